@@ -1,0 +1,167 @@
+// The replicated commands and what applying them returns. Commands are plain objects, a
+// discriminated union on `op`, so the shell can build them from protobuf requests and
+// `encodeCommand` can put them in Raft entries. Byte arrays handed to `apply` become owned by
+// the state machine: the caller must not mutate them afterwards.
+
+import type { Stat } from './node-tree';
+
+export interface CreateRequest {
+  path: string;
+  data: Uint8Array;
+  /** Deleted when the owning session ends; `sessionId` must name a live session. */
+  ephemeral: boolean;
+  /** Appends a 10-digit zero-padded counter of the parent to `path`. */
+  sequential: boolean;
+  /** Owner of an ephemeral node; ignored (may be 0) for persistent nodes. */
+  sessionId: number;
+}
+
+export interface SetRequest {
+  path: string;
+  data: Uint8Array;
+  /** The node's `version` the write expects, or -1 for any. */
+  expectedVersion: number;
+}
+
+export interface DeleteRequest {
+  path: string;
+  /** The node's `version` the delete expects, or -1 for any (checked on `path` only). */
+  expectedVersion: number;
+  /** Delete the whole subtree; otherwise a node with children is NOT_EMPTY. */
+  recursive: boolean;
+}
+
+export interface GetRequest {
+  path: string;
+}
+
+export type CompareOp = '=' | '!=' | '<' | '>';
+
+/**
+ * etcd-style compare. On a node that does not exist only `exists` can hold: every other target
+ * compares false, whatever the operator.
+ */
+export type Compare =
+  | {
+      path: string;
+      target: 'version' | 'createRevision' | 'modRevision';
+      op: CompareOp;
+      value: number;
+    }
+  | { path: string; target: 'exists'; op: CompareOp; value: boolean }
+  | { path: string; target: 'data'; op: CompareOp; value: Uint8Array };
+
+export type CompareTarget = Compare['target'];
+
+export type TxnOp =
+  | ({ op: 'create' } & CreateRequest)
+  | ({ op: 'set' } & SetRequest)
+  | ({ op: 'delete' } & DeleteRequest)
+  | ({ op: 'get' } & GetRequest);
+
+export interface TxnRequest {
+  compares: Compare[];
+  /** Run, in order, when every compare holds. */
+  success: TxnOp[];
+  /** Run, in order, otherwise. */
+  failure: TxnOp[];
+}
+
+/** Set by the shell for its own writes under `/tributary`; plain clients never set it. */
+interface Internal {
+  internal?: boolean;
+}
+
+export type CreateCommand = { op: 'create' } & CreateRequest & Internal;
+export type SetCommand = { op: 'set' } & SetRequest & Internal;
+export type DeleteCommand = { op: 'delete' } & DeleteRequest & Internal;
+export type TxnCommand = { op: 'txn' } & TxnRequest & Internal;
+/** The session id is the Raft index of the entry, so every replica agrees on it. */
+export type OpenSessionCommand = { op: 'open-session'; ttlMs: number };
+export type CloseSessionCommand = { op: 'close-session'; sessionId: number };
+/** Proposed by the leader's SessionTracker; unknown (already ended) ids are skipped. */
+export type ExpireSessionsCommand = { op: 'expire-sessions'; sessionIds: number[] };
+export type LockCommand = { op: 'lock'; name: string; sessionId: number };
+export type UnlockCommand = { op: 'unlock'; key: string };
+
+export type Command =
+  | CreateCommand
+  | SetCommand
+  | DeleteCommand
+  | TxnCommand
+  | OpenSessionCommand
+  | CloseSessionCommand
+  | ExpireSessionsCommand
+  | LockCommand
+  | UnlockCommand;
+
+export type CommandOp = Command['op'];
+
+export interface CreateValue {
+  op: 'create';
+  /** The created path (with its sequence suffix when sequential). */
+  path: string;
+  stat: Stat;
+}
+export interface SetValue {
+  op: 'set';
+  stat: Stat;
+}
+export interface DeleteValue {
+  op: 'delete';
+  /** Number of nodes deleted (> 1 for a recursive delete of a subtree). */
+  deleted: number;
+}
+export interface GetValue {
+  op: 'get';
+  data: Uint8Array;
+  stat: Stat;
+}
+export type TxnOpResult = CreateValue | SetValue | DeleteValue | GetValue;
+export interface TxnValue {
+  op: 'txn';
+  succeeded: boolean;
+  /** One result per op of the branch that ran. */
+  results: TxnOpResult[];
+}
+export interface OpenSessionValue {
+  op: 'open-session';
+  sessionId: number;
+  /** The granted TTL: the request clamped to [sessionTtlMsMin, sessionTtlMsMax]. */
+  ttlMs: number;
+}
+export interface CloseSessionValue {
+  op: 'close-session';
+  sessionId: number;
+}
+export interface ExpireSessionsValue {
+  op: 'expire-sessions';
+  /** The ids that were live and have now ended, ascending. */
+  expired: number[];
+}
+export interface LockValue {
+  op: 'lock';
+  key: string;
+  /** True when this key holds the lock now; otherwise it waits (see ApplyOutput.lockGrants). */
+  acquired: boolean;
+  /** The key's create revision: strictly increasing per lock name in acquisition order. */
+  fencingToken: number;
+}
+export interface UnlockValue {
+  op: 'unlock';
+  key: string;
+}
+
+export type CommandValue =
+  | CreateValue
+  | SetValue
+  | DeleteValue
+  | TxnValue
+  | OpenSessionValue
+  | CloseSessionValue
+  | ExpireSessionsValue
+  | LockValue
+  | UnlockValue;
+
+/** The value type `apply` returns for a command type, e.g. `ValueOf<LockCommand>` = LockValue. */
+export type ValueOf<C extends Command> = Extract<CommandValue, { op: C['op'] }>;

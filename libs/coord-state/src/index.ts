@@ -1,0 +1,44 @@
+// Public surface of @tributary/coord-state: the pure replicated state machine of the
+// coordination service (node tree, revisions, sessions, locks, txns, watch history).
+
+export { AssertionError } from './assert';
+export {
+  type CoordError,
+  type GrpcCodeName,
+  type Reason,
+  type ReasonInfo,
+  type Result,
+  reasonCode,
+  reasonTable,
+} from './errors';
+export type * from './commands';
+export type { Stat } from './node-tree';
+export type { SessionInfo } from './sessions';
+export type { LockGrant, LockHolder } from './locks';
+export { lockNameOf } from './locks';
+export type { WatchEvent, WatchEventType, WatchFilter, EventsPage } from './watch-history';
+export { type CoordOptions, DEFAULT_OPTIONS } from './options';
+export {
+  type CoordSnapshot,
+  type NodeRecord,
+  type SessionRecord,
+  type LockRecord,
+  SNAPSHOT_FORMAT,
+} from './snapshot';
+export {
+  CoordStateMachine,
+  type ApplyOutput,
+  type NodeValue,
+  type ChildrenValue,
+  EXPIRE_SESSIONS_MAX,
+  EVENTS_PAGE_MAX,
+} from './state-machine';
+export { TXN_OPS_MAX } from './txn';
+export {
+  DATA_BYTES_MAX,
+  PATH_BYTES_MAX,
+  RESERVED_ROOT,
+  LOCKS_ROOT,
+  checkPath,
+  isReserved,
+} from './paths';

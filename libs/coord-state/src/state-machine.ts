@@ -1,0 +1,429 @@
+// The replicated state machine of the coordination service. Raft hands it committed commands
+// in index order through `apply`; queries read it directly. Deterministic: the same commands
+// at the same indexes give every replica the same state, results, events and revisions.
+//
+// Revision rule: a command that changes the tree advances `revision` by exactly one, whatever
+// the number of nodes it touches (a txn, a recursive delete, an expiry); every change it makes
+// carries that revision and the watch history records its events under it. A command that
+// fails changes nothing (its journal is rolled back) and does not advance the revision.
+// Session-only changes (open-session, a close of a session without ephemerals) do not touch
+// the tree and keep the revision, like etcd lease grants.
+
+import { assert } from './assert';
+import type {
+  CloseSessionValue,
+  Command,
+  CommandValue,
+  ExpireSessionsValue,
+  LockValue,
+  OpenSessionValue,
+  UnlockValue,
+  ValueOf,
+} from './commands';
+import { type Result, fail, ok } from './errors';
+import { Journal } from './journal';
+import {
+  LOCK_KEY_PREFIX,
+  type LockGrant,
+  type LockHolder,
+  LockTable,
+  lockDir,
+  lockNameOf,
+} from './locks';
+import {
+  type CoordState,
+  createNode,
+  deleteNode,
+  ensureNode,
+  getNode,
+  removeNode,
+  setNode,
+} from './node-ops';
+import { NodeTree, type Stat } from './node-tree';
+import { type CoordOptions, resolveOptions } from './options';
+import { LOCKS_ROOT, RESERVED_ROOT, checkPath, checkSegment } from './paths';
+import { type SessionInfo, SessionTable, sessionInfo } from './sessions';
+import { type CoordSnapshot, captureState, loadState } from './snapshot';
+import { runTxn } from './txn';
+import { type EventsPage, WatchHistory, type WatchEvent, type WatchFilter } from './watch-history';
+
+export const EXPIRE_SESSIONS_MAX = 10_000;
+export const EVENTS_PAGE_MAX = 10_000;
+
+export interface ApplyOutput<V extends CommandValue = CommandValue> {
+  /** The Raft index applied. */
+  index: number;
+  /** False when the index was already applied: nothing happened (duplicate delivery). */
+  applied: boolean;
+  result: Result<V>;
+  /** The tree changes, in order, all at `revision`; empty when the tree did not change. */
+  events: WatchEvent[];
+  /** The revision after this command. */
+  revision: number;
+  /** Keys that became lock holders, including a lock command's own immediate acquisition. */
+  lockGrants: LockGrant[];
+  /** Sessions this command ended (close-session, expire-sessions), ascending. */
+  endedSessions: number[];
+}
+
+export interface NodeValue {
+  data: Uint8Array;
+  stat: Stat;
+}
+
+export interface ChildrenValue {
+  /** Child names (not paths), sorted. */
+  children: string[];
+  stat: Stat;
+}
+
+export class CoordStateMachine {
+  readonly options: CoordOptions;
+  private readonly state: CoordState;
+  private readonly history: WatchHistory;
+  private appliedIdx = 0;
+  private rev = 0;
+
+  constructor(options: Partial<CoordOptions> = {}) {
+    this.options = resolveOptions(options);
+    this.state = {
+      tree: new NodeTree(),
+      sessions: new SessionTable(),
+      locks: new LockTable(),
+      limits: { nodesMax: this.options.nodesMax },
+    };
+    this.history = new WatchHistory(
+      this.options.watchHistoryRevisions,
+      this.options.watchHistoryBytes,
+    );
+  }
+
+  static fromSnapshot(snapshot: CoordSnapshot): CoordStateMachine {
+    const sm = new CoordStateMachine(snapshot.options);
+    loadState(sm.state, sm.history, snapshot);
+    sm.appliedIdx = snapshot.appliedIndex;
+    sm.rev = snapshot.revision;
+    sm.checkInvariants();
+    return sm;
+  }
+
+  toSnapshot(): CoordSnapshot {
+    return captureState(this.state, this.history, {
+      options: this.options,
+      appliedIndex: this.appliedIdx,
+      revision: this.rev,
+    });
+  }
+
+  /** Index of the last Raft entry applied. */
+  get appliedIndex(): number {
+    return this.appliedIdx;
+  }
+
+  /** Revision of the last write transaction (0 for an empty tree). */
+  get revision(): number {
+    return this.rev;
+  }
+
+  /** Watches from a start revision below this one get COMPACTED. */
+  get compactRevision(): number {
+    return this.history.compactRevision;
+  }
+
+  get nodeCount(): number {
+    return this.state.tree.size;
+  }
+
+  /**
+   * Applies the committed command at Raft `index`. Indexes must increase (gaps are fine: Raft
+   * entries that carry no command); an index already applied is ignored and `applied` is false,
+   * so redelivery after a restart is harmless.
+   */
+  apply<C extends Command>(index: number, cmd: C): ApplyOutput<ValueOf<C>>;
+  apply(index: number, cmd: Command): ApplyOutput {
+    assert(Number.isSafeInteger(index) && index >= 1, 'Raft indexes are positive integers');
+    if (index <= this.appliedIdx) {
+      return this.output(index, false, fail('STALE_INDEX', `index ${index} was already applied`));
+    }
+    const j = new Journal(this.rev + 1);
+    let result: Result<CommandValue>;
+    try {
+      result = this.dispatch(j, index, cmd);
+    } catch (e) {
+      j.rollback();
+      throw e;
+    }
+    this.appliedIdx = index;
+    if (!result.ok) {
+      j.rollback();
+      return this.output(index, true, result);
+    }
+    j.commit();
+    if (j.events.length > 0) {
+      this.rev = j.revision;
+      this.history.append(j.events, j.revision);
+    }
+    const out = this.output(index, true, result, j.events, this.grants(j));
+    if (cmd.op === 'close-session' || cmd.op === 'expire-sessions') {
+      const v = result.value as CloseSessionValue | ExpireSessionsValue;
+      out.endedSessions = v.op === 'close-session' ? [v.sessionId] : v.expired;
+    }
+    return out;
+  }
+
+  private output(
+    index: number,
+    applied: boolean,
+    result: Result<CommandValue>,
+    events: WatchEvent[] = [],
+    lockGrants: LockGrant[] = [],
+  ): ApplyOutput {
+    return { index, applied, result, events, revision: this.rev, lockGrants, endedSessions: [] };
+  }
+
+  private dispatch(j: Journal, index: number, cmd: Command): Result<CommandValue> {
+    const s = this.state;
+    switch (cmd.op) {
+      case 'create':
+        return createNode(s, j, cmd, cmd.internal === true);
+      case 'set':
+        return setNode(s, j, cmd, cmd.internal === true);
+      case 'delete':
+        return deleteNode(s, j, cmd, cmd.internal === true);
+      case 'txn':
+        return runTxn(s, j, cmd, cmd.internal === true);
+      case 'open-session':
+        return this.openSession(j, index, cmd.ttlMs);
+      case 'close-session':
+        return this.closeSession(j, cmd.sessionId);
+      case 'expire-sessions':
+        return this.expireSessions(j, cmd.sessionIds);
+      case 'lock':
+        return this.lock(j, cmd.name, cmd.sessionId);
+      case 'unlock':
+        return this.unlock(j, cmd.key);
+      default:
+        return fail(
+          'INVALID_ARGUMENT',
+          `unknown command op '${String((cmd as { op: unknown }).op)}'`,
+        );
+    }
+  }
+
+  private openSession(j: Journal, index: number, ttlMs: number): Result<OpenSessionValue> {
+    if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
+      return fail('INVALID_ARGUMENT', `ttl ${ttlMs} ms must be a positive integer of milliseconds`);
+    }
+    if (this.state.sessions.size >= this.options.sessionsMax) {
+      return fail('LIMIT_EXCEEDED', `${this.options.sessionsMax} sessions are open, the limit`);
+    }
+    const granted = Math.min(
+      Math.max(ttlMs, this.options.sessionTtlMsMin),
+      this.options.sessionTtlMsMax,
+    );
+    this.state.sessions.open(j, index, granted);
+    return ok({ op: 'open-session', sessionId: index, ttlMs: granted });
+  }
+
+  private closeSession(j: Journal, sessionId: number): Result<CloseSessionValue> {
+    if (this.state.sessions.get(sessionId) === undefined) {
+      return fail('SESSION_EXPIRED', `session ${sessionId} is unknown or already expired`);
+    }
+    this.endSession(j, sessionId);
+    return ok({ op: 'close-session', sessionId });
+  }
+
+  private expireSessions(j: Journal, ids: number[]): Result<ExpireSessionsValue> {
+    if (!Array.isArray(ids) || ids.length > EXPIRE_SESSIONS_MAX) {
+      return fail(
+        'INVALID_ARGUMENT',
+        `expire-sessions takes a list of at most ${EXPIRE_SESSIONS_MAX} ids`,
+      );
+    }
+    const live = [...new Set(ids)].filter((id) => this.state.sessions.get(id) !== undefined);
+    live.sort((a, b) => a - b);
+    for (const id of live) this.endSession(j, id);
+    return ok({ op: 'expire-sessions', expired: live });
+  }
+
+  /** Deletes every ephemeral node (lock keys included) of the session, then the session. */
+  private endSession(j: Journal, id: number): void {
+    const session = this.state.sessions.get(id)!;
+    for (const path of [...session.ephemerals].sort()) removeNode(this.state, j, path);
+    this.state.sessions.close(j, id);
+  }
+
+  private lock(j: Journal, name: string, sessionId: number): Result<LockValue> {
+    const bad = checkSegment(name, 'lock name');
+    if (bad !== undefined) return { ok: false, error: bad };
+    const s = this.state;
+    if (s.sessions.get(sessionId) === undefined) {
+      return fail('SESSION_EXPIRED', `session ${sessionId} is unknown or expired; open a session`);
+    }
+    // A session holds at most one key per name, so a retried Lock returns the same key.
+    const existing = s.locks.queue(name)?.bySession.get(sessionId);
+    if (existing !== undefined) {
+      const token = s.tree.get(existing)!.createRevision;
+      return ok({
+        op: 'lock',
+        key: existing,
+        acquired: s.locks.holderKey(name) === existing,
+        fencingToken: token,
+      });
+    }
+    const dir = lockDir(name);
+    for (const p of [RESERVED_ROOT, LOCKS_ROOT, dir]) {
+      const r = ensureNode(s, j, p);
+      if (!r.ok) return r;
+    }
+    const created = createNode(
+      s,
+      j,
+      {
+        path: `${dir}/${LOCK_KEY_PREFIX}`,
+        data: new Uint8Array(0),
+        ephemeral: true,
+        sequential: true,
+        sessionId,
+      },
+      true,
+    );
+    if (!created.ok) return created;
+    const key = created.value.path;
+    s.locks.enqueue(j, name, key, sessionId);
+    return ok({
+      op: 'lock',
+      key,
+      acquired: s.locks.holderKey(name) === key,
+      fencingToken: created.value.stat.createRevision,
+    });
+  }
+
+  private unlock(j: Journal, key: string): Result<UnlockValue> {
+    if (typeof key !== 'string' || lockNameOf(key) === undefined) {
+      return fail(
+        'INVALID_ARGUMENT',
+        `'${String(key)}' is not a lock key; keys look like ${LOCKS_ROOT}/<name>/lock-0000000007`,
+      );
+    }
+    if (!this.state.locks.isKey(key)) {
+      return fail(
+        'NO_LOCK',
+        `lock key '${key}' is not held or waiting (unlocked, or its session ended)`,
+      );
+    }
+    removeNode(this.state, j, key);
+    return ok({ op: 'unlock', key });
+  }
+
+  /** After commit: every lock whose holder changed to a new key is granted to it. */
+  private grants(j: Journal): LockGrant[] {
+    const out: LockGrant[] = [];
+    for (const name of [...j.lockHoldersBefore.keys()].sort()) {
+      const key = this.state.locks.holderKey(name);
+      if (key === undefined || key === j.lockHoldersBefore.get(name)) continue;
+      const node = this.state.tree.get(key);
+      assert(
+        node !== undefined && node.ephemeralOwner !== 0,
+        'a lock holder is a live ephemeral key',
+      );
+      this.state.locks.recordGrant(name, node.createRevision);
+      out.push({ name, key, fencingToken: node.createRevision, sessionId: node.ephemeralOwner });
+    }
+    return out;
+  }
+
+  // ---- queries: pure reads, no apply ----
+
+  get(path: string): Result<NodeValue> {
+    const r = getNode(this.state, path);
+    return r.ok ? ok({ data: r.value.data, stat: r.value.stat }) : r;
+  }
+
+  list(path: string): Result<ChildrenValue> {
+    const bad = checkPath(path);
+    if (bad !== undefined) return { ok: false, error: bad };
+    const node = this.state.tree.get(path);
+    if (node === undefined) return fail('NO_NODE', `node '${path}' does not exist`);
+    return ok({ children: this.state.tree.childNames(node), stat: node.stat() });
+  }
+
+  /** The node's stat, or null when it does not exist. */
+  exists(path: string): Result<Stat | null> {
+    const bad = checkPath(path);
+    if (bad !== undefined) return { ok: false, error: bad };
+    const node = this.state.tree.get(path);
+    return ok(node === undefined ? null : node.stat());
+  }
+
+  sessions(): SessionInfo[] {
+    return this.state.sessions.all().map(sessionInfo);
+  }
+
+  session(id: number): SessionInfo | undefined {
+    const s = this.state.sessions.get(id);
+    return s === undefined ? undefined : sessionInfo(s);
+  }
+
+  lockHolder(name: string): LockHolder | undefined {
+    const key = this.state.locks.holderKey(name);
+    if (key === undefined) return undefined;
+    const node = this.state.tree.get(key)!;
+    return { key, sessionId: node.ephemeralOwner, fencingToken: node.createRevision };
+  }
+
+  /** The keys queued on a lock name, holder first. */
+  lockQueue(name: string): string[] {
+    return this.state.locks.queue(name)?.keys.slice() ?? [];
+  }
+
+  /** Watch catch-up: see WatchHistory.eventsSince. `eventsMax` defaults to 1,000. */
+  eventsSince(startRevision: number, filter: WatchFilter, eventsMax = 1000): Result<EventsPage> {
+    if (!Number.isSafeInteger(eventsMax) || eventsMax < 1 || eventsMax > EVENTS_PAGE_MAX) {
+      return fail('INVALID_ARGUMENT', `eventsMax ${eventsMax} must be in [1, ${EVENTS_PAGE_MAX}]`);
+    }
+    return this.history.eventsSince(startRevision, filter, eventsMax, this.rev);
+  }
+
+  /** Full invariant check, O(state): tests and after restore. Throws AssertionError. */
+  checkInvariants(): void {
+    const s = this.state;
+    s.tree.checkLinks();
+    let ephemerals = 0;
+    for (const [path, node] of s.tree.preOrder()) {
+      assert(
+        node.modRevision <= this.rev && node.createRevision <= node.modRevision,
+        `revisions of '${path}' are ordered`,
+      );
+      if (node.ephemeralOwner !== 0) {
+        ephemerals++;
+        assert(
+          s.sessions.get(node.ephemeralOwner)?.ephemerals.has(path) === true,
+          `owner of '${path}' is live and knows it`,
+        );
+      }
+    }
+    let owned = 0;
+    for (const session of s.sessions.all()) owned += session.ephemerals.size;
+    assert(owned === ephemerals, 'sessions own exactly the ephemeral nodes');
+    for (const name of s.locks.names()) {
+      const q = s.locks.queue(name)!;
+      assert(q.keys.length === q.bySession.size, `lock '${name}' indexes each key by its session`);
+      let prev = q.lastToken === 0 ? 0 : -1;
+      for (const key of q.keys) {
+        const node = s.tree.get(key);
+        assert(
+          node !== undefined && q.bySession.get(node.ephemeralOwner) === key,
+          `lock key '${key}' exists`,
+        );
+        assert(node.createRevision > prev, `lock '${name}' keys are in creation order`);
+        prev = node.createRevision;
+      }
+      if (q.keys.length > 0)
+        assert(
+          s.tree.get(q.keys[0])!.createRevision === q.lastToken,
+          `lock '${name}' holder was granted`,
+        );
+    }
+  }
+}
