@@ -1,0 +1,32 @@
+/**
+ * The `trib` command. Each command lives in its own file under `commands/` and registers itself
+ * on the program; only commands that work are registered.
+ */
+import { Command, CommanderError } from 'commander';
+import { version } from '../package.json';
+import { registerHealth } from './commands/health';
+
+export function buildProgram(): Command {
+  const program = new Command('trib')
+    .description('Tributary: a replicated message log and coordination service over gRPC.')
+    .version(version)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: true });
+  registerHealth(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`trib: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

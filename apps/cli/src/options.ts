@@ -1,0 +1,7 @@
+/** Option parsers shared by commands; each error says what was expected. */
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`'${value}' is not a positive integer`);
+  return n;
+}

@@ -1,0 +1,155 @@
+/**
+ * The error model of DESIGN §6: every failure is a gRPC status whose `grpc-status-details-bin`
+ * trailer holds a `google.rpc.Status` with one `google.rpc.ErrorInfo` (domain `tributary`, a
+ * `reason` from the table below, `metadata.leader` when a leader is known) and a
+ * `google.rpc.RetryInfo` when a retry can succeed. Clients branch on `reason`, never on text.
+ */
+import { Metadata, status as Code, type ServiceError } from '@grpc/grpc-js';
+import { decodeStatusDetails, encodeStatusDetails } from './status-details';
+
+export const ERROR_DOMAIN = 'tributary';
+const DETAILS_KEY = 'grpc-status-details-bin';
+
+interface ReasonSpec {
+  /** The canonical gRPC code this reason travels with. */
+  readonly code: Code;
+  /** Whether the same request can succeed if retried (perhaps elsewhere, perhaps later). */
+  readonly retriable: boolean;
+}
+
+/** The one table of reasons. Add a row here, never a string elsewhere. */
+export const REASONS = {
+  // Routing and availability.
+  NOT_LEADER: { code: Code.FAILED_PRECONDITION, retriable: true },
+  NO_LEADER: { code: Code.UNAVAILABLE, retriable: true },
+  NOT_ENOUGH_REPLICAS: { code: Code.UNAVAILABLE, retriable: true },
+  TIMEOUT: { code: Code.DEADLINE_EXCEEDED, retriable: true },
+  SHUTTING_DOWN: { code: Code.UNAVAILABLE, retriable: true },
+  // Bad input.
+  INVALID_ARGUMENT: { code: Code.INVALID_ARGUMENT, retriable: false },
+  INVALID_PATH: { code: Code.INVALID_ARGUMENT, retriable: false },
+  INVALID_NAME: { code: Code.INVALID_ARGUMENT, retriable: false },
+  DATA_TOO_LARGE: { code: Code.INVALID_ARGUMENT, retriable: false },
+  MESSAGE_TOO_LARGE: { code: Code.RESOURCE_EXHAUSTED, retriable: false },
+  MALFORMED_REQUEST: { code: Code.INVALID_ARGUMENT, retriable: false },
+  // Coordination state.
+  NODE_EXISTS: { code: Code.ALREADY_EXISTS, retriable: false },
+  NO_NODE: { code: Code.NOT_FOUND, retriable: false },
+  NO_PARENT: { code: Code.NOT_FOUND, retriable: false },
+  NOT_EMPTY: { code: Code.FAILED_PRECONDITION, retriable: false },
+  EPHEMERAL_PARENT: { code: Code.FAILED_PRECONDITION, retriable: false },
+  VERSION_MISMATCH: { code: Code.FAILED_PRECONDITION, retriable: false },
+  RESERVED_PATH: { code: Code.PERMISSION_DENIED, retriable: false },
+  SESSION_EXPIRED: { code: Code.FAILED_PRECONDITION, retriable: false },
+  NO_LOCK: { code: Code.NOT_FOUND, retriable: false },
+  LOCK_TIMEOUT: { code: Code.DEADLINE_EXCEEDED, retriable: true },
+  COMPACTED: { code: Code.OUT_OF_RANGE, retriable: false },
+  // Cluster membership.
+  UNKNOWN_MEMBER: { code: Code.NOT_FOUND, retriable: false },
+  MEMBER_EXISTS: { code: Code.ALREADY_EXISTS, retriable: false },
+  CONF_CHANGE_IN_PROGRESS: { code: Code.FAILED_PRECONDITION, retriable: true },
+  // Log, epochs and producers.
+  FENCED: { code: Code.FAILED_PRECONDITION, retriable: false },
+  OFFSET_OUT_OF_RANGE: { code: Code.OUT_OF_RANGE, retriable: false },
+  UNKNOWN_TOPIC: { code: Code.NOT_FOUND, retriable: false },
+  TOPIC_EXISTS: { code: Code.ALREADY_EXISTS, retriable: false },
+  OUT_OF_ORDER_SEQUENCE: { code: Code.FAILED_PRECONDITION, retriable: false },
+  CORRUPT_RECORD: { code: Code.DATA_LOSS, retriable: false },
+  // Security.
+  UNAUTHENTICATED: { code: Code.UNAUTHENTICATED, retriable: false },
+  PERMISSION_DENIED: { code: Code.PERMISSION_DENIED, retriable: false },
+  // A bug on the server; the message says where.
+  INTERNAL: { code: Code.INTERNAL, retriable: false },
+} as const satisfies Record<string, ReasonSpec>;
+
+export type Reason = keyof typeof REASONS;
+
+export function isReason(value: string): value is Reason {
+  return Object.prototype.hasOwnProperty.call(REASONS, value);
+}
+
+export interface ErrorOptions {
+  /** `host:port` of the current leader, when known (NOT_LEADER, FENCED). */
+  leader?: string;
+  /** Suggested wait before retrying; sent as RetryInfo. Defaults to 100 ms for retriable reasons. */
+  retryDelayMs?: number;
+  /** Extra ErrorInfo metadata (string values only). */
+  metadata?: Record<string, string>;
+}
+
+/** What a client reads back from any failed call. */
+export interface TributaryErrorInfo {
+  code: Code;
+  message: string;
+  /** The reason from the table, or undefined when the status carried no Tributary ErrorInfo. */
+  reason: Reason | undefined;
+  leader: string | undefined;
+  retriable: boolean;
+  retryDelayMs: number | undefined;
+  metadata: Record<string, string>;
+}
+
+/** An Error that is also a grpc-js ServiceError: throw it in a handler or pass it to a callback. */
+export class TributaryError extends Error implements ServiceError {
+  readonly code: Code;
+  readonly details: string;
+  readonly metadata: Metadata;
+
+  constructor(
+    readonly reason: Reason,
+    message: string,
+    readonly options: ErrorOptions = {},
+  ) {
+    super(message);
+    this.name = 'TributaryError';
+    this.code = REASONS[reason].code;
+    this.details = message;
+    this.metadata = new Metadata();
+    this.metadata.set(DETAILS_KEY, encodeDetails(reason, this.code, message, options));
+  }
+}
+
+export function tributaryError(reason: Reason, message: string, options?: ErrorOptions) {
+  return new TributaryError(reason, message, options);
+}
+
+function encodeDetails(reason: Reason, code: Code, message: string, options: ErrorOptions) {
+  const metadata: Record<string, string> = { ...options.metadata };
+  if (options.leader) metadata['leader'] = options.leader;
+  const retryDelayMs = options.retryDelayMs ?? (REASONS[reason].retriable ? 100 : undefined);
+  return encodeStatusDetails({
+    code,
+    message,
+    errorInfo: { reason, domain: ERROR_DOMAIN, metadata },
+    retryDelayMs,
+  });
+}
+
+/** Reads any error a grpc-js call produced; works for errors from other servers too. */
+export function readError(error: unknown): TributaryErrorInfo {
+  const err = error as Partial<ServiceError>;
+  const code = typeof err.code === 'number' ? err.code : Code.UNKNOWN;
+  const message = err.details ?? (error instanceof Error ? error.message : String(error));
+  const raw = err.metadata?.get(DETAILS_KEY)[0];
+  const details = Buffer.isBuffer(raw) ? decodeStatusDetails(raw) : undefined;
+  const info = details?.errorInfo?.domain === ERROR_DOMAIN ? details.errorInfo : undefined;
+  const reason = info && isReason(info.reason) ? info.reason : undefined;
+  return {
+    code,
+    message: details?.message || message,
+    reason,
+    leader: info?.metadata['leader'] || undefined,
+    retriable: reason ? REASONS[reason].retriable : code === Code.UNAVAILABLE,
+    retryDelayMs: details?.retryDelayMs,
+    metadata: info?.metadata ?? {},
+  };
+}
+
+/** Serialized google.rpc.Status bytes for a reason: used where a status travels inside a message. */
+export function statusDetailsBytes(
+  reason: Reason,
+  message: string,
+  options: ErrorOptions = {},
+): Buffer {
+  return encodeDetails(reason, REASONS[reason].code, message, options);
+}

@@ -1,0 +1,23 @@
+// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+
+import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
+
+/**
+ * Response of BrokerService.DeleteTopic.
+ */
+export interface DeleteTopicResponse {
+  /**
+   * The coordinator's header; `revision` is that of the delete.
+   */
+  'header'?: (_tributary_coord_v1_ResponseHeader | null);
+}
+
+/**
+ * Response of BrokerService.DeleteTopic.
+ */
+export interface DeleteTopicResponse__Output {
+  /**
+   * The coordinator's header; `revision` is that of the delete.
+   */
+  'header': (_tributary_coord_v1_ResponseHeader__Output | null);
+}

@@ -1,0 +1,14 @@
+// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+
+
+/**
+ * Request of BrokerService.ListGroups; as tributary.coord.v1.ListGroupsRequest.
+ */
+export interface ListGroupsRequest {
+}
+
+/**
+ * Request of BrokerService.ListGroups; as tributary.coord.v1.ListGroupsRequest.
+ */
+export interface ListGroupsRequest__Output {
+}

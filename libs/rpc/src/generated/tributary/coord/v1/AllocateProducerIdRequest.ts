@@ -1,0 +1,14 @@
+// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+
+
+/**
+ * Request of MetadataService.AllocateProducerId.
+ */
+export interface AllocateProducerIdRequest {
+}
+
+/**
+ * Request of MetadataService.AllocateProducerId.
+ */
+export interface AllocateProducerIdRequest__Output {
+}

@@ -1,0 +1,23 @@
+// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+
+import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
+
+/**
+ * Response of MetadataService.CommitOffsets.
+ */
+export interface CommitOffsetsResponse {
+  /**
+   * Who answered; `revision` is that of the commit.
+   */
+  'header'?: (_tributary_coord_v1_ResponseHeader | null);
+}
+
+/**
+ * Response of MetadataService.CommitOffsets.
+ */
+export interface CommitOffsetsResponse__Output {
+  /**
+   * Who answered; `revision` is that of the commit.
+   */
+  'header': (_tributary_coord_v1_ResponseHeader__Output | null);
+}

@@ -1,0 +1,32 @@
+// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+
+import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
+import type { TopicInfo as _tributary_coord_v1_TopicInfo, TopicInfo__Output as _tributary_coord_v1_TopicInfo__Output } from '../../../tributary/coord/v1/TopicInfo';
+
+/**
+ * Response of MetadataService.DescribeTopics.
+ */
+export interface DescribeTopicsResponse {
+  /**
+   * Who answered, at which revision.
+   */
+  'header'?: (_tributary_coord_v1_ResponseHeader | null);
+  /**
+   * The topics, in request order (sorted by name when all were asked for).
+   */
+  'topics'?: (_tributary_coord_v1_TopicInfo)[];
+}
+
+/**
+ * Response of MetadataService.DescribeTopics.
+ */
+export interface DescribeTopicsResponse__Output {
+  /**
+   * Who answered, at which revision.
+   */
+  'header': (_tributary_coord_v1_ResponseHeader__Output | null);
+  /**
+   * The topics, in request order (sorted by name when all were asked for).
+   */
+  'topics': (_tributary_coord_v1_TopicInfo__Output)[];
+}

@@ -1,0 +1,56 @@
+// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+
+
+/**
+ * Request of MetadataService.JoinGroup.
+ */
+export interface JoinGroupRequest {
+  /**
+   * Group id, `[A-Za-z0-9._-]{1,249}`.
+   */
+  'group'?: (string);
+  /**
+   * Empty for a new member; a previous member id to rejoin after being fenced.
+   */
+  'member_id'?: (string);
+  /**
+   * Client-chosen label, for operators.
+   */
+  'client_id'?: (string);
+  /**
+   * Topics to consume, at least one.
+   */
+  'topics'?: (string)[];
+  /**
+   * Member is removed if no heartbeat arrives for this long, in milliseconds; 0 = the server
+   * default; clamped to the server's bounds.
+   */
+  'session_timeout_ms'?: (number);
+}
+
+/**
+ * Request of MetadataService.JoinGroup.
+ */
+export interface JoinGroupRequest__Output {
+  /**
+   * Group id, `[A-Za-z0-9._-]{1,249}`.
+   */
+  'group': (string);
+  /**
+   * Empty for a new member; a previous member id to rejoin after being fenced.
+   */
+  'member_id': (string);
+  /**
+   * Client-chosen label, for operators.
+   */
+  'client_id': (string);
+  /**
+   * Topics to consume, at least one.
+   */
+  'topics': (string)[];
+  /**
+   * Member is removed if no heartbeat arrives for this long, in milliseconds; 0 = the server
+   * default; clamped to the server's bounds.
+   */
+  'session_timeout_ms': (number);
+}

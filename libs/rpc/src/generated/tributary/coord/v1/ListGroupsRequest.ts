@@ -1,0 +1,14 @@
+// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+
+
+/**
+ * Request of MetadataService.ListGroups.
+ */
+export interface ListGroupsRequest {
+}
+
+/**
+ * Request of MetadataService.ListGroups.
+ */
+export interface ListGroupsRequest__Output {
+}

@@ -1,0 +1,31 @@
+// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+
+import type { Consistency as _tributary_coord_v1_Consistency, Consistency__Output as _tributary_coord_v1_Consistency__Output } from '../../../tributary/coord/v1/Consistency';
+
+/**
+ * Request of CoordinationService.List.
+ */
+export interface ListRequest {
+  /**
+   * Path of the node whose children to list.
+   */
+  'path'?: (string);
+  /**
+   * Read consistency; unspecified = LINEARIZABLE.
+   */
+  'consistency'?: (_tributary_coord_v1_Consistency);
+}
+
+/**
+ * Request of CoordinationService.List.
+ */
+export interface ListRequest__Output {
+  /**
+   * Path of the node whose children to list.
+   */
+  'path': (string);
+  /**
+   * Read consistency; unspecified = LINEARIZABLE.
+   */
+  'consistency': (_tributary_coord_v1_Consistency__Output);
+}

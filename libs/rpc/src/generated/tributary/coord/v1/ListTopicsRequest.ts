@@ -1,0 +1,14 @@
+// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+
+
+/**
+ * Request of MetadataService.ListTopics.
+ */
+export interface ListTopicsRequest {
+}
+
+/**
+ * Request of MetadataService.ListTopics.
+ */
+export interface ListTopicsRequest__Output {
+}

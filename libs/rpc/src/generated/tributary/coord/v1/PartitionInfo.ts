@@ -1,0 +1,84 @@
+// Original file: /work/main/protos/tributary/coord/v1/common.proto
+
+
+/**
+ * State of one partition of a topic.
+ */
+export interface PartitionInfo {
+  /**
+   * Partition index, 0 to partitions - 1.
+   */
+  'partition'?: (number);
+  /**
+   * Broker id of the current leader; -1 when the partition is offline (no ISR member alive and
+   * `unclean.leader.election` false).
+   */
+  'leader'?: (number);
+  /**
+   * Incremented by the controller on every leader change (≥ 0); fences stale leaders and
+   * stale clients (FAILED_PRECONDITION / FENCED).
+   */
+  'leader_epoch'?: (number);
+  /**
+   * Incremented on every change of this partition's state (leader, ISR, replicas); AlterIsr must
+   * name the current value.
+   */
+  'partition_epoch'?: (number);
+  /**
+   * Assigned replicas (broker ids), preferred leader first.
+   */
+  'replicas'?: (number)[];
+  /**
+   * In-sync replicas (broker ids), the leader included; a subset of `replicas`.
+   */
+  'isr'?: (number)[];
+  /**
+   * Replicas being added by an ongoing reassignment; empty when none.
+   */
+  'adding_replicas'?: (number)[];
+  /**
+   * Replicas being removed by an ongoing reassignment; empty when none.
+   */
+  'removing_replicas'?: (number)[];
+}
+
+/**
+ * State of one partition of a topic.
+ */
+export interface PartitionInfo__Output {
+  /**
+   * Partition index, 0 to partitions - 1.
+   */
+  'partition': (number);
+  /**
+   * Broker id of the current leader; -1 when the partition is offline (no ISR member alive and
+   * `unclean.leader.election` false).
+   */
+  'leader': (number);
+  /**
+   * Incremented by the controller on every leader change (≥ 0); fences stale leaders and
+   * stale clients (FAILED_PRECONDITION / FENCED).
+   */
+  'leader_epoch': (number);
+  /**
+   * Incremented on every change of this partition's state (leader, ISR, replicas); AlterIsr must
+   * name the current value.
+   */
+  'partition_epoch': (number);
+  /**
+   * Assigned replicas (broker ids), preferred leader first.
+   */
+  'replicas': (number)[];
+  /**
+   * In-sync replicas (broker ids), the leader included; a subset of `replicas`.
+   */
+  'isr': (number)[];
+  /**
+   * Replicas being added by an ongoing reassignment; empty when none.
+   */
+  'adding_replicas': (number)[];
+  /**
+   * Replicas being removed by an ongoing reassignment; empty when none.
+   */
+  'removing_replicas': (number)[];
+}

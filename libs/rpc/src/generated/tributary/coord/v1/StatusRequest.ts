@@ -1,0 +1,14 @@
+// Original file: /work/main/protos/tributary/coord/v1/cluster.proto
+
+
+/**
+ * Request of ClusterService.Status.
+ */
+export interface StatusRequest {
+}
+
+/**
+ * Request of ClusterService.Status.
+ */
+export interface StatusRequest__Output {
+}

@@ -1,0 +1,23 @@
+// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+
+import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
+
+/**
+ * Response of CoordinationService.Unlock.
+ */
+export interface UnlockResponse {
+  /**
+   * Who answered; `revision` is that of the release.
+   */
+  'header'?: (_tributary_coord_v1_ResponseHeader | null);
+}
+
+/**
+ * Response of CoordinationService.Unlock.
+ */
+export interface UnlockResponse__Output {
+  /**
+   * Who answered; `revision` is that of the release.
+   */
+  'header': (_tributary_coord_v1_ResponseHeader__Output | null);
+}

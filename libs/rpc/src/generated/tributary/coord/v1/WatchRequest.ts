@@ -1,0 +1,41 @@
+// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * Request of CoordinationService.Watch.
+ */
+export interface WatchRequest {
+  /**
+   * Node to watch; it need not exist yet.
+   */
+  'path'?: (string);
+  /**
+   * Also watch every descendant: "/a" then matches "/a", "/a/b", "/a/b/c", not "/ab".
+   */
+  'prefix'?: (boolean);
+  /**
+   * Deliver events with revision > start_revision (pass the last revision seen to resume);
+   * 0 = from the current revision, i.e. future events only.
+   */
+  'start_revision'?: (number | string | Long);
+}
+
+/**
+ * Request of CoordinationService.Watch.
+ */
+export interface WatchRequest__Output {
+  /**
+   * Node to watch; it need not exist yet.
+   */
+  'path': (string);
+  /**
+   * Also watch every descendant: "/a" then matches "/a", "/a/b", "/a/b/c", not "/ab".
+   */
+  'prefix': (boolean);
+  /**
+   * Deliver events with revision > start_revision (pass the last revision seen to resume);
+   * 0 = from the current revision, i.e. future events only.
+   */
+  'start_revision': (number);
+}

@@ -1,0 +1,10 @@
+/** @tributary/rpc: the gRPC plumbing every Tributary process and client shares. */
+export * from './address';
+export * from './channel-options';
+export * from './client';
+export * from './contract';
+export * from './errors';
+export * from './logging';
+export * from './observability';
+export * from './server';
+export { decodeStatusDetails, encodeStatusDetails, type StatusDetails } from './status-details';
