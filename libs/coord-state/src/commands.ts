@@ -10,9 +10,9 @@ export interface CreateRequest {
   data: Uint8Array;
   /** Deleted when the owning session ends; `sessionId` must name a live session. */
   ephemeral: boolean;
-  /** Appends a 10-digit zero-padded counter of the parent to `path`. */
+  /** Appends the parent's cversion, 10-digit zero-padded, to `path` ("/q/job-" → "/q/job-0000000042"). */
   sequential: boolean;
-  /** Owner of an ephemeral node; ignored (may be 0) for persistent nodes. */
+  /** Owner of an ephemeral node (required, >= 1); ignored for persistent nodes. */
   sessionId: number;
 }
 
@@ -35,6 +35,10 @@ export interface GetRequest {
   path: string;
 }
 
+export interface ListRequest {
+  path: string;
+}
+
 export type CompareOp = '=' | '!=' | '<' | '>';
 
 /**
@@ -44,7 +48,7 @@ export type CompareOp = '=' | '!=' | '<' | '>';
 export type Compare =
   | {
       path: string;
-      target: 'version' | 'createRevision' | 'modRevision';
+      target: 'version' | 'cversion' | 'createRevision' | 'modRevision';
       op: CompareOp;
       value: number;
     }
@@ -57,7 +61,8 @@ export type TxnOp =
   | ({ op: 'create' } & CreateRequest)
   | ({ op: 'set' } & SetRequest)
   | ({ op: 'delete' } & DeleteRequest)
-  | ({ op: 'get' } & GetRequest);
+  | ({ op: 'get' } & GetRequest)
+  | ({ op: 'list' } & ListRequest);
 
 export interface TxnRequest {
   compares: Compare[];
@@ -76,13 +81,18 @@ export type CreateCommand = { op: 'create' } & CreateRequest & Internal;
 export type SetCommand = { op: 'set' } & SetRequest & Internal;
 export type DeleteCommand = { op: 'delete' } & DeleteRequest & Internal;
 export type TxnCommand = { op: 'txn' } & TxnRequest & Internal;
-/** The session id is the Raft index of the entry, so every replica agrees on it. */
+/**
+ * The session id is the Raft index of the entry, so every replica agrees on it and it is never
+ * reused. `ttlMs` 0 asks for the default TTL; others are clamped to the configured bounds.
+ */
 export type OpenSessionCommand = { op: 'open-session'; ttlMs: number };
 export type CloseSessionCommand = { op: 'close-session'; sessionId: number };
 /** Proposed by the leader's SessionTracker; unknown (already ended) ids are skipped. */
 export type ExpireSessionsCommand = { op: 'expire-sessions'; sessionIds: number[] };
-export type LockCommand = { op: 'lock'; name: string; sessionId: number };
-export type UnlockCommand = { op: 'unlock'; key: string };
+/** `name` is the path of the lock node; it is created, persistent, if missing. */
+export type LockCommand = { op: 'lock'; name: string; sessionId: number } & Internal;
+/** Releases a held lock or withdraws a waiter. */
+export type UnlockCommand = { op: 'unlock'; key: string } & Internal;
 
 export type Command =
   | CreateCommand
@@ -117,7 +127,13 @@ export interface GetValue {
   data: Uint8Array;
   stat: Stat;
 }
-export type TxnOpResult = CreateValue | SetValue | DeleteValue | GetValue;
+export interface ListValue {
+  op: 'list';
+  /** Child names (last segments), sorted by byte order. */
+  children: string[];
+  stat: Stat;
+}
+export type TxnOpResult = CreateValue | SetValue | DeleteValue | GetValue | ListValue;
 export interface TxnValue {
   op: 'txn';
   succeeded: boolean;
@@ -142,7 +158,7 @@ export interface ExpireSessionsValue {
 export interface LockValue {
   op: 'lock';
   key: string;
-  /** True when this key holds the lock now; otherwise it waits (see ApplyOutput.lockGrants). */
+  /** True when this key holds the lock now; else it waits for a grant in ApplyOutput.lockGrants. */
   acquired: boolean;
   /** The key's create revision: strictly increasing per lock name in acquisition order. */
   fencingToken: number;

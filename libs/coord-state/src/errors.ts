@@ -16,7 +16,8 @@ export type Reason =
   | 'SESSION_EXPIRED'
   | 'NO_LOCK'
   | 'COMPACTED'
-  | 'EPHEMERAL_PARENT'
+  | 'NO_CHILDREN_FOR_EPHEMERALS'
+  | 'NO_SESSION'
   | 'LIMIT_EXCEEDED'
   | 'STALE_INDEX';
 
@@ -52,7 +53,9 @@ export const reasonTable: Readonly<Record<Reason, ReasonInfo>> = {
   SESSION_EXPIRED: { code: 'FAILED_PRECONDITION', retriable: false },
   NO_LOCK: { code: 'NOT_FOUND', retriable: false },
   COMPACTED: { code: 'OUT_OF_RANGE', retriable: false },
-  EPHEMERAL_PARENT: { code: 'FAILED_PRECONDITION', retriable: false },
+  NO_CHILDREN_FOR_EPHEMERALS: { code: 'FAILED_PRECONDITION', retriable: false },
+  // CloseSession of an unknown or already expired session (coordination.proto: NOT_FOUND).
+  NO_SESSION: { code: 'NOT_FOUND', retriable: false },
   LIMIT_EXCEEDED: { code: 'RESOURCE_EXHAUSTED', retriable: true },
   // A Raft entry delivered twice (index <= appliedIndex); the shell never shows it to a client.
   STALE_INDEX: { code: 'ABORTED', retriable: false },
@@ -71,6 +74,8 @@ export interface CoordError {
   readonly message: string;
   /** For a failed transaction: the index of the failing op in the branch that ran. */
   readonly opIndex?: number;
+  /** `google.rpc.ErrorInfo.metadata`, e.g. COMPACTED's `compact_revision`. */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CoordError };

@@ -15,7 +15,6 @@ export type * from './commands';
 export type { Stat } from './node-tree';
 export type { SessionInfo } from './sessions';
 export type { LockGrant, LockHolder } from './locks';
-export { lockNameOf } from './locks';
 export type { WatchEvent, WatchEventType, WatchFilter, EventsPage } from './watch-history';
 export { type CoordOptions, DEFAULT_OPTIONS } from './options';
 export {
@@ -42,3 +41,5 @@ export {
   checkPath,
   isReserved,
 } from './paths';
+export { SessionTracker } from './session-tracker';
+export { CODEC_VERSION, decodeCommand, encodeCommand } from './command-codec';

@@ -12,6 +12,8 @@ export class Journal {
   readonly events: WatchEvent[] = [];
   /** Lock name → holder key before this command first touched the queue. */
   readonly lockHoldersBefore = new Map<string, string | undefined>();
+  /** Lock keys that left their queue (released, withdrawn, or their session ended). */
+  readonly lockKeysRemoved: string[] = [];
   private readonly undos: Array<() => void> = [];
   private done = false;
 

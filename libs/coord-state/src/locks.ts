@@ -1,32 +1,31 @@
-// Fair (FIFO) mutexes on the node tree, the ZooKeeper recipe: `lock(name)` creates the
-// ephemeral sequential node `/tributary/locks/<name>/lock-0000000007` owned by the session, and
-// the lowest key holds the lock. Keys are visible and watchable like any node. This table is
-// the index of those keys per name, in queue (= creation) order, so the holder is O(1).
+// Fair (FIFO) mutexes on the node tree, the ZooKeeper recipe (coordination.proto `Lock`): the
+// lock `name` is the path of a lock node, created persistent if missing; `lock` adds an
+// ephemeral sequential child `<name>/lock-0000000007` owned by the session, and the lowest key
+// holds the lock. Keys are ordinary nodes: List and Watch on the lock node show the queue, and
+// deleting a key by any means (Unlock, Delete, session end) releases it. Not reentrant: a second
+// Lock by the same session queues behind the first.
 //
-// Fencing token = the holder key's create revision. Keys of one name are created in increasing
-// revisions and acquire in queue order, so tokens strictly increase per name; `lastToken`
-// records the last one granted and is asserted against at every grant.
-//
-// The `/tributary/locks/<name>` directory is never deleted by this module: its sequence counter
-// must not restart, or a retried Unlock of an old key could delete a newer holder's key.
+// This table indexes the keys created by lock commands, per lock node, in queue (= creation)
+// order, so the holder is O(1). Fencing token = the holder key's create revision: keys of one
+// name are created at increasing revisions and acquire in queue order, so tokens strictly
+// increase per name; `lastToken` records the last grant and every grant is asserted against it.
+// A queue that empties is dropped (tokens stay increasing: revisions are global).
 
 import { assert } from './assert';
 import type { Journal } from './journal';
-import { LOCKS_ROOT, childPath } from './paths';
 
 export const LOCK_KEY_PREFIX = 'lock-';
 
 export interface LockQueue {
-  /** Keys in FIFO order; keys[0] holds the lock. */
+  /** Key paths in FIFO order; keys[0] holds the lock. */
   readonly keys: string[];
-  /** Session id → its key (a session has at most one key per name). */
-  readonly bySession: Map<number, string>;
   /** Fencing token of the last grant (0 = none yet). */
   lastToken: number;
 }
 
-/** A handoff (or immediate acquisition) the shell uses to complete a waiting Lock RPC. */
+/** A key that became the holder; the shell completes the Lock RPC waiting on it. */
 export interface LockGrant {
+  /** The lock node path (LockRequest.name). */
   name: string;
   key: string;
   fencingToken: number;
@@ -39,26 +38,16 @@ export interface LockHolder {
   fencingToken: number;
 }
 
-const KEY_RE = /^\/tributary\/locks\/([A-Za-z0-9._:-]+)\/lock-\d{10}$/;
-
-/** The lock name of a lock key path, or undefined when `path` is not shaped like a lock key. */
-export function lockNameOf(path: string): string | undefined {
-  const m = KEY_RE.exec(path);
-  return m === null ? undefined : m[1];
-}
-
-export function lockDir(name: string): string {
-  return childPath(LOCKS_ROOT, name);
-}
-
 export class LockTable {
   private readonly queues = new Map<string, LockQueue>();
+  /** Key path → lock node path, for every queued key. */
+  private readonly keyToLock = new Map<string, string>();
 
   queue(name: string): LockQueue | undefined {
     return this.queues.get(name);
   }
 
-  /** Lock names in sorted order. */
+  /** Lock node paths with a non-empty queue, sorted. */
   names(): string[] {
     return [...this.queues.keys()].sort();
   }
@@ -68,62 +57,69 @@ export class LockTable {
     return q === undefined ? undefined : q.keys[0];
   }
 
-  isKey(path: string): boolean {
-    const name = lockNameOf(path);
-    if (name === undefined) return false;
-    const q = this.queues.get(name);
-    return q !== undefined && q.keys.includes(path);
+  /** The lock node of a queued key, or undefined when `key` is not queued. */
+  lockOf(key: string): string | undefined {
+    return this.keyToLock.get(key);
   }
 
-  enqueue(j: Journal, name: string, key: string, sessionId: number): void {
+  get keyCount(): number {
+    return this.keyToLock.size;
+  }
+
+  enqueue(j: Journal, name: string, key: string): void {
+    assert(!this.keyToLock.has(key), 'a key is queued once');
     let q = this.queues.get(name);
     if (q === undefined) {
-      const created: LockQueue = { keys: [], bySession: new Map(), lastToken: 0 };
+      const created: LockQueue = { keys: [], lastToken: 0 };
       this.queues.set(name, created);
       j.onUndo(() => this.queues.delete(name));
       q = created;
     }
-    assert(!q.bySession.has(sessionId), 'one key per session and name');
-    assert(q.keys.length === 0 || q.keys[q.keys.length - 1] < key, 'keys enqueue in order');
     j.touchLock(name, q.keys[0]);
     const queue = q;
     queue.keys.push(key);
-    queue.bySession.set(sessionId, key);
+    this.keyToLock.set(key, name);
     j.onUndo(() => {
-      queue.keys.pop();
-      queue.bySession.delete(sessionId);
+      assert(queue.keys.pop() === key, 'undo pops the key it pushed');
+      this.keyToLock.delete(key);
     });
   }
 
   /** Called for every removed ephemeral node; drops it from its queue if it is a lock key. */
-  onRemoved(j: Journal, path: string, sessionId: number): void {
-    const name = lockNameOf(path);
+  onRemoved(j: Journal, path: string): void {
+    const name = this.keyToLock.get(path);
     if (name === undefined) return;
     const q = this.queues.get(name);
-    if (q === undefined) return;
+    assert(q !== undefined, 'a queued key has a queue');
     const at = q.keys.indexOf(path);
-    if (at < 0) return;
-    assert(q.bySession.get(sessionId) === path, 'a lock key is indexed under its owner');
+    assert(at >= 0, 'a queued key is in its queue');
     j.touchLock(name, q.keys[0]);
+    j.lockKeysRemoved.push(path);
     q.keys.splice(at, 1);
-    q.bySession.delete(sessionId);
+    this.keyToLock.delete(path);
+    if (q.keys.length === 0) this.queues.delete(name);
     j.onUndo(() => {
       q.keys.splice(at, 0, path);
-      q.bySession.set(sessionId, path);
+      this.keyToLock.set(path, name);
+      this.queues.set(name, q);
     });
   }
 
   /** Records a grant after commit; asserts fencing tokens strictly increase per name. */
   recordGrant(name: string, token: number): void {
     const q = this.queues.get(name);
-    assert(q !== undefined, 'grants are for known lock names');
+    assert(q !== undefined, 'grants are for queued lock names');
     assert(token > q.lastToken, 'fencing tokens strictly increase per lock name');
     q.lastToken = token;
   }
 
   /** Restore-only. */
-  load(name: string, queue: LockQueue): void {
-    assert(!this.queues.has(name), 'snapshot lists each lock name once');
-    this.queues.set(name, queue);
+  load(name: string, keys: string[], lastToken: number): void {
+    assert(!this.queues.has(name) && keys.length > 0, 'snapshot lists non-empty queues once');
+    this.queues.set(name, { keys: keys.slice(), lastToken });
+    for (const key of keys) {
+      assert(!this.keyToLock.has(key), 'snapshot queues each key once');
+      this.keyToLock.set(key, name);
+    }
   }
 }

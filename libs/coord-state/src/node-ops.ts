@@ -9,6 +9,7 @@ import type {
   DeleteRequest,
   DeleteValue,
   GetValue,
+  ListValue,
   SetRequest,
   SetValue,
 } from './commands';
@@ -26,6 +27,8 @@ import {
   parentPath,
 } from './paths';
 import type { SessionTable } from './sessions';
+
+const EMPTY = new Uint8Array(0);
 
 export interface Limits {
   /** Most nodes the tree may hold (root included). */
@@ -49,7 +52,7 @@ function checkVersion(v: unknown, what: string): CoordError | undefined {
   return coordError('INVALID_ARGUMENT', `${what} ${String(v)} must be -1 (any) or a version >= 0`);
 }
 
-function checkWritable(path: string, internal: boolean): CoordError | undefined {
+export function checkWritable(path: string, internal: boolean): CoordError | undefined {
   if (internal || !isReserved(path)) return undefined;
   return coordError(
     'RESERVED_PATH',
@@ -69,6 +72,9 @@ export function createNode(
     checkWritable(req.path, internal) ??
     checkData(req.data);
   if (bad !== undefined) return failed(bad);
+  if (req.ephemeral && req.sessionId === 0) {
+    return fail('INVALID_ARGUMENT', 'an ephemeral node needs the id of its owning session');
+  }
   if (req.ephemeral && s.sessions.get(req.sessionId) === undefined) {
     return fail(
       'SESSION_EXPIRED',
@@ -88,7 +94,7 @@ export function createNode(
   }
   if (parent.ephemeralOwner !== 0) {
     return fail(
-      'EPHEMERAL_PARENT',
+      'NO_CHILDREN_FOR_EPHEMERALS',
       `parent '${parentP}' is ephemeral; ephemeral nodes have no children`,
     );
   }
@@ -97,10 +103,12 @@ export function createNode(
   }
   let path = req.path;
   if (req.sequential) {
-    if (parent.sequence > SEQUENCE_MAX) {
+    // ZooKeeper: the counter is the parent's cversion, which counts child creates and deletes,
+    // so it is unique and increasing per parent and never goes back while the parent lives.
+    if (parent.cversion > SEQUENCE_MAX) {
       return fail('LIMIT_EXCEEDED', `parent '${parentP}' has used all 10-digit sequence numbers`);
     }
-    path = req.path + formatSequence(s.tree.takeSequence(j, parent));
+    path = req.path + formatSequence(parent.cversion);
     if (s.tree.get(path) !== undefined) {
       return fail('NODE_EXISTS', `node '${path}' already exists (sequential name taken)`);
     }
@@ -177,9 +185,17 @@ export function removeNode(s: CoordState, j: Journal, path: string): void {
   const node = s.tree.remove(j, path);
   if (node.ephemeralOwner !== 0) {
     s.sessions.detach(j, node.ephemeralOwner, path);
-    s.locks.onRemoved(j, path, node.ephemeralOwner);
+    s.locks.onRemoved(j, path);
   }
-  j.emit({ type: 'DELETED', path, data: node.data, stat: node.stat(), revision: j.revision });
+  j.emit({ type: 'DELETED', path, data: EMPTY, stat: node.stat(), revision: j.revision });
+}
+
+export function listNode(s: CoordState, path: string): Result<ListValue> {
+  const bad = checkPath(path);
+  if (bad !== undefined) return failed(bad);
+  const node = s.tree.get(path);
+  if (node === undefined) return fail('NO_NODE', `node '${path}' does not exist`);
+  return ok({ op: 'list', children: s.tree.childNames(node), stat: node.stat() });
 }
 
 export function getNode(s: CoordState, path: string): Result<GetValue> {
@@ -190,14 +206,19 @@ export function getNode(s: CoordState, path: string): Result<GetValue> {
   return ok({ op: 'get', data: node.data, stat: node.stat() });
 }
 
-/** Creates `path` as an empty persistent node if it is missing (internal; parents exist). */
-export function ensureNode(s: CoordState, j: Journal, path: string): Result<void> {
+/** Creates `path` as an empty persistent node if it is missing (its parent must exist). */
+export function ensureNode(
+  s: CoordState,
+  j: Journal,
+  path: string,
+  internal: boolean,
+): Result<void> {
   if (s.tree.get(path) !== undefined) return ok(undefined);
   const r = createNode(
     s,
     j,
-    { path, data: new Uint8Array(0), ephemeral: false, sequential: false, sessionId: 0 },
-    true,
+    { path, data: EMPTY, ephemeral: false, sequential: false, sessionId: 0 },
+    internal,
   );
   if (!r.ok) return r;
   assert(r.value.path === path, 'ensureNode creates the requested path');

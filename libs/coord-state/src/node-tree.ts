@@ -29,8 +29,6 @@ export class TreeNode {
   createRevision: number;
   modRevision: number;
   ephemeralOwner: number;
-  /** Next sequential-child counter; never goes backwards while this node lives. */
-  sequence = 0;
   /** Child names; null while the node has none (most nodes are leaves). */
   children: Set<string> | null = null;
 
@@ -121,16 +119,6 @@ export class NodeTree {
       node.version = version;
       node.modRevision = modRevision;
     });
-  }
-
-  /** Takes the next sequential-child number of `parent`. */
-  takeSequence(j: Journal, parent: TreeNode): number {
-    const n = parent.sequence;
-    parent.sequence = n + 1;
-    j.onUndo(() => {
-      parent.sequence = n;
-    });
-    return n;
   }
 
   /** Child names of `node`, sorted (by UTF-16 code unit = byte order for valid names). */

@@ -9,6 +9,8 @@ export interface CoordOptions {
   watchHistoryRevisions: number;
   /** ...and about this many bytes of events (always at least the newest revision). */
   watchHistoryBytes: number;
+  /** TTL granted to an OpenSession asking for 0. */
+  sessionTtlMsDefault: number;
   /** Requested session TTLs are clamped into [min, max]. */
   sessionTtlMsMin: number;
   sessionTtlMsMax: number;
@@ -21,6 +23,7 @@ export interface CoordOptions {
 export const DEFAULT_OPTIONS: Readonly<CoordOptions> = Object.freeze({
   watchHistoryRevisions: 100_000,
   watchHistoryBytes: 256 * 1024 * 1024,
+  sessionTtlMsDefault: 10_000,
   sessionTtlMsMin: 500,
   sessionTtlMsMax: 600_000,
   sessionsMax: 100_000,

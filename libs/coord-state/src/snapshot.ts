@@ -1,7 +1,7 @@
 // Exact snapshots of the replicated state as plain data (arrays, numbers, strings, booleans,
 // Uint8Arrays) that the shell serializes as it likes (e.g. v8.serialize) and checksums.
 // Exact means restoring gives the same state AND the same future behaviour: revision, applied
-// index, per-parent sequence counters, sessions, lock queues with their last fencing tokens,
+// index, every node's counters (cversion drives sequential names), sessions, lock queues with their last fencing tokens,
 // the watch history with its compaction point, and the options that bound it.
 //
 // Nodes are listed parents first with siblings sorted; numChildren and each session's
@@ -12,7 +12,6 @@ import { assert } from './assert';
 import type { CoordOptions } from './options';
 import type { CoordState } from './node-ops';
 import { TreeNode } from './node-tree';
-import { type LockQueue, lockNameOf } from './locks';
 import type { WatchHistory, WatchHistorySnapshot } from './watch-history';
 
 export const SNAPSHOT_FORMAT = 1;
@@ -25,8 +24,6 @@ export interface NodeRecord {
   createRevision: number;
   modRevision: number;
   ephemeralOwner: number;
-  /** Next sequential-child counter. */
-  sequence: number;
 }
 
 export interface SessionRecord {
@@ -67,7 +64,6 @@ export function captureState(
       createRevision: n.createRevision,
       modRevision: n.modRevision,
       ephemeralOwner: n.ephemeralOwner,
-      sequence: n.sequence,
     });
   }
   assert(nodes.length === s.tree.size, 'the snapshot holds every node');
@@ -97,7 +93,6 @@ export function loadState(s: CoordState, history: WatchHistory, snap: CoordSnaps
     n.version = r.version;
     n.cversion = r.cversion;
     n.modRevision = r.modRevision;
-    n.sequence = r.sequence;
     s.tree.load(r.path, n);
     if (r.ephemeralOwner !== 0) {
       const session = s.sessions.get(r.ephemeralOwner);
@@ -106,13 +101,10 @@ export function loadState(s: CoordState, history: WatchHistory, snap: CoordSnaps
     }
   }
   for (const r of snap.locks) {
-    const q: LockQueue = { keys: r.keys.slice(), bySession: new Map(), lastToken: r.lastToken };
-    for (const key of q.keys) {
-      const node = s.tree.get(key);
-      assert(node !== undefined && lockNameOf(key) === r.name, 'lock keys in a snapshot exist');
-      q.bySession.set(node.ephemeralOwner, key);
+    for (const key of r.keys) {
+      assert(s.tree.get(key)?.ephemeralOwner !== 0, 'lock keys in a snapshot are ephemeral nodes');
     }
-    s.locks.load(r.name, q);
+    s.locks.load(r.name, r.keys, r.lastToken);
   }
   history.load(snap.history, snap.revision);
 }

@@ -17,35 +17,34 @@ import type {
   ExpireSessionsValue,
   LockValue,
   OpenSessionValue,
+  TxnRequest,
+  TxnValue,
   UnlockValue,
   ValueOf,
 } from './commands';
 import { type Result, fail, ok } from './errors';
 import { Journal } from './journal';
-import {
-  LOCK_KEY_PREFIX,
-  type LockGrant,
-  type LockHolder,
-  LockTable,
-  lockDir,
-  lockNameOf,
-} from './locks';
+import { LOCK_KEY_PREFIX, type LockGrant, type LockHolder, LockTable } from './locks';
 import {
   type CoordState,
   createNode,
   deleteNode,
+  checkWritable,
   ensureNode,
   getNode,
+  listNode,
   removeNode,
   setNode,
 } from './node-ops';
 import { NodeTree, type Stat } from './node-tree';
 import { type CoordOptions, resolveOptions } from './options';
-import { LOCKS_ROOT, RESERVED_ROOT, checkPath, checkSegment } from './paths';
+import { ROOT_PATH, checkPath } from './paths';
 import { type SessionInfo, SessionTable, sessionInfo } from './sessions';
 import { type CoordSnapshot, captureState, loadState } from './snapshot';
-import { runTxn } from './txn';
+import { checkTxn, chooseBranch, isReadOnly, runTxn } from './txn';
 import { type EventsPage, WatchHistory, type WatchEvent, type WatchFilter } from './watch-history';
+
+const EMPTY = new Uint8Array(0);
 
 export const EXPIRE_SESSIONS_MAX = 10_000;
 export const EVENTS_PAGE_MAX = 10_000;
@@ -62,6 +61,11 @@ export interface ApplyOutput<V extends CommandValue = CommandValue> {
   revision: number;
   /** Keys that became lock holders, including a lock command's own immediate acquisition. */
   lockGrants: LockGrant[];
+  /**
+   * Lock keys that left their queue without being granted in this command's output: released,
+   * withdrawn, or deleted with their session. The shell fails a Lock RPC still waiting on one.
+   */
+  lockKeysRemoved: string[];
   /** Sessions this command ended (close-session, expire-sessions), ascending. */
   endedSessions: number[];
 }
@@ -164,6 +168,7 @@ export class CoordStateMachine {
       this.history.append(j.events, j.revision);
     }
     const out = this.output(index, true, result, j.events, this.grants(j));
+    out.lockKeysRemoved = j.lockKeysRemoved;
     if (cmd.op === 'close-session' || cmd.op === 'expire-sessions') {
       const v = result.value as CloseSessionValue | ExpireSessionsValue;
       out.endedSessions = v.op === 'close-session' ? [v.sessionId] : v.expired;
@@ -178,7 +183,17 @@ export class CoordStateMachine {
     events: WatchEvent[] = [],
     lockGrants: LockGrant[] = [],
   ): ApplyOutput {
-    return { index, applied, result, events, revision: this.rev, lockGrants, endedSessions: [] };
+    const revision = this.rev;
+    return {
+      index,
+      applied,
+      result,
+      events,
+      revision,
+      lockGrants,
+      lockKeysRemoved: [],
+      endedSessions: [],
+    };
   }
 
   private dispatch(j: Journal, index: number, cmd: Command): Result<CommandValue> {
@@ -199,9 +214,9 @@ export class CoordStateMachine {
       case 'expire-sessions':
         return this.expireSessions(j, cmd.sessionIds);
       case 'lock':
-        return this.lock(j, cmd.name, cmd.sessionId);
+        return this.lock(j, cmd.name, cmd.sessionId, cmd.internal === true);
       case 'unlock':
-        return this.unlock(j, cmd.key);
+        return this.unlock(j, cmd.key, cmd.internal === true);
       default:
         return fail(
           'INVALID_ARGUMENT',
@@ -211,23 +226,22 @@ export class CoordStateMachine {
   }
 
   private openSession(j: Journal, index: number, ttlMs: number): Result<OpenSessionValue> {
-    if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
-      return fail('INVALID_ARGUMENT', `ttl ${ttlMs} ms must be a positive integer of milliseconds`);
+    if (!Number.isSafeInteger(ttlMs) || ttlMs < 0) {
+      return fail('INVALID_ARGUMENT', `ttl ${ttlMs} ms must be an integer >= 0 (0 = the default)`);
     }
     if (this.state.sessions.size >= this.options.sessionsMax) {
       return fail('LIMIT_EXCEEDED', `${this.options.sessionsMax} sessions are open, the limit`);
     }
-    const granted = Math.min(
-      Math.max(ttlMs, this.options.sessionTtlMsMin),
-      this.options.sessionTtlMsMax,
-    );
+    const o = this.options;
+    const asked = ttlMs === 0 ? o.sessionTtlMsDefault : ttlMs;
+    const granted = Math.min(Math.max(asked, o.sessionTtlMsMin), o.sessionTtlMsMax);
     this.state.sessions.open(j, index, granted);
     return ok({ op: 'open-session', sessionId: index, ttlMs: granted });
   }
 
   private closeSession(j: Journal, sessionId: number): Result<CloseSessionValue> {
     if (this.state.sessions.get(sessionId) === undefined) {
-      return fail('SESSION_EXPIRED', `session ${sessionId} is unknown or already expired`);
+      return fail('NO_SESSION', `session ${sessionId} is unknown or already expired`);
     }
     this.endSession(j, sessionId);
     return ok({ op: 'close-session', sessionId });
@@ -253,63 +267,38 @@ export class CoordStateMachine {
     this.state.sessions.close(j, id);
   }
 
-  private lock(j: Journal, name: string, sessionId: number): Result<LockValue> {
-    const bad = checkSegment(name, 'lock name');
-    if (bad !== undefined) return { ok: false, error: bad };
+  private lock(j: Journal, name: string, sessionId: number, internal: boolean): Result<LockValue> {
     const s = this.state;
+    const bad = checkPath(name) ?? checkWritable(name, internal);
+    if (bad !== undefined) return { ok: false, error: bad };
+    if (sessionId === 0)
+      return fail('INVALID_ARGUMENT', 'a lock needs the id of the session that will hold it');
     if (s.sessions.get(sessionId) === undefined) {
       return fail('SESSION_EXPIRED', `session ${sessionId} is unknown or expired; open a session`);
     }
-    // A session holds at most one key per name, so a retried Lock returns the same key.
-    const existing = s.locks.queue(name)?.bySession.get(sessionId);
-    if (existing !== undefined) {
-      const token = s.tree.get(existing)!.createRevision;
-      return ok({
-        op: 'lock',
-        key: existing,
-        acquired: s.locks.holderKey(name) === existing,
-        fencingToken: token,
-      });
-    }
-    const dir = lockDir(name);
-    for (const p of [RESERVED_ROOT, LOCKS_ROOT, dir]) {
-      const r = ensureNode(s, j, p);
-      if (!r.ok) return r;
-    }
+    const dir = ensureNode(s, j, name, internal);
+    if (!dir.ok) return dir;
+    const keyPrefix = name === ROOT_PATH ? `/${LOCK_KEY_PREFIX}` : `${name}/${LOCK_KEY_PREFIX}`;
     const created = createNode(
       s,
       j,
-      {
-        path: `${dir}/${LOCK_KEY_PREFIX}`,
-        data: new Uint8Array(0),
-        ephemeral: true,
-        sequential: true,
-        sessionId,
-      },
-      true,
+      { path: keyPrefix, data: EMPTY, ephemeral: true, sequential: true, sessionId },
+      internal,
     );
     if (!created.ok) return created;
     const key = created.value.path;
-    s.locks.enqueue(j, name, key, sessionId);
-    return ok({
-      op: 'lock',
-      key,
-      acquired: s.locks.holderKey(name) === key,
-      fencingToken: created.value.stat.createRevision,
-    });
+    s.locks.enqueue(j, name, key);
+    const acquired = s.locks.holderKey(name) === key;
+    return ok({ op: 'lock', key, acquired, fencingToken: created.value.stat.createRevision });
   }
 
-  private unlock(j: Journal, key: string): Result<UnlockValue> {
-    if (typeof key !== 'string' || lockNameOf(key) === undefined) {
-      return fail(
-        'INVALID_ARGUMENT',
-        `'${String(key)}' is not a lock key; keys look like ${LOCKS_ROOT}/<name>/lock-0000000007`,
-      );
-    }
-    if (!this.state.locks.isKey(key)) {
+  private unlock(j: Journal, key: string, internal: boolean): Result<UnlockValue> {
+    const bad = checkPath(key) ?? checkWritable(key, internal);
+    if (bad !== undefined) return { ok: false, error: bad };
+    if (this.state.locks.lockOf(key) === undefined) {
       return fail(
         'NO_LOCK',
-        `lock key '${key}' is not held or waiting (unlocked, or its session ended)`,
+        `'${key}' is neither holding nor waiting for a lock (released, or its session ended)`,
       );
     }
     removeNode(this.state, j, key);
@@ -341,11 +330,25 @@ export class CoordStateMachine {
   }
 
   list(path: string): Result<ChildrenValue> {
-    const bad = checkPath(path);
+    const r = listNode(this.state, path);
+    return r.ok ? ok({ children: r.value.children, stat: r.value.stat }) : r;
+  }
+
+  /**
+   * Serves a transaction as a read when the branch its compares choose only gets and lists
+   * (coordination.proto: "none [no Raft write] when the chosen branch only reads"). Returns
+   * undefined when the chosen branch writes: propose it as a txn command instead.
+   */
+  readTxn(req: TxnRequest): Result<TxnValue> | undefined {
+    const bad = checkTxn(req);
     if (bad !== undefined) return { ok: false, error: bad };
-    const node = this.state.tree.get(path);
-    if (node === undefined) return fail('NO_NODE', `node '${path}' does not exist`);
-    return ok({ children: this.state.tree.childNames(node), stat: node.stat() });
+    const branch = chooseBranch(this.state, req) ? req.success : req.failure;
+    if (!isReadOnly(branch)) return undefined;
+    const j = new Journal(this.rev + 1);
+    const r = runTxn(this.state, j, req, false);
+    assert(j.events.length === 0, 'a read-only txn changes nothing');
+    j.commit();
+    return r;
   }
 
   /** The node's stat, or null when it does not exist. */
@@ -406,24 +409,20 @@ export class CoordStateMachine {
     let owned = 0;
     for (const session of s.sessions.all()) owned += session.ephemerals.size;
     assert(owned === ephemerals, 'sessions own exactly the ephemeral nodes');
+    let queued = 0;
     for (const name of s.locks.names()) {
       const q = s.locks.queue(name)!;
-      assert(q.keys.length === q.bySession.size, `lock '${name}' indexes each key by its session`);
-      let prev = q.lastToken === 0 ? 0 : -1;
+      let prev = 0;
       for (const key of q.keys) {
         const node = s.tree.get(key);
-        assert(
-          node !== undefined && q.bySession.get(node.ephemeralOwner) === key,
-          `lock key '${key}' exists`,
-        );
+        assert(node !== undefined && node.ephemeralOwner !== 0, `lock key '${key}' is ephemeral`);
         assert(node.createRevision > prev, `lock '${name}' keys are in creation order`);
         prev = node.createRevision;
+        queued++;
       }
-      if (q.keys.length > 0)
-        assert(
-          s.tree.get(q.keys[0])!.createRevision === q.lastToken,
-          `lock '${name}' holder was granted`,
-        );
+      const holder = s.tree.get(q.keys[0])!;
+      assert(holder.createRevision === q.lastToken, `lock '${name}' holder was granted`);
     }
+    assert(queued === s.locks.keyCount, 'every indexed lock key is queued');
   }
 }

@@ -5,7 +5,7 @@
 // r >= compactRevision. Events are stored in revision order; a query binary-searches its start.
 
 import { assert } from './assert';
-import { type Result, fail, ok } from './errors';
+import { type CoordError, type Result, fail, ok } from './errors';
 import type { Stat } from './node-tree';
 import { checkPath, isUnder } from './paths';
 
@@ -14,7 +14,7 @@ export type WatchEventType = 'CREATED' | 'UPDATED' | 'DELETED';
 export interface WatchEvent {
   type: WatchEventType;
   path: string;
-  /** The node's data after the change; for DELETED, its data when it was deleted. */
+  /** The node's data after the change; empty for DELETED. */
   data: Uint8Array;
   /** The node's stat after the change; for DELETED, its stat when it was deleted. */
   stat: Stat;
@@ -43,6 +43,12 @@ export interface WatchHistorySnapshot {
 }
 
 const EVENT_OVERHEAD_BYTES = 64;
+
+function compactedError(compacted: number, message: string): { ok: false; error: CoordError } {
+  // ErrorInfo.metadata.compact_revision = the oldest revision still available.
+  const metadata = { compact_revision: String(compacted + 1) };
+  return { ok: false, error: { reason: 'COMPACTED', message, metadata } };
+}
 
 function eventBytes(e: WatchEvent): number {
   return EVENT_OVERHEAD_BYTES + e.path.length + e.data.length;
@@ -119,9 +125,11 @@ export class WatchHistory {
     }
     const bad = checkPath(filter.path);
     if (bad !== undefined) return { ok: false, error: bad };
+    // coordination.proto WatchRequest: 0 = from the current revision, future events only.
+    if (startRevision === 0) return ok({ events: [], throughRevision: currentRevision });
     if (startRevision < this.compacted) {
-      return fail(
-        'COMPACTED',
+      return compactedError(
+        this.compacted,
         `watch history through revision ${this.compacted} is compacted; start at revision >= ` +
           `${this.compacted}, or read the current state (revision ${currentRevision}) and watch from it`,
       );
