@@ -100,8 +100,11 @@ function randomCompare(rng: Rng): Compare {
 /** A random command; `g` tracks sessions and lock keys so later commands can use them. */
 export function randomCommand(rng: Rng, g: GenState): Command {
   const r = rng.int(100);
-  if (r < 40)
-    return { ...(randomOp(rng, g) as Command & { op: 'create' | 'set' | 'delete' }) } as Command;
+  if (r < 40) {
+    const op = randomOp(rng, g);
+    if (op.op !== 'get' && op.op !== 'list') return op;
+    return { op: 'delete', path: op.path, expectedVersion: -1, recursive: false };
+  }
   if (r < 52) {
     const n = () => Array.from({ length: rng.int(3) }, () => randomOp(rng, g));
     return {
