@@ -26,7 +26,11 @@ export interface RaftConfig {
   heartbeatTick: number;
   /** Source of randomness for election timeouts. */
   random: Random;
-  /** Last index the application has already applied (restart); default: the snapshot index. */
+  /**
+   * Last index the application's state machine already reflects (on restart: the index of the
+   * snapshot it restored). Committed entries after it are handed out again. Default:
+   * storage.firstIndex() - 1.
+   */
   applied?: number;
   /** Byte cap of the entries in one append message (at least one entry is always sent). */
   maxSizePerMsgBytes?: number;

@@ -20,7 +20,11 @@ export class Progress {
   pendingSnapshot = 0;
   /** Heard from the peer since the last check-quorum round. */
   recentActive = false;
-  /** Probe state: an append is outstanding, wait for its response (or a heartbeat response). */
+  /**
+   * Probe: an append is outstanding. Replicate: the inflight window filled up. Cleared by
+   * any ack or heartbeat response (which then sends at most an empty append, so a window
+   * filled by lost messages recovers through a rejection).
+   */
   msgAppFlowPaused = false;
   /** Leader tick of the latest heartbeat the peer acknowledged (lease reads). */
   leaseAckTick = -Infinity;
@@ -68,6 +72,7 @@ export class Progress {
     if (this.state === 'replicate' && entries > 0) {
       this.next += entries;
       this.inflights.add(this.next - 1);
+      this.msgAppFlowPaused = this.inflights.full();
     } else if (this.state === 'probe' && entries > 0) {
       this.msgAppFlowPaused = true;
     }
@@ -102,9 +107,8 @@ export class Progress {
   isPaused(): boolean {
     switch (this.state) {
       case 'probe':
-        return this.msgAppFlowPaused;
       case 'replicate':
-        return this.inflights.full();
+        return this.msgAppFlowPaused;
       case 'snapshot':
         return true;
     }

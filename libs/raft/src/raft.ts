@@ -21,6 +21,7 @@ import { isEmptyHardState, message, NONE } from './types';
 /** Vote context marking a forced campaign (leadership transfer): bypasses leases. */
 export const CAMPAIGN_TRANSFER = 'transfer';
 const EMPTY = new Uint8Array(0);
+const NO_ENTRIES: Entry[] = [];
 
 type StepResult = ProposalDropReason | null;
 type CampaignKind = 'pre' | 'election' | 'transfer';
@@ -589,7 +590,8 @@ export class Raft {
     const prevIndex = pr.next - 1;
     const prevTerm = this.log.term(prevIndex);
     if (prevTerm === undefined) return this.maybeSendSnapshot(to, pr);
-    const entries = this.log.entries(pr.next, this.cfg.maxSizePerMsgBytes);
+    const windowFull = pr.state === 'replicate' && pr.inflights.full();
+    const entries = windowFull ? NO_ENTRIES : this.log.entries(pr.next, this.cfg.maxSizePerMsgBytes);
     if (entries.length === 0 && !sendIfEmpty) return false;
     const commit = this.log.committed;
     this.send(message({ type: 'app', to, index: prevIndex, logTerm: prevTerm, entries, commit }));

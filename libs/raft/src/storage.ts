@@ -5,8 +5,9 @@ import { entrySize } from './types';
  * The narrow, synchronous port through which Raft reads its durable state. Raft never writes
  * storage: the shell persists what a `Ready` tells it to and then calls `advance`.
  *
- * Index space: the storage holds a snapshot at index S (S = 0 when none) followed by entries
- * S+1 … lastIndex(). `firstIndex()` is S+1; `term(S)` must still answer (the "dummy" entry).
+ * Index space: entries were compacted up to index C (C = 0 when never) and the storage holds
+ * entries C+1 … lastIndex(). `firstIndex()` is C+1; `term(C)` must still answer (the "dummy"
+ * entry). The latest snapshot covers some index ≥ C.
  *
  * Errors: `CompactedError` when asked below firstIndex (entries) or below S (term);
  * `UnavailableError` when asked beyond lastIndex. Anything else thrown is fatal.
@@ -24,7 +25,10 @@ export interface Storage {
   term(i: number): number;
   firstIndex(): number;
   lastIndex(): number;
-  /** The latest snapshot (metadata.index = firstIndex()-1). */
+  /**
+   * The latest snapshot; metadata.index ≥ firstIndex()-1 (entries may be kept behind it).
+   * A restarting application restores it and passes its index as `RaftConfig.applied`.
+   */
   snapshot(): Snapshot;
 }
 

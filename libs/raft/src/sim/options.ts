@@ -1,0 +1,132 @@
+import type { ReadOnlyOption, UnsafeTestingKnobs } from '../config';
+import { Xoshiro128 } from '../random';
+
+/** Everything that shapes one simulated run. A seed plus these options reproduce it exactly. */
+export interface SimOptions {
+  seed: number;
+  /** Initial voters (ids 1..nodes). */
+  nodes: number;
+  /** Extra ids that membership changes may add as learners (then promote). */
+  spareNodes: number;
+  /** Ticks of the safety phase (faults on). */
+  safetyTicks: number;
+  /** Liveness bound: after faults stop, everything must converge within this many ticks. */
+  livenessBoundTicks: number;
+  electionTick: number;
+  heartbeatTick: number;
+  preVote: boolean;
+  checkQuorum: boolean;
+  readOnlyOption: ReadOnlyOption;
+  maxInflightMsgs: number;
+  maxSizePerMsgBytes: number;
+  /** Leader refuses proposals beyond this many uncommitted payload bytes. */
+  maxUncommittedEntriesBytes: number;
+  /** Probability that a message is lost / duplicated. */
+  dropRate: number;
+  dupRate: number;
+  /** Message delay is uniform in [0, maxDelayTicks] (reordering follows). */
+  maxDelayTicks: number;
+  /** Per-tick probability of starting a partition, and its maximum length. */
+  partitionRate: number;
+  partitionTicksMax: number;
+  /** Per-tick probability of crashing a node, and its maximum downtime. */
+  crashRate: number;
+  downTicksMax: number;
+  /** Per-tick probabilities of client and admin actions. */
+  proposeRate: number;
+  proposeBatchMax: number;
+  readRate: number;
+  confChangeRate: number;
+  transferRate: number;
+  /** A node snapshots when it has applied this many entries since its last snapshot. */
+  snapshotInterval: number;
+  /** Entries kept behind a snapshot when compacting. */
+  snapshotKeep: number;
+  /** Per-round probability that a node processes its Ready (lower = more lost on crash). */
+  readyProb: number;
+  /** Events kept for the failure trace. */
+  traceSize: number;
+  unsafe: UnsafeTestingKnobs;
+}
+
+export const DEFAULT_LIVENESS_BOUND_ELECTIONS = 20;
+
+/**
+ * Swarm testing: every seed draws its own options (fault mix, protocol switches, windows),
+ * then `overrides` pin whatever the caller fixed (e.g. the node count).
+ */
+export function randomOptions(seed: number, overrides: Partial<SimOptions> = {}): SimOptions {
+  const r = new Xoshiro128(seed ^ 0x5eed);
+  const electionTick = 10;
+  const checkQuorum = r.chance(0.6);
+  const faulty = r.chance(0.85);
+  const base: SimOptions = {
+    seed,
+    nodes: r.chance(0.5) ? 3 : 5,
+    spareNodes: r.int(3),
+    safetyTicks: 250 + r.int(200),
+    livenessBoundTicks: DEFAULT_LIVENESS_BOUND_ELECTIONS * electionTick,
+    electionTick,
+    heartbeatTick: 1 + r.int(3),
+    preVote: r.chance(0.6),
+    checkQuorum,
+    readOnlyOption: checkQuorum && r.chance(0.4) ? 'lease' : 'safe',
+    maxInflightMsgs: r.pick([1, 2, 4, 16, 256]),
+    maxSizePerMsgBytes: r.pick([256, 4096, 1 << 20]),
+    maxUncommittedEntriesBytes: r.pick([512, 4096]),
+    dropRate: faulty ? r.pick([0, 0.01, 0.05, 0.15]) : 0,
+    dupRate: faulty ? r.pick([0, 0.01, 0.05]) : 0,
+    maxDelayTicks: r.pick([0, 1, 2, 4]),
+    partitionRate: faulty ? r.pick([0, 0.005, 0.02, 0.05]) : 0,
+    partitionTicksMax: r.pick([10, 30, 80]),
+    crashRate: faulty ? r.pick([0, 0.005, 0.02, 0.04]) : 0,
+    downTicksMax: r.pick([5, 20, 60]),
+    proposeRate: r.pick([0.1, 0.3, 0.6]),
+    proposeBatchMax: r.pick([1, 3, 10]),
+    readRate: r.pick([0, 0.1, 0.3]),
+    confChangeRate: r.pick([0, 0.01, 0.05]),
+    transferRate: r.pick([0, 0.005, 0.02]),
+    snapshotInterval: r.pick([3, 10, 30, 1000]),
+    snapshotKeep: r.pick([0, 2, 10]),
+    readyProb: r.pick([0.5, 0.8, 1]),
+    traceSize: 120,
+    unsafe: {},
+  };
+  // A fifth of the seeds run a harsh leader-churn profile (no pre-vote or check-quorum, small
+  // messages, one append in flight, frequent crashes): it is what exposes Figure-8 style bugs.
+  const churn: Partial<SimOptions> = r.chance(0.2) ? CHURN_PROFILE : {};
+  const merged = { ...base, ...churn, ...overrides };
+  if (!merged.checkQuorum) merged.readOnlyOption = 'safe'; // lease reads need check-quorum
+  return merged;
+}
+
+export const CHURN_PROFILE: Partial<SimOptions> = {
+  maxSizePerMsgBytes: 256,
+  maxInflightMsgs: 1,
+  crashRate: 0.04,
+  downTicksMax: 20,
+  dropRate: 0.05,
+  partitionRate: 0.05,
+  partitionTicksMax: 30,
+  snapshotInterval: 1000,
+  proposeRate: 0.6,
+  proposeBatchMax: 10,
+  preVote: false,
+  checkQuorum: false,
+  readyProb: 0.5,
+  maxDelayTicks: 2,
+};
+
+/** One-line summary of the options that matter when reading a failure. */
+export function describeOptions(o: SimOptions): string {
+  const parts = [
+    `seed=${o.seed} nodes=${o.nodes}+${o.spareNodes} ticks=${o.safetyTicks}`,
+    `preVote=${o.preVote} checkQuorum=${o.checkQuorum} read=${o.readOnlyOption}`,
+    `election=${o.electionTick} heartbeat=${o.heartbeatTick} inflight=${o.maxInflightMsgs} msgBytes=${o.maxSizePerMsgBytes} uncommitted≤${o.maxUncommittedEntriesBytes}B`,
+    `drop=${o.dropRate} dup=${o.dupRate} delay≤${o.maxDelayTicks} partition=${o.partitionRate}/≤${o.partitionTicksMax}t`,
+    `crash=${o.crashRate}/≤${o.downTicksMax}t ready=${o.readyProb} propose=${o.proposeRate}x${o.proposeBatchMax}`,
+    `read=${o.readRate} conf=${o.confChangeRate} transfer=${o.transferRate} snapshot=${o.snapshotInterval}/keep ${o.snapshotKeep}`,
+    `unsafe=${JSON.stringify(o.unsafe)}`,
+  ];
+  return parts.join('\n  ');
+}

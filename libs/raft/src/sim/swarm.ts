@@ -1,0 +1,59 @@
+import { randomOptions, type SimOptions } from './options';
+import { runSimulation, type SimResult } from './simulation';
+
+export interface SwarmSummary {
+  seeds: number;
+  failures: SimResult[];
+  maxLivenessTicks: number;
+  writesAcked: number;
+  readsServed: number;
+  elections: number;
+  crashes: number;
+  partitions: number;
+  snapshotsInstalled: number;
+  confChanges: number;
+}
+
+/**
+ * Runs seeds [start, start+count) with per-seed randomized options (`overrides` pinned).
+ * Stops after `maxFailures` failures. `onSeed` observes each result (e.g. a progress bar).
+ */
+export function runSwarm(
+  start: number,
+  count: number,
+  overrides: Partial<SimOptions> = {},
+  onSeed?: (r: SimResult) => void,
+  maxFailures = 1,
+): SwarmSummary {
+  const sum: SwarmSummary = {
+    seeds: 0,
+    failures: [],
+    maxLivenessTicks: 0,
+    writesAcked: 0,
+    readsServed: 0,
+    elections: 0,
+    crashes: 0,
+    partitions: 0,
+    snapshotsInstalled: 0,
+    confChanges: 0,
+  };
+  for (let seed = start; seed < start + count; seed++) {
+    const r = runSimulation(randomOptions(seed, overrides));
+    sum.seeds++;
+    const s = r.stats;
+    sum.maxLivenessTicks = Math.max(sum.maxLivenessTicks, s.livenessTicks);
+    sum.writesAcked += s.writesAcked;
+    sum.readsServed += s.readsServed;
+    sum.elections += s.elections;
+    sum.crashes += s.crashes;
+    sum.partitions += s.partitions;
+    sum.snapshotsInstalled += s.snapshotsInstalled;
+    sum.confChanges += s.confChanges;
+    onSeed?.(r);
+    if (!r.ok) {
+      sum.failures.push(r);
+      if (sum.failures.length >= maxFailures) break;
+    }
+  }
+  return sum;
+}
