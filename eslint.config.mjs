@@ -44,7 +44,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // The trib command is the composition root that runs the server apps.
+          allow: ['@tributary/coordinator', '@tributary/broker'],
           depConstraints: [
             {
               sourceTag: 'type:core',
@@ -55,6 +56,11 @@ export default [
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:testing'],
+            },
+            {
+              // The trib command is the composition root: it starts the server apps.
+              sourceTag: 'type:cli',
+              onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:testing', 'type:app'],
             },
             {
               sourceTag: 'type:app',

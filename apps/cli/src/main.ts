@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
+import { registerCoordinator } from './commands/coordinator';
 import { registerHealth } from './commands/health';
 
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
+  registerCoordinator(program);
   registerHealth(program);
   return program;
 }

@@ -1,0 +1,103 @@
+/** `trib coordinator`: runs one consensus node until SIGTERM/SIGINT, then drains and exits 0. */
+import { Command, Option } from 'commander';
+import { parsePeers, resolveOptions, startCoordinator } from '@tributary/coordinator';
+import { parsePositiveInt } from '../options';
+
+export function registerCoordinator(program: Command): void {
+  program
+    .command('coordinator')
+    .description('run one coordinator (Raft member of the consensus service)')
+    .addOption(
+      new Option('--id <n>', 'this member id')
+        .env('TRIBUTARY_ID')
+        .argParser(parsePositiveInt)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--listen <host:port>', 'gRPC address for clients and peers')
+        .env('TRIBUTARY_LISTEN')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--peers <list>', 'founding members: 1=host:port,2=host:port,…')
+        .env('TRIBUTARY_PEERS')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--data-dir <dir>', 'where the Raft log and snapshots live')
+        .env('TRIBUTARY_DATA_DIR')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--metrics-listen <host:port>',
+        '/metrics, /healthz, /readyz (default: gRPC port + 80)',
+      ).env('TRIBUTARY_METRICS_LISTEN'),
+    )
+    .addOption(
+      new Option('--join', 'start empty and wait to be added with AddMember').env('TRIBUTARY_JOIN'),
+    )
+    .addOption(
+      new Option('--cluster-id <id>', 'refuse peers of other clusters')
+        .env('TRIBUTARY_CLUSTER_ID')
+        .default('tributary'),
+    )
+    .addOption(
+      new Option('--max-message-bytes <n>', 'largest gRPC message')
+        .env('TRIBUTARY_MAX_MESSAGE_BYTES')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option('--tick-ms <n>', 'Raft tick').env('TRIBUTARY_TICK_MS').argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option('--election-ticks <n>', 'election timeout in ticks (randomized up to twice this)')
+        .env('TRIBUTARY_ELECTION_TICKS')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option('--snapshot-every-entries <n>', 'snapshot and compact after this many entries')
+        .env('TRIBUTARY_SNAPSHOT_EVERY_ENTRIES')
+        .argParser(parsePositiveInt),
+    )
+    .action(async (o: CoordinatorFlags) => {
+      const options = resolveOptions({
+        id: o.id,
+        listen: o.listen,
+        peers: parsePeers(o.peers),
+        dataDir: o.dataDir,
+        join: Boolean(o.join),
+        clusterId: o.clusterId,
+        ...(o.metricsListen && { metricsListen: o.metricsListen }),
+        ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
+        ...(o.tickMs && { tickMs: o.tickMs }),
+        ...(o.electionTicks && { electionTicks: o.electionTicks }),
+        ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
+      });
+      const coordinator = await startCoordinator(options);
+      await untilSignal();
+      await coordinator.stop();
+      process.exit(0);
+    });
+}
+
+interface CoordinatorFlags {
+  id: number;
+  listen: string;
+  peers: string;
+  dataDir: string;
+  metricsListen?: string;
+  join?: boolean;
+  clusterId: string;
+  maxMessageBytes?: number;
+  tickMs?: number;
+  electionTicks?: number;
+  snapshotEveryEntries?: number;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+}

@@ -1,0 +1,203 @@
+/**
+ * One coordinator process: composes storage, the consensus node, the peer transport and the
+ * gRPC services, and owns their start and stop order.
+ */
+import * as path from 'node:path';
+import type { Role } from '@tributary/raft';
+import {
+  contract,
+  createLogger,
+  createRegistry,
+  createServer,
+  serveObservability,
+  type Logger,
+  type ObservabilityServer,
+  type TributaryServer,
+} from '@tributary/rpc';
+import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
+import { ConsensusNode, type NodeHooks } from './node/consensus-node';
+import { NodeMetrics } from './node/node-metrics';
+import type { CoordinatorOptions } from './options';
+import { clusterHandlers } from './services/cluster-service';
+import { CoordinationOps } from './services/coordination-ops';
+import { coordinationHandlers } from './services/coordination-service';
+import { LockWaiters } from './services/lock-waiters';
+import { MemberDirectory } from './services/member-directory';
+import { raftHandlers } from './services/raft-service';
+import { SessionKeeper } from './services/session-keeper';
+import { WatchHub } from './services/watch-hub';
+import { DurableRaftStorage } from './storage/raft-storage';
+import { PeerTransport } from './transport/peer-transport';
+
+const SERVICES = ['tributary.coord.v1.CoordinationService', 'tributary.coord.v1.ClusterService'];
+
+export interface Coordinator {
+  /** Bound gRPC address. */
+  address: string;
+  metricsAddress: string;
+  node: ConsensusNode;
+  /** Hands leadership over (if leader), drains calls, stops Raft and closes storage. */
+  stop(): Promise<void>;
+}
+
+export async function startCoordinator(
+  opts: CoordinatorOptions,
+  log: Logger = createLogger({ name: 'coordinator', bindings: { node_id: opts.id } }),
+): Promise<Coordinator> {
+  const storage = await DurableRaftStorage.open(
+    path.join(opts.dataDir, 'raft'),
+    opts.join ? null : { voters: [...opts.peers.keys()].sort((a, b) => a - b), learners: [] },
+  );
+  const registry = createRegistry('coordinator', { node_id: String(opts.id) });
+  // Services and the node refer to each other; the node is created once its hooks exist.
+  const ref: { node?: ConsensusNode } = {};
+  const current = () => ref.node as ConsensusNode;
+  const header = (): ResponseHeader => ({
+    cluster_id: opts.clusterId,
+    node_id: opts.id,
+    term: current().raw.raft.term,
+    revision: current().sm.revision,
+  });
+
+  const transport = new PeerTransport(
+    opts.id,
+    opts.clusterId,
+    {
+      unreachable: (peer) => current().reportUnreachable(peer),
+      snapshotDone: (peer, ok) => current().reportSnapshot(peer, ok),
+    },
+    log,
+    opts.maxMessageBytes,
+  );
+  const members = new MemberDirectory(
+    opts.peers,
+    (cmd) => current().propose(cmd),
+    (id, address) => (address ? transport.setPeer(id, address) : transport.removePeer(id)),
+  );
+  for (const [id, address] of opts.peers) transport.setPeer(id, address);
+  const watches = new WatchHub(() => current().sm);
+  const locks = new LockWaiters(() => current().sm);
+  const sessions = new SessionKeeper({
+    state: () => current().sm,
+    role: () => current().role,
+    leaderAddress: () => (current().leader ? members.address(current().leader) : undefined),
+    propose: (cmd) => current().propose(cmd),
+  });
+
+  const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes });
+  const hooks: NodeHooks = {
+    applied(output) {
+      members.applied(output);
+      sessions.applied(output);
+      watches.applied(output);
+      locks.applied(output);
+    },
+    restored() {
+      members.load(current().sm);
+      sessions.restored();
+      watches.restored();
+      locks.restored();
+    },
+    roleChanged(role: Role, leader) {
+      sessions.roleChanged(role);
+      for (const s of ['', ...SERVICES]) server.setServing(s, leader !== 0);
+    },
+    confChanged(conf) {
+      log.info({ voters: conf.voters, learners: conf.learners }, 'membership changed');
+    },
+    fatal(error) {
+      log.fatal(
+        { err: error },
+        'consensus loop failed; exiting so that a restart recovers from disk',
+      );
+      process.exit(1);
+    },
+  };
+  const node = new ConsensusNode(
+    {
+      id: opts.id,
+      tickMs: opts.tickMs,
+      electionTicks: opts.electionTicks,
+      heartbeatTicks: opts.heartbeatTicks,
+      requestTimeoutMs: opts.requestTimeoutMs,
+      snapshotEveryEntries: opts.snapshotEveryEntries,
+      snapshotKeepEntries: opts.snapshotKeepEntries,
+      coord: { watchHistoryRevisions: opts.watchHistoryRevisions },
+    },
+    storage,
+    hooks,
+    new NodeMetrics(registry),
+    log,
+  );
+  ref.node = node;
+  node.send = (messages) => transport.send(messages);
+  members.load(node.sm);
+
+  const coord = contract().tributary.coord.v1;
+  const ops = new CoordinationOps(node, header, locks);
+  server.grpc.addService(
+    coord.CoordinationService.service,
+    coordinationHandlers({ ops, sessions, watches, header, log }),
+  );
+  server.grpc.addService(
+    coord.ClusterService.service,
+    clusterHandlers({ node: current, members, header, log }),
+  );
+  server.grpc.addService(
+    contract().tributary.raft.v1.RaftService.service,
+    raftHandlers(current, opts.clusterId, header, log),
+  );
+  const address = await server.listen(opts.listen);
+  const observability: ObservabilityServer = await serveObservability({
+    listen: opts.metricsListen,
+    registry,
+    readiness: () =>
+      current().leader === 0 ? 'no leader known yet (not joined to a quorum)' : undefined,
+  });
+  const sessionTicker = setInterval(() => sessions.tick(), opts.tickMs);
+  node.start();
+  log.info(
+    {
+      address,
+      metrics: observability.address,
+      peers: Object.fromEntries(opts.peers),
+      dataDir: opts.dataDir,
+    },
+    'coordinator started (no TLS: open on this address, for development)',
+  );
+
+  return {
+    address,
+    metricsAddress: observability.address,
+    node,
+    async stop() {
+      await handOverLeadership(current(), log);
+      clearInterval(sessionTicker);
+      for (const s of ['', ...SERVICES]) server.setServing(s, false);
+      watches.close();
+      locks.close();
+      await current().stop();
+      await server.drain(2000);
+      transport.close();
+      await storage.close();
+      await observability.close();
+      log.info('coordinator stopped');
+    },
+  };
+}
+
+/** A leader that stops cleanly passes leadership to its most caught-up voter first. */
+async function handOverLeadership(node: ConsensusNode, log: Logger): Promise<void> {
+  if (node.role !== 'leader') return;
+  const trk = node.raw.raft.trk;
+  const candidates = node.confState.voters.filter((id) => id !== node.raw.raft.id);
+  if (candidates.length === 0) return;
+  const target = candidates.reduce((best, id) =>
+    (trk.progress.get(id)?.match ?? 0) > (trk.progress.get(best)?.match ?? 0) ? id : best,
+  );
+  if (!node.raw.transferLeadership(target).ok) return;
+  const deadline = Date.now() + 2000;
+  while (node.leader !== target && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  log.info({ to: target, done: node.leader === target }, 'handed leadership over before stopping');
+}

@@ -1,0 +1,398 @@
+/**
+ * The shell around the Raft core: real time in, durable storage and the network out.
+ *
+ * One loop, never two at once: `ready → persist (one synced RocksDB batch) → send → apply →
+ * advance`. Proposals that arrive while a batch is being persisted wait in a queue and go into
+ * the next Ready together, so many client writes share one fsync (group commit) and one
+ * AppendEntries per follower (batching).
+ */
+import * as v8 from 'node:v8';
+import { randomInt } from 'node:crypto';
+import {
+  RawNode,
+  Xoshiro128,
+  type ConfChange,
+  type ConfState,
+  type Entry,
+  type Message,
+  type NodeId,
+  type Ready,
+  type Role,
+  type Snapshot,
+} from '@tributary/raft';
+import {
+  CoordStateMachine,
+  decodeCommand,
+  encodeCommand,
+  type ApplyOutput,
+  type Command,
+  type CoordOptions,
+  type CoordSnapshot,
+} from '@tributary/coord-state';
+import { tributaryError, type Logger } from '@tributary/rpc';
+import type { DurableRaftStorage } from '../storage/raft-storage';
+import { frameProposal, unframeProposal } from './proposal-frame';
+import { ReadBatcher } from './read-batcher';
+import type { NodeMetrics } from './node-metrics';
+
+export interface ConsensusOptions {
+  id: NodeId;
+  tickMs: number;
+  electionTicks: number;
+  heartbeatTicks: number;
+  /** A client write not applied within this long fails with TIMEOUT (outcome unknown). */
+  requestTimeoutMs: number;
+  /** Take a state snapshot and compact the log after this many applied entries. */
+  snapshotEveryEntries: number;
+  /** Entries kept behind a snapshot for followers that are only a little behind. */
+  snapshotKeepEntries: number;
+  coord: Partial<CoordOptions>;
+}
+
+/** What the services layer hears about, in apply order. */
+export interface NodeHooks {
+  applied(output: ApplyOutput): void;
+  /** The state machine was replaced by a snapshot from the leader. */
+  restored(): void;
+  roleChanged(role: Role, leader: NodeId): void;
+  confChanged(conf: ConfState): void;
+  fatal(error: Error): void;
+}
+
+interface Pending {
+  resolve: (output: ApplyOutput) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export class ConsensusNode {
+  readonly raw: RawNode;
+  sm: CoordStateMachine;
+  role: Role = 'follower';
+  leader: NodeId = 0;
+  confState: ConfState;
+  appliedIndex: number;
+
+  private readonly reads: ReadBatcher;
+  private readonly pending = new Map<number, Pending>();
+  private queue: Array<{ seq: number; data: Uint8Array }> = [];
+  private appliedWaiters: Array<{ index: number; resolve: () => void }> = [];
+  private confWaiter: { cc: ConfChange; resolve: (c: ConfState) => void } | null = null;
+  private seq = 0;
+  private looping = false;
+  private stopped = false;
+  private snapshotIndex: number;
+  private ticker: NodeJS.Timeout | null = null;
+  send: (messages: Message[]) => void = () => undefined;
+
+  constructor(
+    private readonly opts: ConsensusOptions,
+    private readonly storage: DurableRaftStorage,
+    private readonly hooks: NodeHooks,
+    private readonly metrics: NodeMetrics,
+    private readonly log: Logger,
+  ) {
+    const snapshot = storage.snapshot();
+    this.snapshotIndex = snapshot.metadata.index;
+    this.appliedIndex = snapshot.metadata.index;
+    this.confState = storage.initialState().confState;
+    this.sm = this.restoreState(snapshot);
+    this.raw = new RawNode(
+      {
+        id: opts.id,
+        electionTick: opts.electionTicks,
+        heartbeatTick: opts.heartbeatTicks,
+        random: new Xoshiro128(randomInt(2 ** 31)),
+        applied: snapshot.metadata.index,
+        checkQuorum: true,
+        preVote: true,
+        maxInflightMsgs: 256,
+        maxSizePerMsgBytes: 1024 * 1024,
+        maxUncommittedEntriesBytes: 256 * 1024 * 1024,
+      },
+      storage,
+    );
+    this.reads = new ReadBatcher(opts.id, this.readPort(), opts.tickMs * opts.electionTicks * 2);
+  }
+
+  start(): void {
+    this.ticker = setInterval(() => this.tick(), this.opts.tickMs);
+    this.kick();
+  }
+
+  private tick(): void {
+    this.raw.tick();
+    this.kick();
+  }
+
+  /** Feeds a message from a peer. */
+  step(m: Message): void {
+    if (this.stopped) return;
+    this.raw.step(m);
+    this.kick();
+  }
+
+  /** Installs a snapshot received over InstallSnapshot by stepping it into Raft. */
+  stepSnapshot(from: NodeId, term: number, snapshot: Snapshot): void {
+    this.step({
+      type: 'snap',
+      from,
+      to: this.opts.id,
+      term,
+      logTerm: 0,
+      index: 0,
+      entries: [],
+      commit: 0,
+      reject: false,
+      rejectHint: 0,
+      snapshot,
+      context: '',
+    });
+  }
+
+  reportUnreachable(peer: NodeId): void {
+    if (!this.stopped) this.raw.reportUnreachable(peer);
+  }
+
+  reportSnapshot(peer: NodeId, ok: boolean): void {
+    if (this.stopped) return;
+    this.raw.reportSnapshot(peer, ok);
+    this.kick();
+  }
+
+  /** Replicates a command; resolves with its result once applied on this node. */
+  propose(cmd: Command): Promise<ApplyOutput> {
+    if (this.stopped)
+      return Promise.reject(
+        tributaryError('SHUTTING_DOWN', 'this coordinator is shutting down; retry on another'),
+      );
+    if (this.leader === 0)
+      return Promise.reject(
+        tributaryError('NO_LEADER', 'the cluster has no leader right now; retry shortly'),
+      );
+    const seq = ++this.seq;
+    const data = frameProposal(this.opts.id, seq, encodeCommand(cmd));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(seq);
+        reject(
+          tributaryError(
+            'TIMEOUT',
+            `not applied within ${this.opts.requestTimeoutMs} ms; the write may or may not have happened`,
+          ),
+        );
+      }, this.opts.requestTimeoutMs);
+      this.pending.set(seq, { resolve, reject, timer });
+      this.queue.push({ seq, data });
+      this.kick();
+    });
+  }
+
+  /** Resolves when a read of the local state machine is linearizable (ReadIndex). */
+  linearizableRead(): Promise<void> {
+    const p = this.reads.read();
+    this.kick();
+    return p;
+  }
+
+  proposeConfChange(cc: ConfChange): Promise<ConfState> {
+    if (this.confWaiter)
+      return Promise.reject(
+        tributaryError(
+          'CONF_CHANGE_IN_PROGRESS',
+          'another membership change is in progress; retry when it completes',
+        ),
+      );
+    const res = this.raw.proposeConfChange(cc);
+    if (!res.ok)
+      return Promise.reject(
+        tributaryError(
+          res.reason === 'not-leader' || res.reason === 'no-leader'
+            ? 'NOT_LEADER'
+            : 'CONF_CHANGE_IN_PROGRESS',
+          `membership change refused: ${res.reason}`,
+        ),
+      );
+    this.kick();
+    return new Promise((resolve) => (this.confWaiter = { cc, resolve }));
+  }
+
+  waitApplied(index: number): Promise<void> {
+    if (this.appliedIndex >= index) return Promise.resolve();
+    return new Promise((resolve) => this.appliedWaiters.push({ index, resolve }));
+  }
+
+  private readPort() {
+    return {
+      requestReadIndex: (context: string) => this.leader !== 0 && this.raw.readIndex(context).ok,
+      waitApplied: (index: number) => this.waitApplied(index),
+    };
+  }
+
+  private kick(): void {
+    if (this.looping || this.stopped) return;
+    this.looping = true;
+    setImmediate(() => void this.loop());
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        this.flushProposals();
+        this.reads.flush(Date.now());
+        if (!this.raw.hasReady()) return;
+        const rd = this.raw.ready();
+        await this.handleReady(rd);
+        this.raw.advance(rd);
+        await this.maybeSnapshot();
+      }
+    } catch (error) {
+      this.stopped = true;
+      this.hooks.fatal(error as Error);
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  private flushProposals(): void {
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    const res = this.raw.proposeBatch(batch.map((p) => p.data));
+    this.metrics.proposalBatch(batch.length);
+    if (res.ok) return;
+    const reason = res.reason === 'no-leader' ? 'NO_LEADER' : 'NOT_LEADER';
+    for (const p of batch)
+      this.settle(
+        p.seq,
+        undefined,
+        tributaryError(reason, `proposal refused (${res.reason}); retry shortly`),
+      );
+  }
+
+  private async handleReady(rd: Ready): Promise<void> {
+    if (rd.softState) this.onSoftState(rd.softState.role, rd.softState.leader);
+    if (rd.snapshot) {
+      await this.storage.saveSnapshot(rd.snapshot);
+      this.installSnapshot(rd.snapshot);
+    }
+    if (rd.entries.length > 0 || rd.hardState) {
+      const started = process.hrtime.bigint();
+      await this.storage.persist({
+        hardState: rd.hardState,
+        entries: rd.entries,
+        sync: rd.mustSync,
+      });
+      this.metrics.persisted(rd.entries.length, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    if (rd.messages.length > 0) this.send(rd.messages);
+    for (const e of rd.committedEntries) this.applyEntry(e);
+    for (const rs of rd.readStates) this.reads.onReadState(rs.context, rs.index);
+    this.releaseAppliedWaiters();
+  }
+
+  private onSoftState(role: Role, leader: NodeId): void {
+    const changed = role !== this.role || leader !== this.leader;
+    this.role = role;
+    this.leader = leader;
+    if (changed) {
+      this.log.info({ role, leader, term: this.raw.raft.term }, 'raft role changed');
+      this.hooks.roleChanged(role, leader);
+    }
+  }
+
+  private applyEntry(e: Entry): void {
+    if (e.type === 'conf-change') {
+      this.confState = this.raw.applyConfChangeEntry(e);
+      this.hooks.confChanged(this.confState);
+      if (this.confWaiter) {
+        this.confWaiter.resolve(this.confState);
+        this.confWaiter = null;
+      }
+    } else if (e.data.length > 0) {
+      this.applyCommand(e);
+    }
+    this.appliedIndex = e.index;
+    this.metrics.applied(e.index);
+  }
+
+  private applyCommand(e: Entry): void {
+    const frame = unframeProposal(e.data);
+    const decoded = frame ? decodeCommand(frame.command) : undefined;
+    if (!frame || !decoded?.ok) {
+      // Entries are written only by coordinators; an undecodable one is a bug, not bad input.
+      throw new Error(
+        `entry ${e.index} does not decode: ${decoded && !decoded.ok ? decoded.error.message : 'short frame'}`,
+      );
+    }
+    const output = this.sm.apply(e.index, decoded.value);
+    this.hooks.applied(output);
+    if (frame.origin === this.opts.id) this.settle(frame.seq, output);
+  }
+
+  private settle(seq: number, output: ApplyOutput | undefined, error?: Error): void {
+    const p = this.pending.get(seq);
+    if (!p) return;
+    this.pending.delete(seq);
+    clearTimeout(p.timer);
+    if (output) p.resolve(output);
+    else p.reject(error as Error);
+  }
+
+  private releaseAppliedWaiters(): void {
+    if (this.appliedWaiters.length === 0) return;
+    const ready = this.appliedWaiters.filter((w) => w.index <= this.appliedIndex);
+    this.appliedWaiters = this.appliedWaiters.filter((w) => w.index > this.appliedIndex);
+    for (const w of ready) w.resolve();
+  }
+
+  private installSnapshot(snapshot: Snapshot): void {
+    this.sm = this.restoreState(snapshot);
+    this.confState = snapshot.metadata.confState;
+    this.appliedIndex = snapshot.metadata.index;
+    this.snapshotIndex = snapshot.metadata.index;
+    this.log.info(
+      { index: snapshot.metadata.index, bytes: snapshot.data.length },
+      'installed snapshot from leader',
+    );
+    this.hooks.confChanged(this.confState);
+    this.hooks.restored();
+  }
+
+  private restoreState(snapshot: Snapshot): CoordStateMachine {
+    if (snapshot.data.length === 0) return new CoordStateMachine(this.opts.coord);
+    const image = v8.deserialize(snapshot.data) as CoordSnapshot;
+    return CoordStateMachine.fromSnapshot(image);
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    if (this.appliedIndex - this.snapshotIndex < this.opts.snapshotEveryEntries) return;
+    const started = Date.now();
+    const index = this.appliedIndex;
+    const data = v8.serialize(this.sm.toSnapshot());
+    await this.storage.compact(index, this.confState, data, this.opts.snapshotKeepEntries);
+    this.snapshotIndex = index;
+    this.log.info(
+      { index, bytes: data.length, ms: Date.now() - started },
+      'took state snapshot and compacted the log',
+    );
+  }
+
+  /** Stops ticking and fails everything waiting. The caller closes storage afterwards. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.ticker) clearInterval(this.ticker);
+    this.reads.close();
+    for (const seq of [...this.pending.keys()])
+      this.settle(
+        seq,
+        undefined,
+        tributaryError(
+          'SHUTTING_DOWN',
+          'this coordinator is shutting down; the write may or may not have happened',
+        ),
+      );
+    while (this.looping) await new Promise((r) => setTimeout(r, 5));
+  }
+}

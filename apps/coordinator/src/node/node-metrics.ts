@@ -1,0 +1,55 @@
+/** Prometheus metrics of one coordinator's consensus loop. */
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+export class NodeMetrics {
+  private readonly proposals: Counter;
+  private readonly proposalBatchSize: Histogram;
+  private readonly fsyncSeconds: Histogram;
+  private readonly persistedEntries: Counter;
+  private readonly appliedIndex: Gauge;
+
+  constructor(registry: Registry) {
+    const registers = [registry];
+    this.proposals = new Counter({
+      name: 'tributary_raft_proposals_total',
+      help: 'Client commands proposed to Raft',
+      registers,
+    });
+    this.proposalBatchSize = new Histogram({
+      name: 'tributary_raft_proposal_batch_size',
+      help: 'Commands proposed together in one Raft append',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096],
+      registers,
+    });
+    this.fsyncSeconds = new Histogram({
+      name: 'tributary_raft_persist_seconds',
+      help: 'Time to write (and fsync) one Ready to RocksDB',
+      buckets: [0.0001, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+      registers,
+    });
+    this.persistedEntries = new Counter({
+      name: 'tributary_raft_persisted_entries_total',
+      help: 'Log entries written to RocksDB',
+      registers,
+    });
+    this.appliedIndex = new Gauge({
+      name: 'tributary_raft_applied_index',
+      help: 'Highest log index applied to the state machine',
+      registers,
+    });
+  }
+
+  proposalBatch(size: number): void {
+    this.proposals.inc(size);
+    this.proposalBatchSize.observe(size);
+  }
+
+  persisted(entries: number, seconds: number): void {
+    this.persistedEntries.inc(entries);
+    this.fsyncSeconds.observe(seconds);
+  }
+
+  applied(index: number): void {
+    this.appliedIndex.set(index);
+  }
+}

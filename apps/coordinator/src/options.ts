@@ -1,0 +1,67 @@
+/** Options of one coordinator process (the flags of `trib coordinator`, DESIGN §2). */
+import { defaultMetricsListen, parseHostPort, DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
+
+export interface CoordinatorOptions {
+  /** This member's id, ≥ 1. */
+  id: number;
+  /** host:port for clients and peers (one gRPC port). */
+  listen: string;
+  /** Founding members: id → host:port (including this one). */
+  peers: Map<number, string>;
+  dataDir: string;
+  /** host:port of /metrics, /healthz, /readyz; default the gRPC port + 80. */
+  metricsListen: string;
+  /** Start with an empty log and wait to be added by the cluster (AddMember) instead of bootstrapping. */
+  join: boolean;
+  clusterId: string;
+  maxMessageBytes: number;
+  tickMs: number;
+  electionTicks: number;
+  heartbeatTicks: number;
+  requestTimeoutMs: number;
+  snapshotEveryEntries: number;
+  snapshotKeepEntries: number;
+  watchHistoryRevisions: number;
+}
+
+/** Parses `1=127.0.0.1:7101,2=127.0.0.1:7102`. */
+export function parsePeers(value: string): Map<number, string> {
+  const peers = new Map<number, string>();
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(\d+)=(.+)$/.exec(part);
+    if (!m || Number(m[1]) < 1)
+      throw new Error(`'${part}' is not a peer; expected ID=HOST:PORT such as 1=127.0.0.1:7101`);
+    parseHostPort(m[2]!);
+    if (peers.has(Number(m[1]))) throw new Error(`peer id ${m[1]} appears twice in --peers`);
+    peers.set(Number(m[1]), m[2]!);
+  }
+  if (peers.size === 0) throw new Error('--peers names no member; expected ID=HOST:PORT,…');
+  return peers;
+}
+
+export function resolveOptions(
+  o: Partial<CoordinatorOptions> & Pick<CoordinatorOptions, 'id' | 'listen' | 'peers' | 'dataDir'>,
+): CoordinatorOptions {
+  if (!Number.isInteger(o.id) || o.id < 1)
+    throw new Error(`--id must be a positive integer, got ${o.id}`);
+  parseHostPort(o.listen);
+  if (!o.peers.has(o.id) && !o.join)
+    throw new Error(`--peers must include this member (id ${o.id}) unless --join is given`);
+  return {
+    metricsListen: defaultMetricsListen(o.listen),
+    join: false,
+    clusterId: 'tributary',
+    maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+    tickMs: 100,
+    electionTicks: 10,
+    heartbeatTicks: 1,
+    requestTimeoutMs: 10_000,
+    snapshotEveryEntries: 20_000,
+    snapshotKeepEntries: 5_000,
+    watchHistoryRevisions: 100_000,
+    ...o,
+  };
+}

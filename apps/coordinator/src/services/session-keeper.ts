@@ -1,0 +1,77 @@
+/**
+ * Session liveness, kept by the leader only and never replicated: KeepAlive renews a deadline
+ * in memory (no Raft write); the leader proposes one `expire-sessions` command for every
+ * session past its deadline. A new leader gives every session a full TTL, as etcd does with
+ * leases, so a leader change never expires a session that was being kept alive.
+ */
+import { SessionTracker, type ApplyOutput, type CoordStateMachine } from '@tributary/coord-state';
+import { tributaryError } from '@tributary/rpc';
+import type { Role } from '@tributary/raft';
+
+export interface SessionKeeperPort {
+  state(): CoordStateMachine;
+  role(): Role;
+  leaderAddress(): string | undefined;
+  propose(cmd: { op: 'expire-sessions'; sessionIds: number[] }): Promise<unknown>;
+}
+
+export class SessionKeeper {
+  private tracker = new SessionTracker();
+  private expiring = false;
+
+  constructor(
+    private readonly port: SessionKeeperPort,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  applied(output: ApplyOutput): void {
+    if (this.port.role() !== 'leader') return;
+    const r = output.result;
+    if (r.ok && r.value.op === 'open-session')
+      this.tracker.track(r.value.sessionId, r.value.ttlMs, this.now());
+    for (const id of output.endedSessions) this.tracker.forget(id);
+  }
+
+  roleChanged(role: Role): void {
+    this.tracker = new SessionTracker();
+    if (role === 'leader') this.tracker.resetAll(this.port.state().sessions(), this.now());
+  }
+
+  restored(): void {
+    if (this.port.role() === 'leader')
+      this.tracker.resetAll(this.port.state().sessions(), this.now());
+  }
+
+  /** Renews a session; returns its TTL in ms. Only the leader can. */
+  keepAlive(sessionId: number): number {
+    if (this.port.role() !== 'leader') {
+      const leader = this.port.leaderAddress();
+      throw tributaryError(
+        'NOT_LEADER',
+        `keep-alives go to the leader${leader ? ` (${leader})` : ''}; this node is a ${this.port.role()}`,
+        leader ? { leader } : {},
+      );
+    }
+    const ttlMs = this.port.state().session(sessionId)
+      ? this.tracker.keepAlive(sessionId, this.now())
+      : 0;
+    if (ttlMs === 0)
+      throw tributaryError(
+        'SESSION_EXPIRED',
+        `session ${sessionId} has expired or never existed; open a new one`,
+      );
+    return ttlMs;
+  }
+
+  /** Called every tick: proposes the expiry of overdue sessions (one proposal at a time). */
+  tick(): void {
+    if (this.expiring || this.port.role() !== 'leader') return;
+    const ids = this.tracker.expired(this.now());
+    if (ids.length === 0) return;
+    this.expiring = true;
+    void this.port
+      .propose({ op: 'expire-sessions', sessionIds: ids })
+      .catch(() => undefined)
+      .finally(() => (this.expiring = false));
+  }
+}

@@ -1,0 +1,28 @@
+/** The generated `tributary.coord.v1` message types the services use, under short names. */
+export type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
+export type { OpenSessionRequest__Output as OpenSessionRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/OpenSessionRequest';
+export type { OpenSessionResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/OpenSessionResponse';
+export type { CloseSessionRequest__Output as CloseSessionRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/CloseSessionRequest';
+export type { CloseSessionResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/CloseSessionResponse';
+export type { CreateRequest__Output as CreateRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/CreateRequest';
+export type { CreateResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/CreateResponse';
+export type { GetRequest__Output as GetRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/GetRequest';
+export type { GetResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/GetResponse';
+export type { SetRequest__Output as SetRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/SetRequest';
+export type { SetResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/SetResponse';
+export type { DeleteRequest__Output as DeleteRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/DeleteRequest';
+export type { DeleteResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/DeleteResponse';
+export type { ListRequest__Output as ListRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/ListRequest';
+export type { ListResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/ListResponse';
+export type { TxnRequest__Output as TxnRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/TxnRequest';
+export type { TxnResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/TxnResponse';
+export type { LockRequest__Output as LockRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/LockRequest';
+export type { LockResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/LockResponse';
+export type { UnlockRequest__Output as UnlockRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/UnlockRequest';
+export type { UnlockResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/UnlockResponse';
+export type { WatchRequest__Output as WatchRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchRequest';
+export type { WatchResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchResponse';
+export type { ExecuteRequest__Output as ExecuteRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/ExecuteRequest';
+export type { ExecuteResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/ExecuteResponse';
+export type { KeepAliveRequest__Output as KeepAliveRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/KeepAliveRequest';
+export type { KeepAliveResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/KeepAliveResponse';
