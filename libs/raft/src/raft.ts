@@ -568,8 +568,15 @@ export class Raft {
     return this.log.term(this.log.committed) === this.term;
   }
 
+  /** Sends appends to every peer, filling each replicating peer's inflight window. */
   private bcastAppend(): void {
-    for (const id of this.trk.progress.keys()) if (id !== this.id) this.maybeSendAppend(id, true);
+    for (const id of this.trk.progress.keys()) {
+      if (id === this.id) continue;
+      if (!this.maybeSendAppend(id, true)) continue;
+      while (this.maybeSendAppend(id, false)) {
+        // Pipelining: keep sending while the window has room.
+      }
+    }
   }
 
   private bcastHeartbeat(context: string): void {

@@ -31,8 +31,8 @@ export class Harness {
   queue: Message[] = [];
   /** Links that drop messages, as "from-to". */
   readonly cut = new Set<string>();
-  /** Optional filter: return false to drop a message. */
-  filter: ((m: Message) => boolean) | null = null;
+  /** Optional filter: return null to drop a message, or the (possibly rewritten) message. */
+  filter: ((m: Message) => Message | null) | null = null;
   readonly delivered: Message[] = [];
 
   constructor(
@@ -103,10 +103,11 @@ export class Harness {
       for (const hn of this.nodes.values()) moved = this.processReady(hn) || moved;
       const q = this.queue;
       this.queue = [];
-      for (const m of q) {
+      for (const sent of q) {
         moved = true;
-        if (this.cut.has(`${m.from}-${m.to}`)) continue;
-        if (this.filter && !this.filter(m)) continue;
+        if (this.cut.has(`${sent.from}-${sent.to}`)) continue;
+        const m = this.filter ? this.filter(sent) : sent;
+        if (!m) continue;
         const to = this.nodes.get(m.to);
         if (!to) continue;
         this.delivered.push(m);
