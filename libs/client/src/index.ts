@@ -1,0 +1,48 @@
+/**
+ * @tributary/client: the TypeScript SDK. This file is its only public surface.
+ * Coordination (DESIGN §3): `CoordinationClient`, sessions, locks, watches, transactions.
+ */
+export {
+  CoordinationClient,
+  type ClusterMember,
+  type ClusterStatus,
+  type CoordinationClientOptions,
+  type OpenSessionOptions,
+} from './coordination-client';
+export type { Mode } from './connection';
+export { Session, type SessionState } from './session';
+export { Lock, type LockOptions } from './lock';
+export { Watch, type ReconnectInfo, type WatchOptions } from './watch';
+export {
+  Cmp,
+  Op,
+  TxnBuilder,
+  type Compare,
+  type CompareOp,
+  type TxnOp,
+  type TxnOpResult,
+  type TxnResult,
+  type TxnSpec,
+} from './txn';
+export { CLIENT_REASONS, codeName, CoordinationError, type ClientReason } from './errors';
+export { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+export { systemClock, systemRandom, type Clock, type Random, type TimerHandle } from './clock';
+export type {
+  Consistency,
+  CreateOptions,
+  CreateResult,
+  Data,
+  DeleteOptions,
+  DeleteResult,
+  EventType,
+  GetOptions,
+  GetResult,
+  Header,
+  ListOptions,
+  ListResult,
+  SessionRef,
+  SetOptions,
+  SetResult,
+  Stat,
+  WatchEvent,
+} from './types';

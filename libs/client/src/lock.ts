@@ -1,0 +1,44 @@
+/**
+ * A held lock (coordination.proto, Lock): its key (the holder's node, ephemeral on the session)
+ * and fencing token, strictly increasing per lock name. The lock is lost when its session
+ * ends; resources it guards should reject writes carrying an older token than one they saw.
+ */
+import { status as Code } from '@grpc/grpc-js';
+import { fromCallError } from './errors';
+import type { Session } from './session';
+
+export interface LockOptions {
+  /** The session that holds the lock; it is released when the session ends. */
+  session: Session;
+  /**
+   * Longest wait for the lock in milliseconds (LOCK_TIMEOUT after it). Default: wait until the
+   * lock is granted or the session ends.
+   */
+  waitMs?: number;
+}
+
+export class Lock {
+  private released: Promise<void> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    readonly fencingToken: number,
+    readonly session: Session,
+    private readonly release: (key: string) => Promise<unknown>,
+  ) {}
+
+  /** Releases the lock. Idempotent; a lock already gone (session expired) counts as released. */
+  unlock(): Promise<void> {
+    if (!this.released) {
+      this.released = this.release(this.key).then(
+        () => undefined,
+        (error: unknown) => {
+          const err = fromCallError(error);
+          if (err.code !== Code.NOT_FOUND) throw err;
+        },
+      );
+    }
+    return this.released;
+  }
+}
