@@ -5,7 +5,11 @@ import type { ConfChange, ConfChangeType } from './types';
  * Conf-change entry payload, 9 bytes: byte 0 = type (1 add-voter, 2 remove-node,
  * 3 add-learner), bytes 1..8 = node id as a little-endian float64.
  */
-const CODES: Record<ConfChangeType, number> = { 'add-voter': 1, 'remove-node': 2, 'add-learner': 3 };
+const CODES: Record<ConfChangeType, number> = {
+  'add-voter': 1,
+  'remove-node': 2,
+  'add-learner': 3,
+};
 const TYPES: ConfChangeType[] = ['add-voter', 'remove-node', 'add-learner'];
 
 export function encodeConfChange(cc: ConfChange): Uint8Array {

@@ -164,7 +164,10 @@ export class RaftLog {
 
   appliedTo(i: number): void {
     if (i === 0) return;
-    assert(i <= this.committed && i >= this.applied, `applied ${i} not in [${this.applied}, ${this.committed}]`);
+    assert(
+      i <= this.committed && i >= this.applied,
+      `applied ${i} not in [${this.applied}, ${this.committed}]`,
+    );
     this.applied = i;
   }
 

@@ -257,7 +257,10 @@ export class Raft {
   }
 
   private stepLowerTerm(m: Message): void {
-    if ((this.cfg.checkQuorum || this.cfg.preVote) && (m.type === 'heartbeat' || m.type === 'app')) {
+    if (
+      (this.cfg.checkQuorum || this.cfg.preVote) &&
+      (m.type === 'heartbeat' || m.type === 'app')
+    ) {
       // Tell a stale leader about our term so it steps down (it may be stuck otherwise).
       this.send(message({ type: 'app-resp', to: m.from }));
     } else if (m.type === 'pre-vote') {
@@ -598,7 +601,9 @@ export class Raft {
     const prevTerm = this.log.term(prevIndex);
     if (prevTerm === undefined) return this.maybeSendSnapshot(to, pr);
     const windowFull = pr.state === 'replicate' && pr.inflights.full();
-    const entries = windowFull ? NO_ENTRIES : this.log.entries(pr.next, this.cfg.maxSizePerMsgBytes);
+    const entries = windowFull
+      ? NO_ENTRIES
+      : this.log.entries(pr.next, this.cfg.maxSizePerMsgBytes);
     if (entries.length === 0 && !sendIfEmpty) return false;
     const commit = this.log.committed;
     this.send(message({ type: 'app', to, index: prevIndex, logTerm: prevTerm, entries, commit }));
@@ -750,7 +755,9 @@ export class Raft {
       this.leadTransferee = NONE;
     }
     if (this.maybeCommit()) this.bcastAppend();
-    else for (const id of this.trk.progress.keys()) if (id !== this.id) this.maybeSendAppend(id, false);
+    else
+      for (const id of this.trk.progress.keys())
+        if (id !== this.id) this.maybeSendAppend(id, false);
     return next;
   }
 
@@ -758,7 +765,10 @@ export class Raft {
 
   private send(m: Message): void {
     const isVote =
-      m.type === 'vote' || m.type === 'vote-resp' || m.type === 'pre-vote' || m.type === 'pre-vote-resp';
+      m.type === 'vote' ||
+      m.type === 'vote-resp' ||
+      m.type === 'pre-vote' ||
+      m.type === 'pre-vote-resp';
     if (isVote) assert(m.term !== 0, `${m.type} needs a term`);
     else if (m.type !== 'prop' && m.type !== 'read-index') m.term = this.term;
     m.from = this.id;

@@ -64,7 +64,13 @@ export interface NodeStatus {
 }
 
 /** Message types that only the node itself or the shell's transport may produce. */
-const LOCAL_ONLY: ReadonlySet<MessageType> = new Set(['hup', 'beat', 'check-quorum', 'unreachable', 'snap-status']);
+const LOCAL_ONLY: ReadonlySet<MessageType> = new Set([
+  'hup',
+  'beat',
+  'check-quorum',
+  'unreachable',
+  'snap-status',
+]);
 
 /**
  * The thread-unsafe node a shell drives: feed it ticks, messages and requests, then drain
@@ -121,7 +127,8 @@ export class RawNode {
   /** Feeds a message received from a peer. Local-only message types are rejected. */
   step(m: Message): void {
     assert(!LOCAL_ONLY.has(m.type), `step: ${m.type} is a local message`);
-    if (m.type === 'prop' || m.type === 'read-index') assert(m.from !== NONE, 'forwarded without from');
+    if (m.type === 'prop' || m.type === 'read-index')
+      assert(m.from !== NONE, 'forwarded without from');
     this.raft.step(m);
   }
 
@@ -183,14 +190,16 @@ export class RawNode {
     const hardChanged = !sameHardState(hard, this.prevHard);
     const entries = r.log.unstableEntries().slice();
     const rd: Ready = {
-      softState: soft.leader !== this.prevSoft.leader || soft.role !== this.prevSoft.role ? soft : null,
+      softState:
+        soft.leader !== this.prevSoft.leader || soft.role !== this.prevSoft.role ? soft : null,
       hardState: hardChanged ? hard : null,
       snapshot: r.log.unstable.snapshot,
       entries,
       committedEntries: r.log.nextCommittedEnts(r.cfg.maxCommittedSizePerReadyBytes),
       messages: r.msgs,
       readStates: r.readStates,
-      mustSync: entries.length > 0 || hard.term !== this.prevHard.term || hard.vote !== this.prevHard.vote,
+      mustSync:
+        entries.length > 0 || hard.term !== this.prevHard.term || hard.vote !== this.prevHard.vote,
     };
     r.msgs = [];
     r.readStates = [];

@@ -55,7 +55,13 @@ export class ProgressTracker {
     m.length = 0;
     for (const id of this.voters) m.push((this.progress.get(id) as Progress).match);
     if (m.length === 0) return Infinity;
-    m.sort((a, b) => b - a);
+    // Insertion sort, descending: voter sets are tiny and this runs on every append ack.
+    for (let i = 1; i < m.length; i++) {
+      const v = m[i] as number;
+      let j = i - 1;
+      for (; j >= 0 && (m[j] as number) < v; j--) m[j + 1] = m[j] as number;
+      m[j + 1] = v;
+    }
     return m[this.quorum() - 1] as number;
   }
 

@@ -5,7 +5,9 @@ describe('membership changes (thesis §4.1, single-server changes)', () => {
   test('add a learner, which gets the log but never votes or counts; then promote it', () => {
     const h = new Harness([1, 2, 3]);
     h.campaign(1);
-    expect(h.get(1).node.proposeConfChange({ type: 'add-learner', nodeId: 4 })).toEqual({ ok: true });
+    expect(h.get(1).node.proposeConfChange({ type: 'add-learner', nodeId: 4 })).toEqual({
+      ok: true,
+    });
     h.stabilize();
     expect(h.get(1).confState).toEqual({ voters: [1, 2, 3], learners: [4] });
     h.addNode(4, new MemoryStorage());
@@ -80,7 +82,10 @@ describe('leadership transfer (thesis §3.10)', () => {
     h.get(1).node.transferLeadership(3);
     h.stabilize();
     expect(h.raft(1).leadTransferee).toBe(3);
-    expect(h.get(1).node.propose(bytes('no'))).toEqual({ ok: false, reason: 'transfer-in-progress' });
+    expect(h.get(1).node.propose(bytes('no'))).toEqual({
+      ok: false,
+      reason: 'transfer-in-progress',
+    });
     h.tick(1, 10);
     h.stabilize();
     expect(h.raft(1).leadTransferee).toBe(0);

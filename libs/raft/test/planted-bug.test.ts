@@ -4,7 +4,11 @@ import { sim, type UnsafeTestingKnobs } from '../src';
  * The simulator must catch known Raft bugs planted through the `unsafe` testing knobs (off by
  * default). Each run is deterministic, so "caught within N seeds" is a stable assertion.
  */
-function firstFailure(knobs: UnsafeTestingKnobs, seeds: number, overrides: Partial<sim.SimOptions> = {}) {
+function firstFailure(
+  knobs: UnsafeTestingKnobs,
+  seeds: number,
+  overrides: Partial<sim.SimOptions> = {},
+) {
   const summary = sim.runSwarm(1, seeds, { ...overrides, unsafe: knobs });
   return { failure: summary.failures[0], seedsRun: summary.seeds };
 }
@@ -13,9 +17,12 @@ describe('planted bugs are caught', () => {
   test('followers that do not truncate conflicting entries (§5.3)', () => {
     const { failure, seedsRun } = firstFailure({ skipTruncation: true }, 200);
     expect(failure).toBeDefined();
-    expect(['log matching', 'state machine safety', 'leader completeness', 'raft assertion']).toContain(
-      failure?.violation?.property,
-    );
+    expect([
+      'log matching',
+      'state machine safety',
+      'leader completeness',
+      'raft assertion',
+    ]).toContain(failure?.violation?.property);
     expect(seedsRun).toBeLessThanOrEqual(50);
   });
 

@@ -59,7 +59,7 @@ describe('ReadIndex linearizable reads (thesis §6.4)', () => {
     expect(h.get(1).readStates[0]?.index).toBe(h.raft(1).log.committed);
   });
 
-  test("lease mode answers without a round trip while the lease holds", () => {
+  test('lease mode answers without a round trip while the lease holds', () => {
     const h = new Harness([1, 2, 3], { checkQuorum: true, readOnlyOption: 'lease' });
     for (let k = 0; k < 12; k++) h.tickAll(1); // out of the restart window
     h.campaign(1);

@@ -55,9 +55,16 @@ describe('log replication (Raft §5.3)', () => {
     const h = new Harness([1, 2, 3]);
     const r = h.raft(2);
     // Follower 2 has entries 2..4 of term 1; the leader probes at index 10, term 5.
-    r.log.append([2, 3, 4].map((index) => ({ index, term: 1, type: 'normal' as const, data: bytes('') })));
+    r.log.append(
+      [2, 3, 4].map((index) => ({ index, term: 1, type: 'normal' as const, data: bytes('') })),
+    );
     r.step(message({ type: 'app', from: 1, to: 2, term: 5, index: 10, logTerm: 5 }));
-    expect(r.msgs.at(-1)).toMatchObject({ type: 'app-resp', reject: true, rejectHint: 4, logTerm: 1 });
+    expect(r.msgs.at(-1)).toMatchObject({
+      type: 'app-resp',
+      reject: true,
+      rejectHint: 4,
+      logTerm: 1,
+    });
   });
 
   test('pipelining: at most maxInflightMsgs appends in flight, each ≤ maxSizePerMsgBytes', () => {

@@ -96,7 +96,10 @@ export class Checker {
       return false;
     }
     if (i !== this.maxApplied + 1) {
-      throw new SimViolation('state machine safety', `node ${id} applied ${i} after ${this.maxApplied}`);
+      throw new SimViolation(
+        'state machine safety',
+        `node ${id} applied ${i} after ${this.maxApplied}`,
+      );
     }
     this.histTerm.push(e.term);
     this.histKey.push(entryKey(e));
@@ -108,7 +111,10 @@ export class Checker {
 
   checkHash(id: NodeId, index: number, hash: number): void {
     if (index > this.maxApplied) {
-      throw new SimViolation('state machine safety', `node ${id} has state at ${index} never applied`);
+      throw new SimViolation(
+        'state machine safety',
+        `node ${id} has state at ${index} never applied`,
+      );
     }
     if (this.histHash[index] !== hash) {
       throw new SimViolation(

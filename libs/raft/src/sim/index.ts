@@ -4,7 +4,12 @@
  */
 export { Simulation, runSimulation } from './simulation';
 export type { SimResult, SimStats } from './simulation';
-export { randomOptions, describeOptions, DEFAULT_LIVENESS_BOUND_ELECTIONS, CHURN_PROFILE } from './options';
+export {
+  randomOptions,
+  describeOptions,
+  DEFAULT_LIVENESS_BOUND_ELECTIONS,
+  CHURN_PROFILE,
+} from './options';
 export type { SimOptions } from './options';
 export { runSwarm } from './swarm';
 export type { SwarmSummary } from './swarm';

@@ -49,7 +49,7 @@ export interface SimOptions {
   unsafe: UnsafeTestingKnobs;
 }
 
-export const DEFAULT_LIVENESS_BOUND_ELECTIONS = 20;
+export const DEFAULT_LIVENESS_BOUND_ELECTIONS = 30;
 
 /**
  * Swarm testing: every seed draws its own options (fault mix, protocol switches, windows),
@@ -64,7 +64,7 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     seed,
     nodes: r.chance(0.5) ? 3 : 5,
     spareNodes: r.int(3),
-    safetyTicks: 250 + r.int(200),
+    safetyTicks: 200 + r.int(150),
     livenessBoundTicks: DEFAULT_LIVENESS_BOUND_ELECTIONS * electionTick,
     electionTick,
     heartbeatTick: 1 + r.int(3),
@@ -81,8 +81,8 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     partitionTicksMax: r.pick([10, 30, 80]),
     crashRate: faulty ? r.pick([0, 0.005, 0.02, 0.04]) : 0,
     downTicksMax: r.pick([5, 20, 60]),
-    proposeRate: r.pick([0.1, 0.3, 0.6]),
-    proposeBatchMax: r.pick([1, 3, 10]),
+    proposeRate: r.pick([0.05, 0.2, 0.4]),
+    proposeBatchMax: r.pick([1, 2, 5]),
     readRate: r.pick([0, 0.1, 0.3]),
     confChangeRate: r.pick([0, 0.01, 0.05]),
     transferRate: r.pick([0, 0.005, 0.02]),
@@ -111,6 +111,7 @@ export const CHURN_PROFILE: Partial<SimOptions> = {
   snapshotInterval: 1000,
   proposeRate: 0.6,
   proposeBatchMax: 10,
+  safetyTicks: 400,
   preVote: false,
   checkQuorum: false,
   readyProb: 0.5,

@@ -135,11 +135,17 @@ export class Simulation {
       `SIMULATION FAILED: ${property} at tick ${this.now}`,
       `  ${message.split('\n').slice(0, 4).join('\n  ')}`,
       `options:\n  ${describeOptions(this.opts)}`,
-      `rerun: npm run sim -- --seeds 1 --start-seed ${this.opts.seed} --nodes ${this.opts.nodes}`,
+      `rerun: npm run sim -- --seeds 1 --start-seed ${this.opts.seed} --nodes ${this.opts.nodes}${plantFlags(this.opts)}`,
       `fault schedule (${this.schedule.length} events, last 40):\n  ${this.schedule.slice(-40).join('\n  ')}`,
       `last ${this.opts.traceSize} events:\n${this.trace.format()}`,
     ].join('\n');
-    return { ok: false, options: this.opts, stats: this.stats, violation: { property, message }, report };
+    return {
+      ok: false,
+      options: this.opts,
+      stats: this.stats,
+      violation: { property, message },
+      report,
+    };
   }
 
   // ---------------------------------------------------------------- nodes
@@ -248,7 +254,11 @@ export class Simulation {
     const node = sn.node;
     if (!node) return;
     const rd = node.ready();
-    if (rd.softState) this.trace.note(this.now, `node ${sn.id}: ${rd.softState.role}, leader ${rd.softState.leader}, term ${node.raft.term}`);
+    if (rd.softState)
+      this.trace.note(
+        this.now,
+        `node ${sn.id}: ${rd.softState.role}, leader ${rd.softState.leader}, term ${node.raft.term}`,
+      );
     this.persist(sn, rd);
     const failedSnaps: NodeId[] = [];
     for (const m of rd.messages) {
@@ -289,7 +299,13 @@ export class Simulation {
       sn.confState = node.applyConfChangeEntry(e);
       if (first) this.onConfChangeCommitted(decodeConfChange(e.data));
     } else if (first && e.data.length >= 4) {
-      const id = new DataView(e.data.buffer, e.data.byteOffset, 4).getUint32(0, true);
+      const d = e.data;
+      const id =
+        ((d[0] as number) |
+          ((d[1] as number) << 8) |
+          ((d[2] as number) << 16) |
+          ((d[3] as number) << 24)) >>>
+        0;
       if (this.pendingWrites.delete(id)) {
         this.stats.writesAcked++;
         this.ackedIndex = e.index;
@@ -324,7 +340,10 @@ export class Simulation {
     if (!read) return;
     this.reads.delete(context);
     this.stats.readsServed++;
-    this.trace.note(this.now, `read ${context} served by ${sn.id} at index ${index} (applied ${sn.appliedIndex})`);
+    this.trace.note(
+      this.now,
+      `read ${context} served by ${sn.id} at index ${index} (applied ${sn.appliedIndex})`,
+    );
     if (index < read.ackedIndexAtStart || sn.appliedIndex < read.ackedIndexAtStart) {
       throw new SimViolation(
         'linearizable read',
@@ -367,7 +386,9 @@ export class Simulation {
       if (sn.node || sn.removed || sn.downUntil > this.now) continue;
       sn.start(this.config(sn.id, sn.storage.snapshot().metadata.index));
       const hs = sn.storage.hardStateNow();
-      this.note(`restart node ${sn.id} from disk (term ${hs.term}, commit ${hs.commit}, snapshot ${sn.appliedIndex})`);
+      this.note(
+        `restart node ${sn.id} from disk (term ${hs.term}, commit ${hs.commit}, snapshot ${sn.appliedIndex})`,
+      );
       this.checker.checkHash(sn.id, sn.appliedIndex, sn.hash);
     }
   }
@@ -408,7 +429,10 @@ export class Simulation {
       datas.push(writePayload(id));
     }
     const res = target.node?.proposeBatch(datas);
-    this.trace.note(this.now, `propose ${n} writes #${this.nextWriteId - n}.. to ${target.id}: ${res?.ok ? 'ok' : res?.reason}`);
+    this.trace.note(
+      this.now,
+      `propose ${n} writes #${this.nextWriteId - n}.. to ${target.id}: ${res?.ok ? 'ok' : res?.reason}`,
+    );
   }
 
   /** Clients retry writes not acknowledged within three election timeouts (≤ 10 a tick). */
@@ -436,7 +460,10 @@ export class Simulation {
     const context = `r${this.nextReadId++}`;
     this.reads.set(context, { nodeId: sn.id, ackedIndexAtStart: this.ackedIndex });
     const res = sn.node.readIndex(context);
-    this.trace.note(this.now, `read ${context} at node ${sn.id} (acked up to ${this.ackedIndex}): ${res.ok ? 'ok' : res.reason}`);
+    this.trace.note(
+      this.now,
+      `read ${context} at node ${sn.id} (acked up to ${this.ackedIndex}): ${res.ok ? 'ok' : res.reason}`,
+    );
   }
 
   private transfer(): void {
@@ -459,7 +486,8 @@ export class Simulation {
     let cc: ConfChange | null = null;
     const learner = cs.learners[0];
     if (learner !== undefined) cc = { type: 'add-voter', nodeId: learner };
-    else if (cs.voters.length > this.opts.nodes) cc = { type: 'remove-node', nodeId: this.rng.pick(cs.voters) };
+    else if (cs.voters.length > this.opts.nodes)
+      cc = { type: 'remove-node', nodeId: this.rng.pick(cs.voters) };
     else if (this.nextSpareId <= this.opts.nodes + this.opts.spareNodes) {
       cc = { type: 'add-learner', nodeId: this.nextSpareId++ };
     }
@@ -471,7 +499,9 @@ export class Simulation {
   private proposeConfChange(cc: ConfChange): void {
     const lead = this.leader();
     const res = lead?.node?.proposeConfChange(cc);
-    this.note(`propose ${cc.type} ${cc.nodeId} via ${lead?.id ?? 'nobody'}: ${res ? (res.ok ? 'ok' : res.reason) : 'no leader'}`);
+    this.note(
+      `propose ${cc.type} ${cc.nodeId} via ${lead?.id ?? 'nobody'}: ${res ? (res.ok ? 'ok' : res.reason) : 'no leader'}`,
+    );
   }
 
   private retryConfChange(): void {
@@ -515,7 +545,8 @@ export class Simulation {
     if (!r || this.pendingWrites.size > 0) return false;
     if (r.log.committed !== r.log.lastIndex()) return false;
     for (const sn of this.members()) {
-      if (!sn.node || sn.node.raft.lead !== lead?.id || sn.appliedIndex !== r.log.committed) return false;
+      if (!sn.node || sn.node.raft.lead !== lead?.id || sn.appliedIndex !== r.log.committed)
+        return false;
     }
     return true;
   }
@@ -529,7 +560,10 @@ export class Simulation {
     for (const sn of this.nodes.values()) {
       const st = sn.node?.status();
       const pr = lead?.node?.raft.trk.progress.get(sn.id);
-      if (pr) parts.push(`progress ${sn.id}: ${pr.state} match=${pr.match} next=${pr.next} paused=${pr.isPaused()} active=${pr.recentActive} inflight=${pr.inflights.count}`);
+      if (pr)
+        parts.push(
+          `progress ${sn.id}: ${pr.state} match=${pr.match} next=${pr.next} paused=${pr.isPaused()} active=${pr.recentActive} inflight=${pr.inflights.count}`,
+        );
       parts.push(
         st
           ? `node ${sn.id}: ${st.role} term=${st.term} lead=${st.leader} commit=${st.commit} applied=${sn.appliedIndex} last=${st.lastIndex}`
@@ -540,10 +574,14 @@ export class Simulation {
   }
 }
 
+/** A client write: its id as 4 little-endian bytes plus 4 bytes of padding. */
 function writePayload(id: number): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setUint32(0, id, true);
-  return out;
+  return Uint8Array.of(id & 0xff, (id >>> 8) & 0xff, (id >>> 16) & 0xff, id >>> 24, 0, 0, 0, 0);
+}
+
+function plantFlags(o: SimOptions): string {
+  const on = Object.entries(o.unsafe).filter(([, v]) => v === true);
+  return on.map(([k]) => ` --plant ${k}`).join('');
 }
 
 /** Runs one seed with the given options. */
