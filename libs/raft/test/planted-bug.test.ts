@@ -36,6 +36,7 @@ describe('planted bugs are caught', () => {
     const { failure, seedsRun } = firstFailure({ commitOldTermEntries: true }, 400, {
       ...sim.CHURN_PROFILE,
       nodes: 3,
+      safetyTicks: 400,
     });
     expect(failure).toBeDefined();
     expect(['leader completeness', 'state machine safety', 'raft assertion']).toContain(

@@ -111,7 +111,6 @@ export const CHURN_PROFILE: Partial<SimOptions> = {
   snapshotInterval: 1000,
   proposeRate: 0.6,
   proposeBatchMax: 10,
-  safetyTicks: 400,
   preVote: false,
   checkQuorum: false,
   readyProb: 0.5,
