@@ -14,6 +14,7 @@ import {
   type ConfChange,
   type ConfState,
   type Entry,
+  type HardState,
   type Message,
   type NodeId,
   type Ready,
@@ -83,6 +84,10 @@ export class ConsensusNode {
   private stopped = false;
   private snapshotIndex: number;
   private ticker: NodeJS.Timeout | null = null;
+  private compaction: Promise<void> | null = null;
+  private unsavedHardState: HardState | null = null;
+  /** Entries between snapshots, jittered ±20% per node so members do not all pause at once. */
+  private readonly snapshotInterval: number;
   send: (messages: Message[]) => void = () => undefined;
 
   constructor(
@@ -112,6 +117,7 @@ export class ConsensusNode {
       },
       storage,
     );
+    this.snapshotInterval = Math.round(opts.snapshotEveryEntries * (0.8 + 0.4 * Math.random()));
     this.reads = new ReadBatcher(opts.id, this.readPort(), opts.tickMs * opts.electionTicks * 2);
   }
 
@@ -245,7 +251,7 @@ export class ConsensusNode {
         const rd = this.raw.ready();
         await this.handleReady(rd);
         this.raw.advance(rd);
-        await this.maybeSnapshot();
+        this.maybeSnapshot();
       }
     } catch (error) {
       this.stopped = true;
@@ -274,16 +280,18 @@ export class ConsensusNode {
   private async handleReady(rd: Ready): Promise<void> {
     if (rd.softState) this.onSoftState(rd.softState.role, rd.softState.leader);
     if (rd.snapshot) {
+      await this.compaction;
       await this.storage.saveSnapshot(rd.snapshot);
       this.installSnapshot(rd.snapshot);
     }
-    if (rd.entries.length > 0 || rd.hardState) {
+    if (rd.hardState) this.unsavedHardState = rd.hardState;
+    // A hard state whose only change is the commit index need not be durable (Raft recovers
+    // commit from the log), so it waits for the next write instead of costing one of its own.
+    if (rd.entries.length > 0 || rd.mustSync) {
       const started = process.hrtime.bigint();
-      await this.storage.persist({
-        hardState: rd.hardState,
-        entries: rd.entries,
-        sync: rd.mustSync,
-      });
+      const hardState = this.unsavedHardState;
+      await this.storage.persist({ hardState, entries: rd.entries, sync: rd.mustSync });
+      this.unsavedHardState = null;
       this.metrics.persisted(rd.entries.length, Number(process.hrtime.bigint() - started) / 1e9);
     }
     if (rd.messages.length > 0) this.send(rd.messages);
@@ -366,17 +374,31 @@ export class ConsensusNode {
     return CoordStateMachine.fromSnapshot(image);
   }
 
-  private async maybeSnapshot(): Promise<void> {
-    if (this.appliedIndex - this.snapshotIndex < this.opts.snapshotEveryEntries) return;
+  /**
+   * Snapshots the state machine and compacts the log every `snapshotEveryEntries`. Building the
+   * image is synchronous (it must be of one applied index); writing it to RocksDB and deleting
+   * the old log runs in the background, so the consensus loop (heartbeats, appends) never waits
+   * for it. The entries it deletes are below the snapshot and never overwritten, so the write
+   * cannot conflict with the loop's own writes.
+   */
+  private maybeSnapshot(): void {
+    if (this.compaction || this.appliedIndex - this.snapshotIndex < this.snapshotInterval) return;
     const started = Date.now();
     const index = this.appliedIndex;
     const data = v8.serialize(this.sm.toSnapshot());
-    await this.storage.compact(index, this.confState, data, this.opts.snapshotKeepEntries);
+    const imageMs = Date.now() - started;
     this.snapshotIndex = index;
-    this.log.info(
-      { index, bytes: data.length, ms: Date.now() - started },
-      'took state snapshot and compacted the log',
-    );
+    this.compaction = this.storage
+      .compact(index, this.confState, data, this.opts.snapshotKeepEntries)
+      .then(() => {
+        const ms = Date.now() - started;
+        this.log.info(
+          { index, bytes: data.length, imageMs, ms },
+          'took state snapshot and compacted the log',
+        );
+      })
+      .catch((error: Error) => this.hooks.fatal(error))
+      .finally(() => (this.compaction = null));
   }
 
   /** Stops ticking and fails everything waiting. The caller closes storage afterwards. */
@@ -394,5 +416,6 @@ export class ConsensusNode {
         ),
       );
     while (this.looping) await new Promise((r) => setTimeout(r, 5));
+    await this.compaction;
   }
 }

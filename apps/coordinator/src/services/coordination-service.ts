@@ -50,7 +50,7 @@ function keepAlive(
       const ttlMs = d.sessions.keepAlive(r.session_id);
       call.write({ header: d.header(), session_id: r.session_id, ttl_ms: ttlMs });
     } catch (error) {
-      call.destroy(toServiceError(error, d.log));
+      call.emit('error', toServiceError(error, d.log));
     }
   });
   call.on('end', () => call.end());
@@ -68,12 +68,12 @@ function watch(
       call.write({ header: d.header(), events: events.map(eventToWire) });
       return call.writableLength < WATCH_BACKLOG_BYTES_MAX;
     },
-    fail: (error: Error) => call.destroy(toServiceError(error, d.log)),
+    fail: (error: Error) => call.emit('error', toServiceError(error, d.log)),
   };
   try {
     stop = d.watches.open({ path: r.path, prefix: r.prefix }, r.start_revision, sink);
   } catch (error) {
-    call.destroy(toServiceError(error, d.log));
+    call.emit('error', toServiceError(error, d.log));
     return;
   }
   call.on('cancelled', () => stop?.());

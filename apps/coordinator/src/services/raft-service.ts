@@ -25,10 +25,16 @@ export function raftHandlers(
   return {
     Send(call: grpc.ServerReadableStream<SendRequest__Output, unknown>, callback) {
       let received = 0;
+      let failed = false;
+      const fail = (error: grpc.ServiceError) => {
+        failed = true;
+        call.removeAllListeners('data');
+        callback(error);
+      };
       call.on('data', (req: SendRequest__Output) => {
         const batch = req.batch;
         if (!batch || batch.cluster_id !== clusterId) {
-          call.destroy(
+          fail(
             tributaryError(
               'PERMISSION_DENIED',
               `raft batch for cluster '${batch?.cluster_id}' sent to cluster '${clusterId}'`,
@@ -43,7 +49,10 @@ export function raftHandlers(
           else node().step(m);
         }
       });
-      call.on('end', () => callback(null, { header: header(), received_batches: received }));
+      call.on(
+        'end',
+        () => failed || callback(null, { header: header(), received_batches: received }),
+      );
       call.on('error', () => undefined);
     },
 
@@ -55,6 +64,12 @@ export function raftHandlers(
       let bytes = 0;
       let first: InstallSnapshotRequest__Output | undefined;
       let done = false;
+      let failed = false;
+      const fail = (error: grpc.ServiceError) => {
+        failed = true;
+        call.removeAllListeners('data');
+        callback(error);
+      };
       call.on('data', (c: InstallSnapshotRequest__Output) => {
         first ??= c;
         if (
@@ -62,7 +77,7 @@ export function raftHandlers(
           c.offset !== bytes ||
           bytes + c.data.length > SNAPSHOT_BYTES_MAX
         ) {
-          call.destroy(
+          fail(
             tributaryError(
               'INVALID_ARGUMENT',
               `snapshot chunk at offset ${c.offset} does not follow ${bytes} bytes received (or wrong cluster, or too large)`,
@@ -75,6 +90,7 @@ export function raftHandlers(
         done = c.done;
       });
       call.on('end', () => {
+        if (failed) return;
         const meta = first?.metadata;
         if (!first || !meta || !done) {
           callback(

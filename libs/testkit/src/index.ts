@@ -1,0 +1,4 @@
+/** @tributary/testkit: real processes on loopback for tests, and the helpers to drive them. */
+export { freePorts } from './ports';
+export { call, callRetrying } from './calls';
+export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';
