@@ -1,5 +1,6 @@
 // A 3-member cluster of real processes: the CoordinationService semantics, writes and reads on
 // any member, the bad-input table of issue #4, and a clean SIGTERM.
+import * as fs from 'node:fs';
 import * as http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
 import { readError } from '@tributary/rpc';
@@ -259,6 +260,6 @@ it('drains and exits 0 on SIGTERM; a stopping leader hands leadership over first
   expect(code).toBe(0);
   const next = await cluster.waitForLeader();
   expect(next).not.toBe(leader);
-  const log = require('node:fs').readFileSync(cluster.member(leader).logFile, 'utf8');
+  const log = fs.readFileSync(cluster.member(leader).logFile, 'utf8');
   expect(log).toMatch(/"done":true,"msg":"handed leadership over before stopping"/);
 });
