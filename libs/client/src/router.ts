@@ -187,6 +187,18 @@ export class Router {
     throw lastError ?? clientError('PROTOCOL', 'no endpoint to ask');
   }
 
+  /**
+   * The leader's address as some coordinator sees it (ClusterService.Status), or undefined
+   * when none answers or none knows a leader. Remembered as the current endpoint.
+   */
+  async leaderAddress(timeoutMs: number): Promise<string | undefined> {
+    const { status } = await this.status(timeoutMs);
+    if (status.leader_id === 0) return undefined;
+    const leader = status.members.find((m) => m.id === status.leader_id)?.address;
+    if (leader) this.noteLeader(leader);
+    return leader;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closing.abort();
@@ -199,7 +211,7 @@ export class Router {
     return new Promise((resolve, reject) => {
       const deadline = Date.now() + timeoutMs;
       conn.cluster.Status({}, { deadline }, (error, response) => {
-        if (error) reject(fromCallError(error));
+        if (error) reject(describeUnreachable(address, fromCallError(error)));
         else if (!response) reject(clientError('PROTOCOL', `${address} sent no status`));
         else resolve(response);
       });
@@ -259,4 +271,11 @@ export function normalizeEndpoints(endpoints: readonly string[]): string[] {
   }
   if (out.length === 0) throw new Error('no coordinator endpoints; expected host:port,…');
   return out;
+}
+
+/** A transport failure names the address, without grpc-js's resolver notes. */
+function describeUnreachable(address: string, error: CoordinationError): CoordinationError {
+  if (error.reason !== undefined || error.code !== Code.UNAVAILABLE) return error;
+  const detail = error.message.replace(/\s*Resolution note:.*$/s, '').replace(/\.$/, '');
+  return error.withMessage(`cannot reach ${address}: ${detail}`);
 }

@@ -3,8 +3,10 @@
  * KeepAlive): a heartbeat every ttl/3; each answer renews the local deadline to
  * (time the heartbeat was sent + granted ttl), a conservative view of the server's.
  *
- * The stream must reach the leader: a follower ends it NOT_LEADER naming the leader, and the
- * session reconnects there at once; other failures move to the next endpoint after a backoff.
+ * The stream must reach the leader: the session asks ClusterService.Status where the leader is
+ * before it connects; a follower ends the stream NOT_LEADER naming the leader, and the session
+ * reconnects there at once. A heartbeat unanswered for ttl/6 (100–2000 ms) or any other failure
+ * makes it look for the leader again (else the next endpoint), with backoff after two tries.
  * The session is 'expired' when the server answers ttl 0 or SESSION_EXPIRED, or when the local
  * deadline passes without a renewal (the server may then still hold it for up to a TTL, so a
  * best-effort CloseSession follows). Events: 'expired' (CoordinationError), 'closed'.
@@ -19,8 +21,8 @@ import type { KeepAliveRequest, KeepAliveResponse } from './wire';
 
 export type SessionState = 'alive' | 'expired' | 'closed';
 
-/** Heartbeats sent and unanswered on one stream before it is presumed stuck. */
-const MAX_UNANSWERED = 2;
+/** Heartbeats sent and unanswered on one stream, at most (the answer timer then decides). */
+const MAX_UNANSWERED = 4;
 /** Leader redirects followed at once before backing off. */
 const MAX_FREE_REDIRECTS = 2;
 
@@ -46,6 +48,11 @@ export class Session extends EventEmitter<{ expired: [CoordinationError]; closed
   private heartbeatTimer: TimerHandle | undefined;
   private expiryTimer: TimerHandle | undefined;
   private reconnectTimer: TimerHandle | undefined;
+  private answerTimer: TimerHandle | undefined;
+  /** A leader lookup is under way (between reconnectTimer and connect). */
+  private connecting = false;
+  /** How long a heartbeat may go unanswered before the stream is given up: ttl/6, 100–2000 ms. */
+  private readonly answerTimeoutMs: number;
   private readonly backoff: Backoff;
   private closing: Promise<void> | undefined;
 
@@ -58,6 +65,7 @@ export class Session extends EventEmitter<{ expired: [CoordinationError]; closed
     this.ttlMs = init.ttlMs;
     this.expiresAtMs = init.openedAtMs + init.ttlMs;
     this.backoff = router.newBackoff({ maxMs: Math.max(50, Math.floor(init.ttlMs / 4)) });
+    this.answerTimeoutMs = Math.min(2_000, Math.max(100, Math.floor(init.ttlMs / 6)));
   }
 
   get state(): SessionState {
@@ -76,7 +84,7 @@ export class Session extends EventEmitter<{ expired: [CoordinationError]; closed
   /** Starts heartbeats; called once by the client after OpenSession. */
   start(): void {
     this.armExpiry();
-    this.connect(this.router.currentEndpoint);
+    this.reconnectSoon(undefined, 0);
     this.scheduleHeartbeat();
   }
 
@@ -123,12 +131,28 @@ export class Session extends EventEmitter<{ expired: [CoordinationError]; closed
 
   private heartbeat(): void {
     if (!this.call) return;
-    if (this.sentAt.length >= MAX_UNANSWERED) {
-      // The server stopped answering on this stream: try elsewhere.
-      return this.reconnectSoon(this.nextAfter(this.callAddress), 0);
-    }
+    if (this.sentAt.length >= MAX_UNANSWERED) return; // The answer timer is already running.
     this.sentAt.push(this.router.clock.nowMs());
     this.call.write({ session_id: this.id });
+    if (this.answerTimer === undefined) this.armAnswerTimer();
+  }
+
+  /** Fails the stream when its oldest heartbeat goes unanswered for `answerTimeoutMs`. */
+  private armAnswerTimer(): void {
+    const clock = this.router.clock;
+    const oldest = this.sentAt[0];
+    if (oldest === undefined) return;
+    this.answerTimer = clock.setTimer(
+      () => {
+        this.answerTimer = undefined;
+        const call = this.call;
+        if (!call || this.sentAt[0] === undefined) return;
+        if (clock.nowMs() - this.sentAt[0] < this.answerTimeoutMs) return this.armAnswerTimer();
+        const message = `${this.callAddress} did not answer a heartbeat within ${this.answerTimeoutMs} ms`;
+        this.onStreamFailure(call, new CoordinationError({ code: Code.UNAVAILABLE, message }));
+      },
+      oldest + this.answerTimeoutMs - clock.nowMs(),
+    );
   }
 
   private onAnswer(call: unknown, answer: KeepAliveResponse): void {
@@ -145,30 +169,46 @@ export class Session extends EventEmitter<{ expired: [CoordinationError]; closed
 
   private onStreamFailure(call: unknown, error: CoordinationError): void {
     if (call !== this.call || this.stateValue !== 'alive') return;
+    const failed = this.callAddress;
     this.dropCall();
     if (error.reason === 'SESSION_EXPIRED') return this.expire(error.message);
     const free = this.backoff.attempts < MAX_FREE_REDIRECTS;
     const delayMs = this.backoff.next(error.retryDelayMs);
-    if (error.reason === 'NOT_LEADER' && error.leader && error.leader !== this.callAddress) {
+    if (error.reason === 'NOT_LEADER' && error.leader && error.leader !== failed) {
       this.router.noteLeader(error.leader);
       return this.reconnectSoon(error.leader, free ? 0 : delayMs);
     }
-    this.reconnectSoon(this.nextAfter(this.callAddress), delayMs);
+    this.reconnectSoon(undefined, free ? 0 : delayMs, failed);
   }
 
-  private reconnectSoon(address: string, delayMs: number): void {
+  /**
+   * Reopens the stream after `delayMs`: to `address`, or else to the leader some coordinator
+   * names (ClusterService.Status), or else to the endpoint after `failed`.
+   */
+  private reconnectSoon(address: string | undefined, delayMs: number, failed?: string): void {
     this.dropCall();
-    if (this.reconnectTimer !== undefined) return;
+    if (this.reconnectTimer !== undefined || this.connecting) return;
     this.reconnectTimer = this.router.clock.setTimer(() => {
       this.reconnectTimer = undefined;
-      this.connect(address);
+      if (address) return this.connect(address);
+      this.connecting = true;
+      void this.findLeader(failed)
+        .then((target) => this.connect(target))
+        .finally(() => (this.connecting = false));
     }, delayMs);
+  }
+
+  private async findLeader(failed: string | undefined): Promise<string> {
+    const timeoutMs = Math.max(100, Math.min(this.answerTimeoutMs, 1_000));
+    const leader = await this.router.leaderAddress(timeoutMs).catch(() => undefined);
+    if (leader && leader !== failed) return leader;
+    return this.nextAfter(failed);
   }
 
   private nextAfter(address: string | undefined): string {
     const endpoints = this.router.endpoints;
     if (address && endpoints.includes(address)) return this.router.nextEndpoint(address);
-    return endpoints[0]!;
+    return address ? endpoints[0]! : this.router.currentEndpoint;
   }
 
   private scheduleHeartbeat(): void {
@@ -218,6 +258,8 @@ export class Session extends EventEmitter<{ expired: [CoordinationError]; closed
     const call = this.call;
     this.call = undefined;
     this.sentAt = [];
+    if (this.answerTimer !== undefined) this.router.clock.clearTimer(this.answerTimer);
+    this.answerTimer = undefined;
     if (call) {
       call.end();
       call.cancel();
