@@ -4,8 +4,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
+import { registerCluster } from './commands/cluster';
 import { registerCoordinator } from './commands/coordinator';
 import { registerHealth } from './commands/health';
+import { registerKv } from './commands/kv';
+import { registerLock } from './commands/lock';
 
 export function buildProgram(): Command {
   const program = new Command('trib')
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   registerCoordinator(program);
   registerHealth(program);
+  registerKv(program);
+  registerLock(program);
+  registerCluster(program);
   return program;
 }
 
