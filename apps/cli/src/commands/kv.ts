@@ -163,7 +163,9 @@ function registerSet(kv: Command): void {
         const result = await withClient(opts, (client) =>
           client.set(path, data, { expectedVersion: opts.expectedVersion }),
         );
-        process.stdout.write(`version ${result.stat.version} revision ${result.header.revision}\n`);
+        process.stdout.write(
+          `version ${result.stat.version} revision ${result.stat.modRevision}\n`,
+        );
       },
     ),
   );
