@@ -3,4 +3,8 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'coordinator',
   rootDir: __dirname,
+  // These suites run real processes; every test stops what it starts, and forceExit keeps a
+  // channel left open by a failing test from hanging CI.
+  forceExit: true,
+  testTimeout: 120_000,
 };

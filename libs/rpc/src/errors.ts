@@ -24,6 +24,8 @@ export const REASONS = {
   NO_LEADER: { code: Code.UNAVAILABLE, retriable: true },
   NOT_ENOUGH_REPLICAS: { code: Code.UNAVAILABLE, retriable: true },
   TIMEOUT: { code: Code.DEADLINE_EXCEEDED, retriable: true },
+  /** The leader changed while a write was in flight: it may or may not have been applied. */
+  LEADER_CHANGED: { code: Code.UNAVAILABLE, retriable: false },
   SHUTTING_DOWN: { code: Code.UNAVAILABLE, retriable: true },
   // Bad input.
   INVALID_ARGUMENT: { code: Code.INVALID_ARGUMENT, retriable: false },

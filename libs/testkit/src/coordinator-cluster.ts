@@ -177,13 +177,14 @@ export class CoordinatorCluster {
     return call(this.clientsFor(this.member(id).address).cluster, 'Status', {}, timeoutMs);
   }
 
-  /** Waits until every live member reports the same leader; returns its id. */
+  /** Waits until every live member reports the same live leader; returns its id. */
   async waitForLeader(timeoutMs = 20_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
+      const live = this.live();
       const views = await Promise.all(
-        this.live().map((m) =>
+        live.map((m) =>
           this.status(m.id).then(
             (s) => s.leader_id,
             () => 0,
@@ -191,9 +192,10 @@ export class CoordinatorCluster {
         ),
       );
       last = views.join(',');
-      if (views.length > 0 && views[0] !== 0 && views.every((v) => v === views[0]))
-        return views[0]!;
-      await sleep(100);
+      const leader = views[0] ?? 0;
+      const agreed = leader !== 0 && views.every((v) => v === leader);
+      if (agreed && live.some((m) => m.id === leader)) return leader;
+      await sleep(50);
     }
     throw new Error(
       `no agreed leader within ${timeoutMs} ms (views: ${last}); logs in ${this.root}`,

@@ -2,3 +2,4 @@
 export { freePorts } from './ports';
 export { call, callRetrying } from './calls';
 export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';
+export { ExecutePipeline, ExecuteError } from './execute-pipeline';

@@ -306,6 +306,12 @@ export class ConsensusNode {
     this.leader = leader;
     if (changed) {
       this.log.info({ role, leader, term: this.raw.raft.term }, 'raft role changed');
+      // A proposal forwarded to a leader that is gone may be lost or may still commit: answer
+      // its client now (outcome unknown) instead of at the request timeout.
+      for (const seq of [...this.pending.keys()]) {
+        const message = `leader changed to ${leader || 'none'} while the write was in flight; it may or may not have been applied`;
+        this.settle(seq, undefined, tributaryError('LEADER_CHANGED', message));
+      }
       this.hooks.roleChanged(role, leader);
     }
   }
