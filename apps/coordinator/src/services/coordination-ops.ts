@@ -22,13 +22,16 @@ import {
 export class CoordinationOps {
   constructor(
     private readonly node: ConsensusNode,
-    private readonly header: () => w.ResponseHeader,
+    private readonly header: (revision?: number) => w.ResponseHeader,
     private readonly locks: LockWaiters,
   ) {}
 
-  private async write<V extends cs.CommandValue>(cmd: cs.Command): Promise<V> {
+  /** Proposes a command; returns its value and the response header at its revision. */
+  private async write<V extends cs.CommandValue>(
+    cmd: cs.Command,
+  ): Promise<{ v: V; header: w.ResponseHeader }> {
     const output = await this.node.propose(cmd);
-    return unwrap(output.result) as V;
+    return { v: unwrap(output.result) as V, header: this.header(output.revision) };
   }
 
   private async readBarrier(consistency: string): Promise<void> {
@@ -36,28 +39,31 @@ export class CoordinationOps {
   }
 
   async openSession(r: w.OpenSessionRequest): Promise<w.OpenSessionResponse> {
-    const v = await this.write<cs.OpenSessionValue>({ op: 'open-session', ttlMs: r.ttl_ms });
-    return { header: this.header(), session_id: v.sessionId, ttl_ms: v.ttlMs };
+    const { v, header } = await this.write<cs.OpenSessionValue>({
+      op: 'open-session',
+      ttlMs: r.ttl_ms,
+    });
+    return { header, session_id: v.sessionId, ttl_ms: v.ttlMs };
   }
 
   async closeSession(r: w.CloseSessionRequest): Promise<w.CloseSessionResponse> {
-    await this.write({ op: 'close-session', sessionId: r.session_id });
-    return { header: this.header() };
+    const { header } = await this.write({ op: 'close-session', sessionId: r.session_id });
+    return { header };
   }
 
   async create(r: w.CreateRequest): Promise<w.CreateResponse> {
-    const v = await this.write<cs.CreateValue>(createCommand(r));
-    return { header: this.header(), path: v.path, stat: statToWire(v.stat) };
+    const { v, header } = await this.write<cs.CreateValue>(createCommand(r));
+    return { header, path: v.path, stat: statToWire(v.stat) };
   }
 
   async set(r: w.SetRequest): Promise<w.SetResponse> {
-    const v = await this.write<cs.SetValue>(setCommand(r));
-    return { header: this.header(), stat: statToWire(v.stat) };
+    const { v, header } = await this.write<cs.SetValue>(setCommand(r));
+    return { header, stat: statToWire(v.stat) };
   }
 
   async delete(r: w.DeleteRequest): Promise<w.DeleteResponse> {
-    await this.write(deleteCommand(r));
-    return { header: this.header() };
+    const { header } = await this.write(deleteCommand(r));
+    return { header };
   }
 
   async get(r: w.GetRequest): Promise<w.GetResponse> {
@@ -83,15 +89,16 @@ export class CoordinationOps {
       (o) => o.op === 'get' || o.op === 'list',
     );
     let v: cs.TxnValue;
+    let header: w.ResponseHeader;
     if (readOnly) {
       // Only reads whichever branch runs: served like a linearizable Get, with no Raft write.
       await this.node.linearizableRead();
       v = unwrap(this.node.sm.readTxn(req) as cs.Result<cs.TxnValue>);
+      header = this.header();
     } else {
-      v = await this.write<cs.TxnValue>({ op: 'txn', ...req });
+      ({ v, header } = await this.write<cs.TxnValue>({ op: 'txn', ...req }));
     }
-    const header = this.header();
-    const revision = this.node.sm.revision;
+    const revision = Number(header.revision);
     return {
       header,
       succeeded: v.succeeded,
@@ -100,22 +107,29 @@ export class CoordinationOps {
     };
   }
 
-  async lock(r: w.LockRequest): Promise<w.LockResponse> {
-    const v = await this.write<cs.LockValue>({ op: 'lock', name: r.name, sessionId: r.session_id });
-    if (v.acquired) return { header: this.header(), key: v.key, fencing_token: v.fencingToken };
-    const waitMs = r.wait_ms > 0 ? r.wait_ms : 30_000;
+  /**
+   * Queues for the lock and waits for the grant: up to `wait_ms`, or with 0 until `deadlineMs`
+   * (the call's deadline) or the session's end. A caller who gives up is withdrawn from the queue.
+   */
+  async lock(r: w.LockRequest, deadlineMs = Infinity): Promise<w.LockResponse> {
+    const { v, header } = await this.write<cs.LockValue>({
+      op: 'lock',
+      name: r.name,
+      sessionId: r.session_id,
+    });
+    if (v.acquired) return { header, key: v.key, fencing_token: v.fencingToken };
+    const waitMs = r.wait_ms > 0 ? r.wait_ms : deadlineMs - Date.now();
     const granted = await this.locks.wait(r.name, v.key, waitMs);
     if (granted) return { header: this.header(), key: v.key, fencing_token: granted.fencingToken };
-    // Withdraw from the queue so the lock does not pass to a caller who gave up.
     await this.write({ op: 'unlock', key: v.key }).catch(() => undefined);
     throw tributaryError(
       'LOCK_TIMEOUT',
-      `lock '${r.name}' was not acquired within ${waitMs} ms; retry or raise wait_ms`,
+      `lock '${r.name}' was not acquired within ${Math.round(waitMs)} ms; retry or raise wait_ms`,
     );
   }
 
   async unlock(r: w.UnlockRequest): Promise<w.UnlockResponse> {
-    await this.write({ op: 'unlock', key: r.key });
-    return { header: this.header() };
+    const { header } = await this.write({ op: 'unlock', key: r.key });
+    return { header };
   }
 }

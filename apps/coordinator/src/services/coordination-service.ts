@@ -18,7 +18,7 @@ export interface CoordinationServiceDeps {
   ops: CoordinationOps;
   sessions: SessionKeeper;
   watches: WatchHub;
-  header: () => w.ResponseHeader;
+  header: (revision?: number) => w.ResponseHeader;
   log: Logger;
 }
 
@@ -33,7 +33,22 @@ export function coordinationHandlers(d: CoordinationServiceDeps): CoordinationSe
     Delete: unary((r) => ops.delete(r), log),
     List: unary((r) => ops.list(r), log),
     Txn: unary((r) => ops.txn(r), log),
-    Lock: unary((r) => ops.lock(r), log),
+    Lock: (
+      call: grpc.ServerUnaryCall<w.LockRequest, w.LockResponse>,
+      callback: grpc.sendUnaryData<w.LockResponse>,
+    ) => {
+      const deadline = call.getDeadline();
+      const deadlineMs =
+        deadline instanceof Date
+          ? deadline.getTime()
+          : Number.isFinite(deadline)
+            ? Number(deadline)
+            : Infinity;
+      ops.lock(call.request, deadlineMs).then(
+        (res) => callback(null, res),
+        (error: unknown) => callback(toServiceError(error, log)),
+      );
+    },
     Unlock: unary((r) => ops.unlock(r), log),
     KeepAlive: (call) => keepAlive(call, d),
     Watch: (call) => watch(call, d),
@@ -47,6 +62,7 @@ function keepAlive(
 ): void {
   call.on('data', (r: w.KeepAliveRequest) => {
     try {
+      // ttl_ms 0: unknown or expired; the stream stays open for the caller's other sessions.
       const ttlMs = d.sessions.keepAlive(r.session_id);
       call.write({ header: d.header(), session_id: r.session_id, ttl_ms: ttlMs });
     } catch (error) {

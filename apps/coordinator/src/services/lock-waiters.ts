@@ -10,7 +10,7 @@ interface Waiter {
   name: string;
   resolve: (grant: LockHolder | undefined) => void;
   reject: (e: Error) => void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
 }
 
 export class LockWaiters {
@@ -18,13 +18,23 @@ export class LockWaiters {
 
   constructor(private readonly state: () => CoordStateMachine) {}
 
-  /** Resolves with the grant, or undefined after `waitMs`; rejects if the key disappears. */
+  /**
+   * Resolves with the grant, or undefined after `waitMs` (Infinity: no limit); rejects if the
+   * key leaves the queue (its session ended).
+   */
   wait(name: string, key: string, waitMs: number): Promise<LockHolder | undefined> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(key);
-        resolve(undefined);
-      }, waitMs);
+      // setTimeout's limit is 2^31-1 ms (~24.8 days); beyond that the wait is unbounded.
+      const timer =
+        Number.isFinite(waitMs) && waitMs < 2 ** 31
+          ? setTimeout(
+              () => {
+                this.waiters.delete(key);
+                resolve(undefined);
+              },
+              Math.max(0, waitMs),
+            )
+          : undefined;
       this.waiters.set(key, { name, resolve, reject, timer });
       this.recheck(key);
     });

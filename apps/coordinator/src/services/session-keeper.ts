@@ -42,7 +42,7 @@ export class SessionKeeper {
       this.tracker.resetAll(this.port.state().sessions(), this.now());
   }
 
-  /** Renews a session; returns its TTL in ms. Only the leader can. */
+  /** Renews a session; returns its TTL in ms, 0 when it is unknown or expired. Only the leader can. */
   keepAlive(sessionId: number): number {
     if (this.port.role() !== 'leader') {
       const leader = this.port.leaderAddress();
