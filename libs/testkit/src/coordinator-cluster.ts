@@ -182,7 +182,17 @@ export class CoordinatorCluster {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
-      const live = this.live();
+      // A joiner that has not been added yet knows no leader; it has no say until it does.
+      const all = this.live();
+      const known = await Promise.all(
+        all.map((m) =>
+          this.status(m.id).then(
+            (s) => s.leader_id,
+            () => 0,
+          ),
+        ),
+      );
+      const live = all.filter((m, k) => !m.join || known[k] !== 0);
       const views = await Promise.all(
         live.map((m) =>
           this.status(m.id).then(

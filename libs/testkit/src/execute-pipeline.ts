@@ -6,6 +6,10 @@
 import type * as grpc from '@grpc/grpc-js';
 import { decodeStatusDetails, type StatusDetails } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
+import type { ExecuteRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/ExecuteRequest';
+import type { ExecuteResponse__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/ExecuteResponse';
+
+type Response = ExecuteResponse__Output & Record<string, unknown>;
 
 export class ExecuteError extends Error {
   constructor(readonly details: StatusDetails | undefined) {
@@ -17,23 +21,23 @@ export class ExecuteError extends Error {
 }
 
 export class ExecutePipeline {
-  private readonly stream: grpc.ClientDuplexStream<any, any>;
+  private readonly stream: grpc.ClientDuplexStream<ExecuteRequest, ExecuteResponse__Output>;
   private readonly pending = new Map<
     number,
-    { resolve: (r: any) => void; reject: (e: Error) => void }
+    { resolve: (r: unknown) => void; reject: (e: Error) => void }
   >();
   private nextId = 1;
   broken = false;
 
   constructor(client: CoordinationServiceClient) {
     this.stream = client.Execute();
-    this.stream.on('data', (r: any) => {
+    this.stream.on('data', (r: Response) => {
       const p = this.pending.get(r.request_id);
       if (!p) return;
       this.pending.delete(r.request_id);
       if (r.response === 'status_details')
-        p.reject(new ExecuteError(decodeStatusDetails(r.status_details)));
-      else p.resolve(r[r.response]);
+        p.reject(new ExecuteError(decodeStatusDetails(r.status_details ?? Buffer.alloc(0))));
+      else p.resolve(r[r.response as string]);
     });
     const fail = () => {
       this.broken = true;
@@ -45,11 +49,11 @@ export class ExecutePipeline {
   }
 
   /** `request` is one ExecuteRequest branch, e.g. `{ create: { path, data } }`. */
-  send<R = any>(request: object): Promise<R> {
+  send<R = unknown>(request: Omit<ExecuteRequest, 'request_id'>): Promise<R> {
     if (this.broken) return Promise.reject(new ExecuteError(undefined));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
       this.stream.write({ request_id: id, ...request });
     });
   }

@@ -131,18 +131,24 @@ function members(d: ClusterDeps): Member[] {
   }));
 }
 
+/**
+ * Waits until the learner has every entry that was committed when the wait began and is within
+ * PROMOTE_LAG_ENTRIES_MAX of the leader's log: it is alive and promoting it cannot stall commits.
+ */
 async function waitCaughtUp(d: ClusterDeps, id: NodeId): Promise<void> {
   const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
+  const mustHave = d.node().raw.status().commit;
   for (;;) {
     const node = d.node();
     const match = node.raw.raft.trk.progress.get(id)?.match ?? 0;
-    if (node.raw.status().lastIndex - match <= PROMOTE_LAG_ENTRIES_MAX) return;
-    if (Date.now() > deadline)
+    if (match >= mustHave && node.raw.status().lastIndex - match <= PROMOTE_LAG_ENTRIES_MAX) return;
+    if (Date.now() > deadline) {
       throw tributaryError(
         'TIMEOUT',
-        `learner ${id} did not catch up within ${CATCH_UP_TIMEOUT_MS} ms (match ${match}); is it running?`,
+        `learner ${id} did not catch up within ${CATCH_UP_TIMEOUT_MS} ms (has ${match} of ${mustHave}); is it running and reachable?`,
       );
-    await sleep(100);
+    }
+    await sleep(50);
   }
 }
 
