@@ -4,8 +4,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
+import { registerBench } from './commands/bench';
 import { registerCluster } from './commands/cluster';
 import { registerCoordinator } from './commands/coordinator';
+import { registerDev } from './commands/dev';
 import { registerHealth } from './commands/health';
 import { registerKv } from './commands/kv';
 import { registerLock } from './commands/lock';
@@ -17,10 +19,12 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
   registerCoordinator(program);
+  registerDev(program);
   registerHealth(program);
   registerKv(program);
   registerLock(program);
   registerCluster(program);
+  registerBench(program);
   return program;
 }
 
