@@ -1,24 +1,28 @@
-// End to end against a real 3-node cluster (`trib coordinator` ×3 on loopback): the SDK in both
-// modes, and the `trib kv|lock|cluster` commands as a user runs them.
-import { spawn } from 'node:child_process';
+// End to end against a real 3-node cluster (`trib coordinator` ×3 on loopback, from
+// @tributary/testkit): the SDK in both modes, and the `trib kv|lock|cluster` commands as a user
+// runs them.
+// Tests may use testkit (type:testing); the boundary matrix has no test-only rule yet, hence:
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CoordinatorCluster, eventually, runTrib, spawnTrib } from '@tributary/testkit';
 import { CoordinationClient, Cmp, CoordinationError, Op, type Mode, type WatchEvent } from '../src';
-import { eventually, runTrib, startCluster, trib, repo, type TestCluster } from './cluster';
 
 jest.setTimeout(120_000);
 
-let cluster: TestCluster;
+let cluster: CoordinatorCluster;
+/** Every member's address, in id order. */
+let endpoints: string[];
 
 beforeAll(async () => {
-  cluster = await startCluster();
-  await cluster.waitForLeader();
+  cluster = await CoordinatorCluster.start({ size: 3 });
+  endpoints = [...cluster.members.values()].map((m) => m.address);
 }, 90_000);
 
 afterAll(async () => {
   await cluster?.shutdown();
 });
 
-function client(mode: Mode = 'execute', endpoints = cluster.endpoints) {
-  return new CoordinationClient({ endpoints, mode, requestTimeoutMs: 15_000 });
+function client(mode: Mode = 'execute', addresses = endpoints) {
+  return new CoordinationClient({ endpoints: addresses, mode, requestTimeoutMs: 15_000 });
 }
 
 async function take(iterator: AsyncIterator<WatchEvent>, n: number): Promise<WatchEvent[]> {
@@ -91,7 +95,7 @@ describe.each(['execute', 'unary'] as const)('SDK (%s mode)', (mode) => {
   });
 
   it('pipelines many requests on one stream, beyond the in-flight bound', async () => {
-    const small = new CoordinationClient({ endpoints: cluster.endpoints, mode, maxInFlight: 16 });
+    const small = new CoordinationClient({ endpoints, mode, maxInFlight: 16 });
     await small.create(`${root}/many`);
     const n = 300;
     const created = await Promise.all(
@@ -154,7 +158,7 @@ describe.each(['execute', 'unary'] as const)('SDK (%s mode)', (mode) => {
   });
 
   it('reports cluster status with one leader', async () => {
-    const views = await Promise.all(cluster.endpoints.map((address) => c.status({ address })));
+    const views = await Promise.all(endpoints.map((address) => c.status({ address })));
     const leaders = new Set(views.map((v) => v.leaderId));
     expect(leaders.size).toBe(1);
     expect([...leaders][0]).not.toBe(0);
@@ -163,7 +167,7 @@ describe.each(['execute', 'unary'] as const)('SDK (%s mode)', (mode) => {
 });
 
 describe('trib CLI', () => {
-  const env = () => ({ TRIBUTARY_COORDINATORS: cluster.coordinators });
+  const env = () => ({ TRIBUTARY_COORDINATORS: endpoints.join(',') });
 
   it('kv create/get/set/ls/delete round trip, with errors as one line and a REASON', async () => {
     const run = (...args: string[]) => runTrib(['kv', ...args], { env: env() });
@@ -191,10 +195,7 @@ describe('trib CLI', () => {
 
   it('kv watch prints one line per event until interrupted', async () => {
     const c = client();
-    const child = spawn(trib, ['kv', 'watch', '/cliw', '--prefix'], {
-      cwd: repo,
-      env: { ...process.env, ...env() },
-    });
+    const child = spawnTrib(['kv', 'watch', '/cliw', '--prefix'], { env: env() });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) =>
@@ -249,9 +250,8 @@ describe('trib CLI', () => {
   });
 
   it('an ephemeral node outlives its creator only by the session TTL', async () => {
-    const child = spawn(trib, ['kv', 'create', '/clieph', 'x', '--ephemeral', '--ttl-ms', '2000'], {
-      cwd: repo,
-      env: { ...process.env, ...env() },
+    const child = spawnTrib(['kv', 'create', '/clieph', 'x', '--ephemeral', '--ttl-ms', '2000'], {
+      env: env(),
     });
     const c = client();
     await eventually(
@@ -289,17 +289,12 @@ describe('trib CLI', () => {
 
 describe('leader failover', () => {
   it('keeps sessions, resumes watches without gaps or repeats, and retries reads', async () => {
-    const leader = await cluster.waitForLeader();
-    const leaderAddress = leader.members.find((m) => m.id === leader.leaderId)!.address;
+    const leaderId = await cluster.waitForLeader();
+    const leaderAddress = cluster.member(leaderId).address;
     // Watch served by the leader, so killing it breaks the watch stream.
-    const c = client('execute', [
-      leaderAddress,
-      ...cluster.endpoints.filter((a) => a !== leaderAddress),
-    ]);
-    const other = client(
-      'execute',
-      cluster.endpoints.filter((a) => a !== leaderAddress),
-    );
+    const followers = endpoints.filter((a) => a !== leaderAddress);
+    const c = client('execute', [leaderAddress, ...followers]);
+    const other = client('execute', followers);
     const base = `/failover`;
     const start = (await c.create(base)).header.revision;
     const session = await c.openSession({ ttlMs: 10_000 });
@@ -307,7 +302,7 @@ describe('leader failover', () => {
     const watch = c.watch(base, { prefix: true, startRevision: start });
     const it = watch[Symbol.asyncIterator]();
     for (let i = 0; i < 5; i++) await c.create(`${base}/before-${i}`);
-    await cluster.stop(leader.leaderId);
+    await cluster.kill(leaderId); // SIGKILL
     await cluster.waitForLeader();
     for (let i = 0; i < 5; i++) await other.create(`${base}/after-${i}`);
     const events = await take(it, 11);
@@ -325,7 +320,7 @@ describe('leader failover', () => {
     watch.close();
     await session.close();
     await Promise.all([c.close(), other.close()]);
-    cluster.start(leader.leaderId);
+    await cluster.restart(leaderId);
     await cluster.waitForLeader();
   });
 });

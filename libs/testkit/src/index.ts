@@ -1,5 +1,7 @@
 /** @tributary/testkit: real processes on loopback for tests, and the helpers to drive them. */
-export { freePorts } from './ports';
+export { freePorts, freePortBase } from './ports';
 export { call, callRetrying } from './calls';
 export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';
 export { ExecutePipeline, ExecuteError } from './execute-pipeline';
+export { eventually } from './eventually';
+export { runTrib, spawnTrib, TRIB_BIN, REPO_ROOT, type TribOptions, type TribResult } from './trib';

@@ -2,6 +2,7 @@
  * Free loopback ports for test processes. Each port is found by binding port 0 and released
  * just before use; ports handed out by this process are never handed out twice, so parallel
  * test files (separate processes, separate kernels' choices) do not collide in practice.
+ * `freePortBase` is for programs that derive their ports from one base (`trib dev --base-port`).
  */
 import * as net from 'node:net';
 
@@ -29,4 +30,28 @@ export async function freePorts(count: number): Promise<number[]> {
     }
   }
   return out;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port `base` such that `base + offset` is free for every offset, e.g. `[0, 1, 2, 80, 81, 82]`
+ * for `trib dev --coordinators 3 --base-port base` (gRPC ports, then metrics at +80).
+ */
+export async function freePortBase(offsets: number[], attempts = 100): Promise<number> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const base = await onePort();
+    const ports = offsets.map((offset) => base + offset);
+    if (ports.some((p) => p > 65535 || handedOut.has(p))) continue;
+    if (!(await Promise.all(ports.map(portFree))).every(Boolean)) continue;
+    for (const p of ports) handedOut.add(p);
+    return base;
+  }
+  throw new Error(`no free ports at offsets ${offsets.join(',')} after ${attempts} attempts`);
 }
