@@ -6,7 +6,7 @@ import { call, callRetrying, CoordinatorCluster, ExecutePipeline, sleep } from '
 
 jest.setTimeout(120_000);
 
-const TICK_MS = 50;
+const TICK_MS = 100;
 const ELECTION_MS = 10 * TICK_MS;
 let cluster: CoordinatorCluster;
 

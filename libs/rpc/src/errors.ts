@@ -53,6 +53,8 @@ export const REASONS = {
   UNKNOWN_MEMBER: { code: Code.NOT_FOUND, retriable: false },
   MEMBER_EXISTS: { code: Code.ALREADY_EXISTS, retriable: false },
   CONF_CHANGE_IN_PROGRESS: { code: Code.FAILED_PRECONDITION, retriable: true },
+  LAST_VOTER: { code: Code.FAILED_PRECONDITION, retriable: false },
+  CLUSTER_ID_MISMATCH: { code: Code.FAILED_PRECONDITION, retriable: false },
   // Log, epochs and producers.
   FENCED: { code: Code.FAILED_PRECONDITION, retriable: false },
   OFFSET_OUT_OF_RANGE: { code: Code.OUT_OF_RANGE, retriable: false },
@@ -60,6 +62,9 @@ export const REASONS = {
   TOPIC_EXISTS: { code: Code.ALREADY_EXISTS, retriable: false },
   OUT_OF_ORDER_SEQUENCE: { code: Code.FAILED_PRECONDITION, retriable: false },
   CORRUPT_RECORD: { code: Code.DATA_LOSS, retriable: false },
+  CHECKSUM_MISMATCH: { code: Code.DATA_LOSS, retriable: true },
+  UNKNOWN_LEADER_EPOCH: { code: Code.UNAVAILABLE, retriable: true },
+  REASSIGNMENT_IN_PROGRESS: { code: Code.FAILED_PRECONDITION, retriable: true },
   // Security.
   UNAUTHENTICATED: { code: Code.UNAUTHENTICATED, retriable: false },
   PERMISSION_DENIED: { code: Code.PERMISSION_DENIED, retriable: false },

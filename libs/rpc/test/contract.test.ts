@@ -38,7 +38,6 @@ const DESIGN: Record<string, ReadonlyArray<readonly [string, Shape]>> = {
   'tributary.raft.v1.RaftService': [
     ['Send', 'client-stream'],
     ['InstallSnapshot', 'client-stream'],
-    ['Forward', 'unary'],
   ],
 };
 

@@ -21,7 +21,7 @@ const TRIB = path.join(REPO, 'apps/cli/bin/trib.js');
 
 export interface ClusterOptions {
   size: number;
-  /** Raft tick; tests use short ticks so elections take ~0.5 s. */
+  /** Raft tick (default 100 ms: elections take 1–2 s, and survive a loaded test machine). */
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
@@ -50,7 +50,7 @@ export class CoordinatorCluster {
   ) {}
 
   static async start(options: ClusterOptions): Promise<CoordinatorCluster> {
-    const opts = { tickMs: 50, electionTicks: 10, snapshotEveryEntries: 20_000, ...options };
+    const opts = { tickMs: 100, electionTicks: 10, snapshotEveryEntries: 20_000, ...options };
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-cluster-'));
     const cluster = new CoordinatorCluster(root, opts);
     const ports = await freePorts(opts.size * 2);
@@ -178,7 +178,7 @@ export class CoordinatorCluster {
   }
 
   /** Waits until every live member reports the same live leader; returns its id. */
-  async waitForLeader(timeoutMs = 20_000): Promise<number> {
+  async waitForLeader(timeoutMs = 30_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {

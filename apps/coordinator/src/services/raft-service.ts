@@ -4,6 +4,7 @@
  * declared total) and stepped in as one snapshot message when the last chunk arrives.
  */
 import type * as grpc from '@grpc/grpc-js';
+import { crc32c } from '@node-rs/crc32';
 import type { NodeId, Snapshot } from '@tributary/raft';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { RaftServiceHandlers } from '@tributary/rpc/src/generated/tributary/raft/v1/RaftService';
@@ -36,7 +37,7 @@ export function raftHandlers(
         if (!batch || batch.cluster_id !== clusterId) {
           fail(
             tributaryError(
-              'PERMISSION_DENIED',
+              'CLUSTER_ID_MISMATCH',
               `raft batch for cluster '${batch?.cluster_id}' sent to cluster '${clusterId}'`,
             ),
           );
@@ -85,6 +86,15 @@ export function raftHandlers(
           );
           return;
         }
+        if (crc32c(c.data) !== c.crc32c) {
+          fail(
+            tributaryError(
+              'CHECKSUM_MISMATCH',
+              `snapshot chunk at offset ${c.offset} fails its CRC-32C check; the leader will resend`,
+            ),
+          );
+          return;
+        }
         chunks.push(c.data);
         bytes += c.data.length;
         done = c.done;
@@ -118,15 +128,6 @@ export function raftHandlers(
         });
       });
       call.on('error', () => undefined);
-    },
-
-    Forward(_call, callback) {
-      callback(
-        tributaryError(
-          'INVALID_ARGUMENT',
-          'Forward is not used: followers forward proposals inside Raft',
-        ),
-      );
     },
   } as RaftServiceHandlers;
 }

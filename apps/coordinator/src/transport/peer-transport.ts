@@ -7,6 +7,7 @@
  * bound. Snapshots go over their own `InstallSnapshot` stream, in chunks.
  */
 import type * as grpc from '@grpc/grpc-js';
+import { crc32c } from '@node-rs/crc32';
 import type { Message, NodeId, Snapshot } from '@tributary/raft';
 import { contract, createClient, type Logger } from '@tributary/rpc';
 import type { RaftServiceClient } from '@tributary/rpc/src/generated/tributary/raft/v1/RaftService';
@@ -154,6 +155,7 @@ export class PeerTransport {
         metadata: meta,
         offset,
         data: chunk,
+        crc32c: crc32c(chunk),
         done,
       });
       offset += chunk.length;

@@ -15,8 +15,6 @@ import type { TopicPartitions as _tributary_coord_v1_TopicPartitions, TopicParti
 import type { ConfChange as _tributary_raft_v1_ConfChange, ConfChange__Output as _tributary_raft_v1_ConfChange__Output } from './tributary/raft/v1/ConfChange';
 import type { ConfState as _tributary_raft_v1_ConfState, ConfState__Output as _tributary_raft_v1_ConfState__Output } from './tributary/raft/v1/ConfState';
 import type { Entry as _tributary_raft_v1_Entry, Entry__Output as _tributary_raft_v1_Entry__Output } from './tributary/raft/v1/Entry';
-import type { ForwardRequest as _tributary_raft_v1_ForwardRequest, ForwardRequest__Output as _tributary_raft_v1_ForwardRequest__Output } from './tributary/raft/v1/ForwardRequest';
-import type { ForwardResponse as _tributary_raft_v1_ForwardResponse, ForwardResponse__Output as _tributary_raft_v1_ForwardResponse__Output } from './tributary/raft/v1/ForwardResponse';
 import type { InstallSnapshotRequest as _tributary_raft_v1_InstallSnapshotRequest, InstallSnapshotRequest__Output as _tributary_raft_v1_InstallSnapshotRequest__Output } from './tributary/raft/v1/InstallSnapshotRequest';
 import type { InstallSnapshotResponse as _tributary_raft_v1_InstallSnapshotResponse, InstallSnapshotResponse__Output as _tributary_raft_v1_InstallSnapshotResponse__Output } from './tributary/raft/v1/InstallSnapshotResponse';
 import type { Message as _tributary_raft_v1_Message, Message__Output as _tributary_raft_v1_Message__Output } from './tributary/raft/v1/Message';
@@ -56,8 +54,6 @@ export interface ProtoGrpcType {
         ConfState: MessageTypeDefinition<_tributary_raft_v1_ConfState, _tributary_raft_v1_ConfState__Output>
         Entry: MessageTypeDefinition<_tributary_raft_v1_Entry, _tributary_raft_v1_Entry__Output>
         EntryType: EnumTypeDefinition
-        ForwardRequest: MessageTypeDefinition<_tributary_raft_v1_ForwardRequest, _tributary_raft_v1_ForwardRequest__Output>
-        ForwardResponse: MessageTypeDefinition<_tributary_raft_v1_ForwardResponse, _tributary_raft_v1_ForwardResponse__Output>
         InstallSnapshotRequest: MessageTypeDefinition<_tributary_raft_v1_InstallSnapshotRequest, _tributary_raft_v1_InstallSnapshotRequest__Output>
         InstallSnapshotResponse: MessageTypeDefinition<_tributary_raft_v1_InstallSnapshotResponse, _tributary_raft_v1_InstallSnapshotResponse__Output>
         Message: MessageTypeDefinition<_tributary_raft_v1_Message, _tributary_raft_v1_Message__Output>

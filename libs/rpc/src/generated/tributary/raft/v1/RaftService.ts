@@ -2,8 +2,6 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { ForwardRequest as _tributary_raft_v1_ForwardRequest, ForwardRequest__Output as _tributary_raft_v1_ForwardRequest__Output } from '../../../tributary/raft/v1/ForwardRequest';
-import type { ForwardResponse as _tributary_raft_v1_ForwardResponse, ForwardResponse__Output as _tributary_raft_v1_ForwardResponse__Output } from '../../../tributary/raft/v1/ForwardResponse';
 import type { InstallSnapshotRequest as _tributary_raft_v1_InstallSnapshotRequest, InstallSnapshotRequest__Output as _tributary_raft_v1_InstallSnapshotRequest__Output } from '../../../tributary/raft/v1/InstallSnapshotRequest';
 import type { InstallSnapshotResponse as _tributary_raft_v1_InstallSnapshotResponse, InstallSnapshotResponse__Output as _tributary_raft_v1_InstallSnapshotResponse__Output } from '../../../tributary/raft/v1/InstallSnapshotResponse';
 import type { SendRequest as _tributary_raft_v1_SendRequest, SendRequest__Output as _tributary_raft_v1_SendRequest__Output } from '../../../tributary/raft/v1/SendRequest';
@@ -14,31 +12,6 @@ import type { SendResponse as _tributary_raft_v1_SendResponse, SendResponse__Out
  * authenticate as cluster members (UNAUTHENTICATED / PERMISSION_DENIED otherwise).
  */
 export interface RaftServiceClient extends grpc.Client {
-  /**
-   * Proposes commands forwarded by a follower; answers once the leader has appended them (not
-   * yet committed). The forwarder then waits until it has applied `first_index` +
-   * i: if the entry there has a different term, the proposal was lost and may be retried.
-   * FAILED_PRECONDITION / NOT_LEADER (metadata.leader) if the callee is not the leader;
-   * UNAVAILABLE (RetryInfo) during a leadership transfer; RESOURCE_EXHAUSTED if the leader's
-   * proposal queue is full.
-   */
-  Forward(argument: _tributary_raft_v1_ForwardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  Forward(argument: _tributary_raft_v1_ForwardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  Forward(argument: _tributary_raft_v1_ForwardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  Forward(argument: _tributary_raft_v1_ForwardRequest, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  /**
-   * Proposes commands forwarded by a follower; answers once the leader has appended them (not
-   * yet committed). The forwarder then waits until it has applied `first_index` +
-   * i: if the entry there has a different term, the proposal was lost and may be retried.
-   * FAILED_PRECONDITION / NOT_LEADER (metadata.leader) if the callee is not the leader;
-   * UNAVAILABLE (RetryInfo) during a leadership transfer; RESOURCE_EXHAUSTED if the leader's
-   * proposal queue is full.
-   */
-  forward(argument: _tributary_raft_v1_ForwardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  forward(argument: _tributary_raft_v1_ForwardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  forward(argument: _tributary_raft_v1_ForwardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  forward(argument: _tributary_raft_v1_ForwardRequest, callback: grpc.requestCallback<_tributary_raft_v1_ForwardResponse__Output>): grpc.ClientUnaryCall;
-  
   /**
    * Streams one snapshot from the leader to a follower in chunks, in offset order. On the
    * last chunk (`done`) the follower verifies and installs it, then its core handles the
@@ -95,16 +68,6 @@ export interface RaftServiceClient extends grpc.Client {
  */
 export interface RaftServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Proposes commands forwarded by a follower; answers once the leader has appended them (not
-   * yet committed). The forwarder then waits until it has applied `first_index` +
-   * i: if the entry there has a different term, the proposal was lost and may be retried.
-   * FAILED_PRECONDITION / NOT_LEADER (metadata.leader) if the callee is not the leader;
-   * UNAVAILABLE (RetryInfo) during a leadership transfer; RESOURCE_EXHAUSTED if the leader's
-   * proposal queue is full.
-   */
-  Forward: grpc.handleUnaryCall<_tributary_raft_v1_ForwardRequest__Output, _tributary_raft_v1_ForwardResponse>;
-  
-  /**
    * Streams one snapshot from the leader to a follower in chunks, in offset order. On the
    * last chunk (`done`) the follower verifies and installs it, then its core handles the
    * SNAPSHOT message rebuilt from `metadata`. DATA_LOSS / CHECKSUM_MISMATCH if a chunk's crc32c
@@ -126,7 +89,6 @@ export interface RaftServiceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface RaftServiceDefinition extends grpc.ServiceDefinition {
-  Forward: MethodDefinition<_tributary_raft_v1_ForwardRequest, _tributary_raft_v1_ForwardResponse, _tributary_raft_v1_ForwardRequest__Output, _tributary_raft_v1_ForwardResponse__Output>
   InstallSnapshot: MethodDefinition<_tributary_raft_v1_InstallSnapshotRequest, _tributary_raft_v1_InstallSnapshotResponse, _tributary_raft_v1_InstallSnapshotRequest__Output, _tributary_raft_v1_InstallSnapshotResponse__Output>
   Send: MethodDefinition<_tributary_raft_v1_SendRequest, _tributary_raft_v1_SendResponse, _tributary_raft_v1_SendRequest__Output, _tributary_raft_v1_SendResponse__Output>
 }
