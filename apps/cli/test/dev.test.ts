@@ -1,0 +1,130 @@
+// `trib dev` as a user runs it: a real 3-coordinator cluster as its children, on free ports
+// (--base-port), used with `trib kv`, stopped with SIGINT and started again on the same data.
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { eventually, freePortBase, runTrib, spawnTrib } from '@tributary/testkit';
+
+jest.setTimeout(300_000);
+
+const BANNER_END = 'Ctrl-C stops the cluster.';
+let dataDir: string;
+let base: number;
+let addresses: string[];
+const started: ChildProcess[] = [];
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-dev-'));
+  base = await freePortBase([0, 1, 2, 80, 81, 82]);
+  addresses = [0, 1, 2].map((i) => `127.0.0.1:${base + i}`);
+});
+
+afterAll(() => {
+  for (const child of started) child.kill('SIGKILL');
+  // Children of a `trib dev` that a failed test left behind.
+  for (const pid of Object.values(devState().children ?? {})) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function devState(): { children?: Record<string, number> } {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dataDir, 'dev.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Starts `trib dev` on this test's data dir and ports; resolves once the banner is printed. */
+async function startDev() {
+  const child = spawnTrib(
+    ['dev', '--data-dir', dataDir, '--coordinators', '3'].concat(['--base-port', String(base)]),
+  );
+  started.push(child);
+  const output = { text: '' };
+  child.stdout.on('data', (c: Buffer) => (output.text += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output.text += c.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  await eventually(
+    () => output.text.includes(BANNER_END) || child.exitCode !== null,
+    120_000,
+    'the trib dev banner',
+  );
+  if (!output.text.includes(BANNER_END)) throw new Error(`trib dev exited:\n${output.text}`);
+  return { child, output, exited };
+}
+
+const kv = (...args: string[]) =>
+  runTrib(['kv', ...args], { env: { TRIBUTARY_COORDINATORS: addresses.join(',') } });
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+it('runs a cluster kv works against, stops on SIGINT with exit 0, and keeps its data', async () => {
+  const first = await startDev();
+  expect(first.output.text).toContain(`export TRIBUTARY_COORDINATORS=${addresses.join(',')}`);
+  for (const [i, address] of addresses.entries())
+    expect(first.output.text).toContain(`coordinator-${i + 1}  ${address}`);
+  expect(first.output.text).toMatch(/brokers: not available yet/);
+  expect(first.output.text).toContain(`Logs: ${path.join(dataDir, 'logs')}`);
+
+  expect(await kv('create', '/hello', 'world')).toMatchObject({ code: 0, stdout: '/hello\n' });
+  expect(await kv('get', '/hello')).toMatchObject({ code: 0, stdout: 'world' });
+
+  first.child.kill('SIGINT');
+  expect(await first.exited).toBe(0);
+  expect(first.output.text).toMatch(/stopped; data kept/);
+  // Every coordinator has exited: their ports are free again.
+  expect(await Promise.all(addresses.map((a) => portFree(Number(a.split(':')[1]))))).toEqual([
+    true,
+    true,
+    true,
+  ]);
+  for (const i of [1, 2, 3])
+    expect(fs.existsSync(path.join(dataDir, 'logs', `coordinator-${i}.log`))).toBe(true);
+
+  const second = await startDev();
+  expect(await kv('get', '/hello')).toMatchObject({ code: 0, stdout: 'world' });
+
+  // A second cluster on the same ports is refused, naming the port and the running trib dev.
+  const clash = await runTrib(['dev', '--data-dir', dataDir, '--base-port', String(base)]);
+  expect(clash.code).toBe(1);
+  expect(clash.stderr).toMatch(
+    new RegExp(`port ${base} \\(coordinator-1 gRPC\\) is already in use`),
+  );
+  expect(clash.stderr).toContain(`kill ${second.child.pid}`);
+
+  // A child that dies is reported with its log and restarted.
+  const victim = devState().children!['coordinator-2']!;
+  process.kill(victim, 'SIGKILL');
+  await eventually(
+    () => second.output.text.includes('restarting coordinator-2'),
+    30_000,
+    'the restart notice',
+  );
+  expect(second.output.text).toMatch(/coordinator-2 exited unexpectedly \(signal SIGKILL\)/);
+  expect(second.output.text).toContain(`last lines of ${path.join(dataDir, 'logs')}`);
+  await eventually(
+    () => (devState().children?.['coordinator-2'] ?? victim) !== victim,
+    30_000,
+    'coordinator-2 to be running again',
+  );
+
+  second.child.kill('SIGTERM');
+  expect(await second.exited).toBe(0);
+  expect(devState().children).toEqual({});
+});
