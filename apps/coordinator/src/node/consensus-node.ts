@@ -63,7 +63,8 @@ export interface NodeHooks {
 interface Pending {
   resolve: (output: ApplyOutput) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  /** When the client is answered TIMEOUT if the write has not been applied. */
+  deadlineMs: number;
 }
 
 export class ConsensusNode {
@@ -128,6 +129,7 @@ export class ConsensusNode {
 
   private tick(): void {
     this.raw.tick();
+    this.expireProposals(Date.now());
     this.kick();
   }
 
@@ -178,20 +180,25 @@ export class ConsensusNode {
       );
     const seq = ++this.seq;
     const data = frameProposal(this.opts.id, seq, encodeCommand(cmd));
+    const deadlineMs = Date.now() + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(seq);
-        reject(
-          tributaryError(
-            'TIMEOUT',
-            `not applied within ${this.opts.requestTimeoutMs} ms; the write may or may not have happened`,
-          ),
-        );
-      }, this.opts.requestTimeoutMs);
-      this.pending.set(seq, { resolve, reject, timer });
+      this.pending.set(seq, { resolve, reject, deadlineMs });
       this.queue.push({ seq, data });
       this.kick();
     });
+  }
+
+  /**
+   * Fails proposals not applied by their deadline (checked each tick: one sweep instead of a
+   * timer per write). `pending` iterates in proposal order, so the sweep stops at the first
+   * proposal still in time.
+   */
+  private expireProposals(nowMs: number): void {
+    for (const [seq, p] of this.pending) {
+      if (p.deadlineMs > nowMs) return;
+      const message = `not applied within ${this.opts.requestTimeoutMs} ms; the write may or may not have happened`;
+      this.settle(seq, undefined, tributaryError('TIMEOUT', message));
+    }
   }
 
   /** Resolves when a read of the local state machine is linearizable (ReadIndex). */
@@ -349,7 +356,6 @@ export class ConsensusNode {
     const p = this.pending.get(seq);
     if (!p) return;
     this.pending.delete(seq);
-    clearTimeout(p.timer);
     if (output) p.resolve(output);
     else p.reject(error as Error);
   }
