@@ -60,6 +60,7 @@ export async function runGrid(options: GridOptions): Promise<BenchReport> {
             clients: cell.clients,
             ...result,
             mb_per_s: mbPerSecond(cell.op, result.ops_per_s, options.valueBytes),
+            load_avg_1m: Math.round(os.loadavg()[0]! * 100) / 100,
           };
           results.push(row);
           options.progress(progressLine(row, results.length, cells.length));

@@ -12,6 +12,8 @@ export interface CellRow extends CellResult {
   clients: number;
   /** Value payload written per second (sets only), 10^6 bytes. */
   mb_per_s: number | undefined;
+  /** The host's 1-minute load average when the cell ended (the machine may be shared). */
+  load_avg_1m: number;
 }
 
 export interface BenchReport {
@@ -40,14 +42,17 @@ export function progressLine(row: CellRow, index: number, total: number): string
   return (
     `[${index}/${total}] ${row.system} ${row.mode} ${row.op_label} ×${row.clients}: ` +
     `${fmt(row.ops_per_s, 0)} ops/s p50 ${fmt(l.p50_ms, 2)} p99 ${fmt(l.p99_ms, 2)} ` +
-    `p99.9 ${fmt(l.p999_ms, 2)} ms${errors}\n`
+    `p99.9 ${fmt(l.p999_ms, 2)} ms (load ${fmt(row.load_avg_1m, 2)})${errors}\n`
   );
 }
 
 export function renderTable(report: BenchReport): string {
   const c = report.conditions;
   const head = ['system', 'mode', 'op', 'clients', 'ops/s', 'p50 ms', 'p99 ms', 'p99.9 ms'];
-  const table = new Table({ head: [...head, 'MB/s', 'errors'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: [...head, 'MB/s', 'errors', 'load 1m'],
+    style: { head: [], border: [] },
+  });
   for (const r of report.results) {
     const l = r.latency;
     table.push(
@@ -62,6 +67,7 @@ export function renderTable(report: BenchReport): string {
         fmt(l.p999_ms, 2),
         r.mb_per_s === undefined ? '' : fmt(r.mb_per_s, 2),
         r.errors,
+        fmt(r.load_avg_1m, 1),
       ].map(String),
     );
   }
