@@ -17,6 +17,22 @@ import { fromWire } from '../transport/message-codec';
 /** Largest state snapshot accepted from a leader. */
 const SNAPSHOT_BYTES_MAX = 4 * 1024 * 1024 * 1024;
 
+/** Ends a client stream with an error once: later chunks are ignored, `end` answers nothing. */
+function failOnce(
+  call: grpc.ServerReadableStream<unknown, unknown>,
+  callback: (e: grpc.ServiceError) => void,
+) {
+  let failed = false;
+  return {
+    fail(error: grpc.ServiceError) {
+      failed = true;
+      call.removeAllListeners('data');
+      callback(error);
+    },
+    failed: () => failed,
+  };
+}
+
 export function raftHandlers(
   node: () => ConsensusNode,
   clusterId: string,
@@ -26,12 +42,7 @@ export function raftHandlers(
   return {
     Send(call: grpc.ServerReadableStream<SendRequest__Output, unknown>, callback) {
       let received = 0;
-      let failed = false;
-      const fail = (error: grpc.ServiceError) => {
-        failed = true;
-        call.removeAllListeners('data');
-        callback(error);
-      };
+      const { fail, failed } = failOnce(call, callback);
       call.on('data', (req: SendRequest__Output) => {
         const batch = req.batch;
         if (!batch || batch.cluster_id !== clusterId) {
@@ -52,7 +63,7 @@ export function raftHandlers(
       });
       call.on(
         'end',
-        () => failed || callback(null, { header: header(), received_batches: received }),
+        () => failed() || callback(null, { header: header(), received_batches: received }),
       );
       call.on('error', () => undefined);
     },
@@ -65,12 +76,7 @@ export function raftHandlers(
       let bytes = 0;
       let first: InstallSnapshotRequest__Output | undefined;
       let done = false;
-      let failed = false;
-      const fail = (error: grpc.ServiceError) => {
-        failed = true;
-        call.removeAllListeners('data');
-        callback(error);
-      };
+      const { fail, failed } = failOnce(call, callback);
       call.on('data', (c: InstallSnapshotRequest__Output) => {
         first ??= c;
         if (
@@ -100,7 +106,7 @@ export function raftHandlers(
         done = c.done;
       });
       call.on('end', () => {
-        if (failed) return;
+        if (failed()) return;
         const meta = first?.metadata;
         if (!first || !meta || !done) {
           callback(

@@ -39,7 +39,7 @@ export function statToWire(s: cs.Stat): Stat {
   };
 }
 
-export function createCommand(r: CreateRequest__Output): cs.Command {
+export function createCommand(r: CreateRequest__Output): cs.CreateCommand {
   return {
     op: 'create',
     path: r.path,
@@ -50,11 +50,11 @@ export function createCommand(r: CreateRequest__Output): cs.Command {
   };
 }
 
-export function setCommand(r: SetRequest__Output): cs.Command {
+export function setCommand(r: SetRequest__Output): cs.SetCommand {
   return { op: 'set', path: r.path, data: r.data, expectedVersion: r.expected_version };
 }
 
-export function deleteCommand(r: DeleteRequest__Output): cs.Command {
+export function deleteCommand(r: DeleteRequest__Output): cs.DeleteCommand {
   return {
     op: 'delete',
     path: r.path,
@@ -95,31 +95,12 @@ function compareFromWire(c: Compare__Output): cs.Compare {
 
 function txnOpFromWire(o: TxnOp__Output): cs.TxnOp {
   switch (o.op) {
-    case 'create': {
-      const r = o.create as CreateRequest__Output;
-      return {
-        op: 'create',
-        path: r.path,
-        data: r.data,
-        ephemeral: r.ephemeral,
-        sequential: r.sequential,
-        sessionId: r.session_id,
-      };
-    }
+    case 'create':
+      return createCommand(o.create!);
     case 'set':
-      return {
-        op: 'set',
-        path: o.set!.path,
-        data: o.set!.data,
-        expectedVersion: o.set!.expected_version,
-      };
+      return setCommand(o.set!);
     case 'delete':
-      return {
-        op: 'delete',
-        path: o.delete!.path,
-        expectedVersion: o.delete!.expected_version,
-        recursive: o.delete!.recursive,
-      };
+      return deleteCommand(o.delete!);
     case 'get':
       return { op: 'get', path: o.get!.path };
     case 'list':
