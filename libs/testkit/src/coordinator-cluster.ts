@@ -107,7 +107,11 @@ export class CoordinatorCluster {
     const log = fs.openSync(m.logFile, 'a');
     m.process = spawn(process.execPath, args, {
       stdio: ['ignore', log, log],
-      env: { ...process.env, TRIBUTARY_LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        TRIBUTARY_LOG_LEVEL: 'info',
+        TRIBUTARY_PARENT_PID: String(process.pid),
+      },
     });
     fs.closeSync(log);
     const child = m.process;
