@@ -308,19 +308,19 @@ export class ConsensusNode {
   }
 
   private onSoftState(role: Role, leader: NodeId): void {
-    const changed = role !== this.role || leader !== this.leader;
+    const leaderChanged = leader !== this.leader;
+    if (role === this.role && !leaderChanged) return;
     this.role = role;
     this.leader = leader;
-    if (changed) {
-      this.log.info({ role, leader, term: this.raw.raft.term }, 'raft role changed');
+    this.log.info({ role, leader, term: this.raw.raft.term }, 'raft role changed');
+    if (leaderChanged) {
       // A proposal forwarded to a leader that is gone may be lost or may still commit: answer
       // its client now (outcome unknown) instead of at the request timeout.
-      for (const seq of [...this.pending.keys()]) {
-        const message = `leader changed to ${leader || 'none'} while the write was in flight; it may or may not have been applied`;
+      const message = `leader changed to ${leader || 'none'} while the write was in flight; it may or may not have been applied`;
+      for (const seq of [...this.pending.keys()])
         this.settle(seq, undefined, tributaryError('LEADER_CHANGED', message));
-      }
-      this.hooks.roleChanged(role, leader);
     }
+    this.hooks.roleChanged(role, leader);
   }
 
   private applyEntry(e: Entry): void {
