@@ -2,17 +2,15 @@
  * `trib bench coord`: the coordination benchmark. Runs a grid of ops × modes × client counts
  * against the coordinators, and the same grid against etcd (`--etcd`) and ZooKeeper
  * (`--zookeeper`) when given, and prints ops/s, latency percentiles and MB/s per cell.
+ *
+ * The benchmark's modules (and their devDependencies: hdr-histogram-js, etcd3,
+ * node-zookeeper-client) are loaded only when it runs, never by other `trib` commands.
  */
 import { Option, type Command } from 'commander';
 import type { Mode } from '@tributary/client';
 import { parseHostPort } from '@tributary/rpc';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
-import { runGrid } from '../bench/coord';
-import { renderTable } from '../bench/report';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
-import { TributarySystem } from '../bench/tributary';
-import { EtcdSystem } from '../bench/etcd';
-import { ZooKeeperSystem } from '../bench/zookeeper';
 
 const MODES: readonly Mode[] = ['execute', 'unary'];
 
@@ -99,8 +97,10 @@ export function registerBench(program: Command): void {
     .addOption(new Option('--no-tributary', 'measure only the peers'))
     .option('--json', 'print the report as JSON (progress still goes to stderr)')
     .action(async (opts: CoordBenchOpts) => {
+      const { runGrid } = await import('../bench/coord');
+      const { renderTable } = await import('../bench/report');
       const report = await runGrid({
-        systems: systemsOf(opts),
+        systems: await systemsOf(opts),
         clients: opts.clients,
         durationS: opts.durationS,
         warmupS: opts.warmupS,
@@ -118,19 +118,26 @@ export function registerBench(program: Command): void {
     });
 }
 
-function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly BenchOp[] }[] {
+async function systemsOf(
+  opts: CoordBenchOpts,
+): Promise<{ system: BenchSystem; ops: readonly BenchOp[] }[]> {
   const systems: { system: BenchSystem; ops: readonly BenchOp[] }[] = [];
   if (opts.tributary) {
-    systems.push({
-      system: new TributarySystem(opts.coordinators, opts.mode, opts.timeoutMs),
-      ops: opts.ops,
-    });
+    const { TributarySystem } = await import('../bench/tributary');
+    const system = new TributarySystem(opts.coordinators, opts.mode, opts.timeoutMs);
+    systems.push({ system, ops: opts.ops });
   }
-  if (opts.etcd) systems.push({ system: new EtcdSystem(opts.etcd), ops: opts.peerOps });
-  if (opts.zookeeper)
+  if (opts.etcd) {
+    const { EtcdSystem } = await import('../bench/etcd');
+    systems.push({ system: new EtcdSystem(opts.etcd), ops: opts.peerOps });
+  }
+  if (opts.zookeeper) {
+    const { ZooKeeperSystem } = await import('../bench/zookeeper');
     systems.push({ system: new ZooKeeperSystem(opts.zookeeper), ops: opts.peerOps });
-  if (systems.length === 0)
+  }
+  if (systems.length === 0) {
     throw new Error('nothing to measure: --no-tributary and no --etcd or --zookeeper');
+  }
   return systems;
 }
 
