@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { call, callRetrying, CoordinatorCluster, sleep } from '@tributary/testkit';
 
 const TRIB = path.resolve(__dirname, '../../cli/bin/trib.js');
-const TTL_MS = 1500;
+// Long enough that a loaded test machine does not expire a live session by mistake.
+const TTL_MS = 3000;
 let cluster: CoordinatorCluster;
 const children: ChildProcess[] = [];
 

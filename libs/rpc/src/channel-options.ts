@@ -21,5 +21,9 @@ export function channelOptions(limits: TransportLimits = {}): ChannelOptions {
     'grpc.keepalive_time_ms': limits.keepaliveTimeMs ?? 10_000,
     'grpc.keepalive_timeout_ms': limits.keepaliveTimeoutMs ?? 5_000,
     'grpc.keepalive_permit_without_calls': 1,
+    // grpc-js backs off reconnects up to 120 s by default; a peer or server that restarts must
+    // be reached again within an election timeout or two, not minutes later.
+    'grpc.initial_reconnect_backoff_ms': 100,
+    'grpc.max_reconnect_backoff_ms': 2_000,
   };
 }
