@@ -56,3 +56,18 @@ for (const area of ['coord', 'broker', 'raft']) {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
+
+// The generator names each type's source file by absolute path; keep the output the same on
+// every machine by making those paths relative to the repository.
+function relativizePaths(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) relativizePaths(file);
+    else {
+      const text = fs.readFileSync(file, 'utf8');
+      const fixed = text.split(`${repo}${path.sep}`).join('');
+      if (fixed !== text) fs.writeFileSync(file, fixed);
+    }
+  }
+}
+relativizePaths(outDir);

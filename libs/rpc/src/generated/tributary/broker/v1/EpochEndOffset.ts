@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/replication.proto
+// Original file: protos/tributary/broker/v1/replication.proto
 
 import type { Long } from '@grpc/proto-loader';
 

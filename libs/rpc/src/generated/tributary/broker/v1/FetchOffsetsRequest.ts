@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+// Original file: protos/tributary/broker/v1/broker.proto
 
 import type { TopicPartition as _tributary_coord_v1_TopicPartition, TopicPartition__Output as _tributary_coord_v1_TopicPartition__Output } from '../../../tributary/coord/v1/TopicPartition';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+// Original file: protos/tributary/broker/v1/broker.proto
 
 import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
 import type { TopicPartitions as _tributary_coord_v1_TopicPartitions, TopicPartitions__Output as _tributary_coord_v1_TopicPartitions__Output } from '../../../tributary/coord/v1/TopicPartitions';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+// Original file: protos/tributary/broker/v1/broker.proto
 
 import type { OffsetSpec as _tributary_broker_v1_OffsetSpec, OffsetSpec__Output as _tributary_broker_v1_OffsetSpec__Output } from '../../../tributary/broker/v1/OffsetSpec';
 import type { Long } from '@grpc/proto-loader';

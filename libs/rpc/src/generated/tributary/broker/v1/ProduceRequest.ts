@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+// Original file: protos/tributary/broker/v1/broker.proto
 
 import type { RecordBatch as _tributary_broker_v1_RecordBatch, RecordBatch__Output as _tributary_broker_v1_RecordBatch__Output } from '../../../tributary/broker/v1/RecordBatch';
 import type { Acks as _tributary_broker_v1_Acks, Acks__Output as _tributary_broker_v1_Acks__Output } from '../../../tributary/broker/v1/Acks';

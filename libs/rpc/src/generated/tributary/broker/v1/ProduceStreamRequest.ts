@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/broker.proto
+// Original file: protos/tributary/broker/v1/broker.proto
 
 import type { ProduceRequest as _tributary_broker_v1_ProduceRequest, ProduceRequest__Output as _tributary_broker_v1_ProduceRequest__Output } from '../../../tributary/broker/v1/ProduceRequest';
 import type { Long } from '@grpc/proto-loader';

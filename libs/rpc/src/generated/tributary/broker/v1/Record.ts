@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/records.proto
+// Original file: protos/tributary/broker/v1/records.proto
 
 import type { Header as _tributary_broker_v1_Header, Header__Output as _tributary_broker_v1_Header__Output } from '../../../tributary/broker/v1/Header';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/records.proto
+// Original file: protos/tributary/broker/v1/records.proto
 
 import type { Compression as _tributary_broker_v1_Compression, Compression__Output as _tributary_broker_v1_Compression__Output } from '../../../tributary/broker/v1/Compression';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/records.proto
+// Original file: protos/tributary/broker/v1/records.proto
 
 import type { Record as _tributary_broker_v1_Record, Record__Output as _tributary_broker_v1_Record__Output } from '../../../tributary/broker/v1/Record';
 

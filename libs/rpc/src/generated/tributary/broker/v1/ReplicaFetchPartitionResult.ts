@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/replication.proto
+// Original file: protos/tributary/broker/v1/replication.proto
 
 import type { RecordBatch as _tributary_broker_v1_RecordBatch, RecordBatch__Output as _tributary_broker_v1_RecordBatch__Output } from '../../../tributary/broker/v1/RecordBatch';
 import type { EpochEndOffset as _tributary_broker_v1_EpochEndOffset, EpochEndOffset__Output as _tributary_broker_v1_EpochEndOffset__Output } from '../../../tributary/broker/v1/EpochEndOffset';

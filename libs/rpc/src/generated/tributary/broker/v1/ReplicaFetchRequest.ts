@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/replication.proto
+// Original file: protos/tributary/broker/v1/replication.proto
 
 import type { ReplicaFetchPartition as _tributary_broker_v1_ReplicaFetchPartition, ReplicaFetchPartition__Output as _tributary_broker_v1_ReplicaFetchPartition__Output } from '../../../tributary/broker/v1/ReplicaFetchPartition';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/broker/v1/replication.proto
+// Original file: protos/tributary/broker/v1/replication.proto
 
 import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
 import type { ReplicaFetchPartitionResult as _tributary_broker_v1_ReplicaFetchPartitionResult, ReplicaFetchPartitionResult__Output as _tributary_broker_v1_ReplicaFetchPartitionResult__Output } from '../../../tributary/broker/v1/ReplicaFetchPartitionResult';

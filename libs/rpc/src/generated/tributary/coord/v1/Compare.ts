@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { CompareOp as _tributary_coord_v1_CompareOp, CompareOp__Output as _tributary_coord_v1_CompareOp__Output } from '../../../tributary/coord/v1/CompareOp';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/common.proto
+// Original file: protos/tributary/coord/v1/common.proto
 
 /**
  * Read consistency for Get and List. The zero value is the safe default: LINEARIZABLE.

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { OpenSessionRequest as _tributary_coord_v1_OpenSessionRequest, OpenSessionRequest__Output as _tributary_coord_v1_OpenSessionRequest__Output } from '../../../tributary/coord/v1/OpenSessionRequest';
 import type { CloseSessionRequest as _tributary_coord_v1_CloseSessionRequest, CloseSessionRequest__Output as _tributary_coord_v1_CloseSessionRequest__Output } from '../../../tributary/coord/v1/CloseSessionRequest';

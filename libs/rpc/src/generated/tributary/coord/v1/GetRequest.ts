@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { Consistency as _tributary_coord_v1_Consistency, Consistency__Output as _tributary_coord_v1_Consistency__Output } from '../../../tributary/coord/v1/Consistency';
 

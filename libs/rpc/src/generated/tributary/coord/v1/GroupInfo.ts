@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/common.proto
+// Original file: protos/tributary/coord/v1/common.proto
 
 import type { GroupState as _tributary_coord_v1_GroupState, GroupState__Output as _tributary_coord_v1_GroupState__Output } from '../../../tributary/coord/v1/GroupState';
 import type { GroupMember as _tributary_coord_v1_GroupMember, GroupMember__Output as _tributary_coord_v1_GroupMember__Output } from '../../../tributary/coord/v1/GroupMember';

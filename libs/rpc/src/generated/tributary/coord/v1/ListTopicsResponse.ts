@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/metadata.proto
+// Original file: protos/tributary/coord/v1/metadata.proto
 
 import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/cluster.proto
+// Original file: protos/tributary/coord/v1/cluster.proto
 
 import type { MemberRole as _tributary_coord_v1_MemberRole, MemberRole__Output as _tributary_coord_v1_MemberRole__Output } from '../../../tributary/coord/v1/MemberRole';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/cluster.proto
+// Original file: protos/tributary/coord/v1/cluster.proto
 
 
 /**

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/common.proto
+// Original file: protos/tributary/coord/v1/common.proto
 
 import type { PartitionInfo as _tributary_coord_v1_PartitionInfo, PartitionInfo__Output as _tributary_coord_v1_PartitionInfo__Output } from '../../../tributary/coord/v1/PartitionInfo';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { CreateRequest as _tributary_coord_v1_CreateRequest, CreateRequest__Output as _tributary_coord_v1_CreateRequest__Output } from '../../../tributary/coord/v1/CreateRequest';
 import type { GetRequest as _tributary_coord_v1_GetRequest, GetRequest__Output as _tributary_coord_v1_GetRequest__Output } from '../../../tributary/coord/v1/GetRequest';

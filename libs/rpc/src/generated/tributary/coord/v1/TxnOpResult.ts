@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { CreateResponse as _tributary_coord_v1_CreateResponse, CreateResponse__Output as _tributary_coord_v1_CreateResponse__Output } from '../../../tributary/coord/v1/CreateResponse';
 import type { GetResponse as _tributary_coord_v1_GetResponse, GetResponse__Output as _tributary_coord_v1_GetResponse__Output } from '../../../tributary/coord/v1/GetResponse';

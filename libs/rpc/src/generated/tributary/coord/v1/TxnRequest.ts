@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { Compare as _tributary_coord_v1_Compare, Compare__Output as _tributary_coord_v1_Compare__Output } from '../../../tributary/coord/v1/Compare';
 import type { TxnOp as _tributary_coord_v1_TxnOp, TxnOp__Output as _tributary_coord_v1_TxnOp__Output } from '../../../tributary/coord/v1/TxnOp';

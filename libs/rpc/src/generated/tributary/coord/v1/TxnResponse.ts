@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from '../../../tributary/coord/v1/ResponseHeader';
 import type { TxnOpResult as _tributary_coord_v1_TxnOpResult, TxnOpResult__Output as _tributary_coord_v1_TxnOpResult__Output } from '../../../tributary/coord/v1/TxnOpResult';

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/coord/v1/coordination.proto
+// Original file: protos/tributary/coord/v1/coordination.proto
 
 import type { EventType as _tributary_coord_v1_EventType, EventType__Output as _tributary_coord_v1_EventType__Output } from '../../../tributary/coord/v1/EventType';
 import type { Stat as _tributary_coord_v1_Stat, Stat__Output as _tributary_coord_v1_Stat__Output } from '../../../tributary/coord/v1/Stat';

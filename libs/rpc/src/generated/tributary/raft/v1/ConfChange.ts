@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { ConfChangeType as _tributary_raft_v1_ConfChangeType, ConfChangeType__Output as _tributary_raft_v1_ConfChangeType__Output } from '../../../tributary/raft/v1/ConfChangeType';
 

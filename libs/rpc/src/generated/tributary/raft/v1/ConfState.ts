@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 
 /**

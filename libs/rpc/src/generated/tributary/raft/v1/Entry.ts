@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { EntryType as _tributary_raft_v1_EntryType, EntryType__Output as _tributary_raft_v1_EntryType__Output } from '../../../tributary/raft/v1/EntryType';
 import type { Long } from '@grpc/proto-loader';

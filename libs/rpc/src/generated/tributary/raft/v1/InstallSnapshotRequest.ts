@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { SnapshotMetadata as _tributary_raft_v1_SnapshotMetadata, SnapshotMetadata__Output as _tributary_raft_v1_SnapshotMetadata__Output } from '../../../tributary/raft/v1/SnapshotMetadata';
 import type { Long } from '@grpc/proto-loader';

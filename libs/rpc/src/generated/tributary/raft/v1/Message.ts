@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { MessageType as _tributary_raft_v1_MessageType, MessageType__Output as _tributary_raft_v1_MessageType__Output } from '../../../tributary/raft/v1/MessageType';
 import type { Entry as _tributary_raft_v1_Entry, Entry__Output as _tributary_raft_v1_Entry__Output } from '../../../tributary/raft/v1/Entry';

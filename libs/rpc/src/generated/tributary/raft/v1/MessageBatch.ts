@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { Message as _tributary_raft_v1_Message, Message__Output as _tributary_raft_v1_Message__Output } from '../../../tributary/raft/v1/Message';
 

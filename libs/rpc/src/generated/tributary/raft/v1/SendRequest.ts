@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { MessageBatch as _tributary_raft_v1_MessageBatch, MessageBatch__Output as _tributary_raft_v1_MessageBatch__Output } from '../../../tributary/raft/v1/MessageBatch';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/tributary/raft/v1/raft.proto
+// Original file: protos/tributary/raft/v1/raft.proto
 
 import type { ConfState as _tributary_raft_v1_ConfState, ConfState__Output as _tributary_raft_v1_ConfState__Output } from '../../../tributary/raft/v1/ConfState';
 import type { Long } from '@grpc/proto-loader';
