@@ -97,10 +97,10 @@ export function registerBench(program: Command): void {
     .addOption(new Option('--no-tributary', 'measure only the peers'))
     .option('--json', 'print the report as JSON (progress still goes to stderr)')
     .action(async (opts: CoordBenchOpts) => {
-      const { runGrid } = await import('../bench/coord');
-      const { renderTable } = await import('../bench/report');
+      const { runGrid } = load<typeof import('../bench/coord')>('../bench/coord');
+      const { renderTable } = load<typeof import('../bench/report')>('../bench/report');
       const report = await runGrid({
-        systems: await systemsOf(opts),
+        systems: systemsOf(opts),
         clients: opts.clients,
         durationS: opts.durationS,
         warmupS: opts.warmupS,
@@ -118,27 +118,34 @@ export function registerBench(program: Command): void {
     });
 }
 
-async function systemsOf(
-  opts: CoordBenchOpts,
-): Promise<{ system: BenchSystem; ops: readonly BenchOp[] }[]> {
+function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly BenchOp[] }[] {
   const systems: { system: BenchSystem; ops: readonly BenchOp[] }[] = [];
   if (opts.tributary) {
-    const { TributarySystem } = await import('../bench/tributary');
+    const { TributarySystem } = load<typeof import('../bench/tributary')>('../bench/tributary');
     const system = new TributarySystem(opts.coordinators, opts.mode, opts.timeoutMs);
     systems.push({ system, ops: opts.ops });
   }
   if (opts.etcd) {
-    const { EtcdSystem } = await import('../bench/etcd');
+    const { EtcdSystem } = load<typeof import('../bench/etcd')>('../bench/etcd');
     systems.push({ system: new EtcdSystem(opts.etcd), ops: opts.peerOps });
   }
   if (opts.zookeeper) {
-    const { ZooKeeperSystem } = await import('../bench/zookeeper');
+    const { ZooKeeperSystem } = load<typeof import('../bench/zookeeper')>('../bench/zookeeper');
     systems.push({ system: new ZooKeeperSystem(opts.zookeeper), ops: opts.peerOps });
   }
   if (systems.length === 0) {
     throw new Error('nothing to measure: --no-tributary and no --etcd or --zookeeper');
   }
   return systems;
+}
+
+/**
+ * `require` on first use: `trib` runs its sources through tsx's CommonJS hook, under which a
+ * dynamic `import()` would go to Node's ESM loader and miss the `.ts` files.
+ */
+function load<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(module) as T;
 }
 
 function positiveInt(value: string): number {
