@@ -13,7 +13,7 @@ let cluster: CoordinatorCluster;
 let endpoints: string[];
 
 beforeAll(async () => {
-  cluster = await CoordinatorCluster.start({ size: 3 });
+  cluster = await CoordinatorCluster.start({ size: 3, leaderTimeoutMs: 80_000 });
   endpoints = [...cluster.members.values()].map((m) => m.address);
 }, 90_000);
 

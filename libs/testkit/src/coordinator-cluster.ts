@@ -25,6 +25,8 @@ export interface ClusterOptions {
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
+  /** How long `start` waits for the first leader (default 30 s; a loaded machine may need more). */
+  leaderTimeoutMs?: number;
 }
 
 export interface Member {
@@ -50,14 +52,21 @@ export class CoordinatorCluster {
   ) {}
 
   static async start(options: ClusterOptions): Promise<CoordinatorCluster> {
-    const opts = { tickMs: 100, electionTicks: 10, snapshotEveryEntries: 20_000, ...options };
+    const defaults = { tickMs: 100, electionTicks: 10, snapshotEveryEntries: 20_000 };
+    const opts = { ...defaults, leaderTimeoutMs: 30_000, ...options };
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-cluster-'));
     const cluster = new CoordinatorCluster(root, opts);
     const ports = await freePorts(opts.size * 2);
     for (let id = 1; id <= opts.size; id++)
       cluster.define(id, ports[2 * id - 2]!, ports[2 * id - 1]!, false);
     for (const id of cluster.members.keys()) cluster.spawnMember(id);
-    await cluster.waitForLeader();
+    try {
+      await cluster.waitForLeader(opts.leaderTimeoutMs);
+    } catch (error) {
+      // Nobody else can stop these processes; the files stay for the logs the error points to.
+      await Promise.all([...cluster.members.keys()].map((id) => cluster.kill(id)));
+      throw error;
+    }
     return cluster;
   }
 
