@@ -29,6 +29,37 @@ const ioModules = [
   'node:crypto',
 ];
 
+/**
+ * Who may import whom, by tag. Test files may also use `type:testing` (the test kit); shipped
+ * code never does.
+ */
+function boundaries({ tests }) {
+  const testing = tests ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    // The trib command is the composition root that runs the server apps.
+    allow: ['@tributary/coordinator', '@tributary/broker'],
+    depConstraints: [
+      {
+        sourceTag: 'type:core',
+        onlyDependOnLibsWithTags: ['type:core', ...testing],
+        bannedExternalImports: ['@grpc/*', 'rocksdb', 'pino', 'prom-client', ...ioModules],
+      },
+      { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:core', 'type:io', ...testing] },
+      {
+        sourceTag: 'type:testing',
+        onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:testing'],
+      },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:io', ...testing] },
+      {
+        // The trib command is the composition root: it starts the server apps.
+        sourceTag: 'type:cli',
+        onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:app', ...testing],
+      },
+    ],
+  };
+}
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'reports/**', '**/generated/**', '.nx/**'] },
   ...nx.configs['flat/base'],
@@ -40,35 +71,7 @@ export default [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          // The trib command is the composition root that runs the server apps.
-          allow: ['@tributary/coordinator', '@tributary/broker'],
-          depConstraints: [
-            {
-              sourceTag: 'type:core',
-              onlyDependOnLibsWithTags: ['type:core'],
-              bannedExternalImports: ['@grpc/*', 'rocksdb', 'pino', 'prom-client', ...ioModules],
-            },
-            { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:core', 'type:io'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:testing'],
-            },
-            {
-              // The trib command is the composition root: it starts the server apps.
-              sourceTag: 'type:cli',
-              onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:testing', 'type:app'],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:core', 'type:io', 'type:testing'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries({ tests: false })],
     },
   },
   {
@@ -101,7 +104,10 @@ export default [
   {
     // Tests drive dynamic gRPC clients loaded at run time, as a client in any language would.
     files: ['**/*.test.ts', '**/test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@nx/enforce-module-boundaries': ['error', boundaries({ tests: true })],
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

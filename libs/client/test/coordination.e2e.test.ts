@@ -2,7 +2,6 @@
 // @tributary/testkit): the SDK in both modes, and the `trib kv|lock|cluster` commands as a user
 // runs them.
 // Tests may use testkit (type:testing); the boundary matrix has no test-only rule yet, hence:
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { CoordinatorCluster, eventually, runTrib, spawnTrib } from '@tributary/testkit';
 import { CoordinationClient, Cmp, CoordinationError, Op, type Mode, type WatchEvent } from '../src';
 

@@ -475,9 +475,12 @@ export class Supervisor {
   }
 }
 
-/** Our environment without TRIBUTARY_* settings (flags are explicit), except the log level. */
+/**
+ * Our environment without TRIBUTARY_* settings (flags are explicit), except the log level, plus
+ * TRIBUTARY_PARENT_PID so that children stop by themselves if `trib dev` is killed with -9.
+ */
 function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: NodeJS.ProcessEnv = { TRIBUTARY_PARENT_PID: String(process.pid) };
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('TRIBUTARY_') || key === 'TRIBUTARY_LOG_LEVEL') env[key] = value;
   }
