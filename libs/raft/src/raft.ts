@@ -542,9 +542,15 @@ export class Raft {
     }
     this.log.append(ents);
     this.uncommittedBytes += bytes;
-    this.selfProgress().maybeUpdate(this.log.lastIndex());
-    this.maybeCommit();
+    // The leader counts itself toward a commit only once these entries are durable (onStable),
+    // so a shell may send them to followers while its own write is in flight (thesis §10.2.1).
     return true;
+  }
+
+  /** The shell persisted the log through `index`: a leader now counts its own copy. */
+  onStable(index: number): void {
+    if (this.role !== 'leader') return;
+    if (this.selfProgress().maybeUpdate(index) && this.maybeCommit()) this.bcastAppend();
   }
 
   reduceUncommittedBytes(ents: Entry[]): void {

@@ -26,6 +26,9 @@ import { message, NONE } from './types';
  *   2. Persist `entries` (appending, overwriting any suffix from their first index) and
  *      `hardState` if set, atomically and durably (fsync when `mustSync`).
  *   3. Only then send `messages` (they may promise that 1-2 are durable: votes, acks).
+ *      Exception: a leader whose Ready changes neither term nor vote may send its messages
+ *      before or while it persists — they promise nothing about its own disk, and it counts
+ *      its own copy of an entry toward a commit only after `advance` (thesis §10.2.1).
  *   4. Apply `committedEntries` in order; for 'conf-change' entries call `applyConfChange`.
  *   5. Serve the reads in `readStates` once the state machine has applied `index`.
  *   6. Call `advance(ready)`. Call `ready()` again only after that.
@@ -225,6 +228,7 @@ export class RawNode {
     if (rd.entries.length > 0) {
       const last = rd.entries[rd.entries.length - 1] as Entry;
       log.stableTo(last.index, last.term);
+      this.raft.onStable(last.index);
     }
     this.outstanding = null;
   }

@@ -87,6 +87,7 @@ export class ConsensusNode {
   private ticker: NodeJS.Timeout | null = null;
   private compaction: Promise<void> | null = null;
   private unsavedHardState: HardState | null = null;
+  private durableHardState: HardState;
   /** Entries between snapshots, jittered ±20% per node so members do not all pause at once. */
   private readonly snapshotInterval: number;
   send: (messages: Message[]) => void = () => undefined;
@@ -102,6 +103,7 @@ export class ConsensusNode {
     this.snapshotIndex = snapshot.metadata.index;
     this.appliedIndex = snapshot.metadata.index;
     this.confState = storage.initialState().confState;
+    this.durableHardState = storage.initialState().hardState;
     this.sm = this.restoreState(snapshot);
     this.raw = new RawNode(
       {
@@ -292,6 +294,10 @@ export class ConsensusNode {
       this.installSnapshot(rd.snapshot);
     }
     if (rd.hardState) this.unsavedHardState = rd.hardState;
+    // A leader sends before writing when the Ready changes neither term nor vote: followers
+    // then write in parallel with it, and Raft counts its own copy only once durable.
+    const early = this.role === 'leader' && !this.changesTermOrVote(rd);
+    if (early && rd.messages.length > 0) this.send(rd.messages);
     // A hard state whose only change is the commit index need not be durable (Raft recovers
     // commit from the log), so it waits for the next write instead of costing one of its own.
     if (rd.entries.length > 0 || rd.mustSync) {
@@ -299,12 +305,21 @@ export class ConsensusNode {
       const hardState = this.unsavedHardState;
       await this.storage.persist({ hardState, entries: rd.entries, sync: rd.mustSync });
       this.unsavedHardState = null;
+      if (hardState) this.durableHardState = hardState;
       this.metrics.persisted(rd.entries.length, Number(process.hrtime.bigint() - started) / 1e9);
     }
-    if (rd.messages.length > 0) this.send(rd.messages);
+    if (!early && rd.messages.length > 0) this.send(rd.messages);
     for (const e of rd.committedEntries) this.applyEntry(e);
     for (const rs of rd.readStates) this.reads.onReadState(rs.context, rs.index);
     this.releaseAppliedWaiters();
+  }
+
+  private changesTermOrVote(rd: Ready): boolean {
+    const hs = rd.hardState;
+    return (
+      hs !== null &&
+      (hs.term !== this.durableHardState.term || hs.vote !== this.durableHardState.vote)
+    );
   }
 
   private onSoftState(role: Role, leader: NodeId): void {
