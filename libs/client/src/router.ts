@@ -49,6 +49,7 @@ export class Router {
   private readonly connections = new Map<string, Connection>();
   private current: string;
   private clusterId: string | undefined;
+  private leaderLookup: Promise<unknown> | undefined;
   private readonly closing = new AbortController();
 
   constructor(private readonly options: RouterOptions) {
@@ -95,6 +96,17 @@ export class Router {
     return this.endpoints[(index + 1) % this.endpoints.length]!;
   }
 
+  /**
+   * Every member serves every request, but the leader answers fastest: a write sent to a
+   * follower takes an extra hop to the leader and another back with the commit. So the first
+   * request (and the first after a leader change) asks where the leader is; concurrent requests
+   * share that one lookup, and a failed lookup leaves the current endpoint in place.
+   */
+  private lookForLeader(): Promise<unknown> {
+    this.leaderLookup ??= this.leaderAddress(this.options.connectTimeoutMs).catch(() => undefined);
+    return this.leaderLookup;
+  }
+
   /** Points requests at `leader` (a NOT_LEADER hint). */
   noteLeader(leader: string): void {
     try {
@@ -130,6 +142,7 @@ export class Router {
   ): Promise<OpResponses[K]> {
     const clock = this.options.clock;
     const deadline = clock.nowMs() + budgetMs;
+    await this.lookForLeader();
     const backoff = this.newBackoff();
     let redirects = 0;
     let lastError: CoordinationError | undefined;
@@ -155,6 +168,7 @@ export class Router {
         return response;
       } catch (error) {
         const err = fromCallError(error);
+        if (err.reason === 'LEADER_CHANGED') this.leaderLookup = undefined;
         if (err.reason === 'NOT_LEADER' && err.leader && err.leader !== address) {
           this.noteLeader(err.leader);
           lastError = err;
