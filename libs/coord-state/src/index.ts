@@ -2,15 +2,7 @@
 // coordination service (node tree, revisions, sessions, locks, txns, watch history).
 
 export { AssertionError } from './assert';
-export {
-  type CoordError,
-  type GrpcCodeName,
-  type Reason,
-  type ReasonInfo,
-  type Result,
-  reasonCode,
-  reasonTable,
-} from './errors';
+export { ALL_REASONS, type CoordError, type Reason, type Result } from './errors';
 export type * from './commands';
 export type { Stat } from './node-tree';
 export type { SessionInfo } from './sessions';

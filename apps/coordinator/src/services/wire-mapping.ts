@@ -17,8 +17,12 @@ import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coor
 
 /** Turns a state-machine error value into the gRPC error of DESIGN §6. */
 export function coordError(error: cs.CoordError): Error {
-  const reason: RpcReason = isReason(error.reason) ? error.reason : 'INVALID_ARGUMENT';
-  return tributaryError(reason, error.message);
+  const reason: RpcReason = isReason(error.reason) ? error.reason : 'INTERNAL';
+  return tributaryError(
+    reason,
+    error.message,
+    error.metadata ? { metadata: { ...error.metadata } } : {},
+  );
 }
 
 /** The value of a result, or throws its error as a gRPC error. */
