@@ -9,6 +9,7 @@
 import * as v8 from 'node:v8';
 import { randomInt } from 'node:crypto';
 import {
+  message,
   RawNode,
   Xoshiro128,
   type ConfChange,
@@ -144,20 +145,7 @@ export class ConsensusNode {
 
   /** Installs a snapshot received over InstallSnapshot by stepping it into Raft. */
   stepSnapshot(from: NodeId, term: number, snapshot: Snapshot): void {
-    this.step({
-      type: 'snap',
-      from,
-      to: this.opts.id,
-      term,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      snapshot,
-      context: '',
-    });
+    this.step(message({ type: 'snap', from, to: this.opts.id, term, snapshot }));
   }
 
   reportUnreachable(peer: NodeId): void {
