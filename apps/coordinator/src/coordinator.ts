@@ -120,6 +120,7 @@ export async function startCoordinator(
       tickMs: opts.tickMs,
       electionTicks: opts.electionTicks,
       heartbeatTicks: opts.heartbeatTicks,
+      readMode: opts.readMode,
       requestTimeoutMs: opts.requestTimeoutMs,
       snapshotEveryEntries: opts.snapshotEveryEntries,
       snapshotKeepEntries: opts.snapshotKeepEntries,

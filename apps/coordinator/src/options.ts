@@ -17,6 +17,8 @@ export interface CoordinatorOptions {
   maxMessageBytes: number;
   tickMs: number;
   electionTicks: number;
+  /** Linearizable reads by ReadIndex ('safe', default) or by leader lease ('lease'). */
+  readMode: 'safe' | 'lease';
   heartbeatTicks: number;
   requestTimeoutMs: number;
   snapshotEveryEntries: number;
@@ -57,6 +59,7 @@ export function resolveOptions(
     maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
     tickMs: 100,
     electionTicks: 10,
+    readMode: 'safe',
     heartbeatTicks: 1,
     requestTimeoutMs: 10_000,
     // Building a snapshot pauses the event loop (~0.1 s per 10 MB of state): keep them rare.

@@ -27,6 +27,8 @@ export interface ClusterOptions {
   snapshotEveryEntries?: number;
   /** How long `start` waits for the first leader (default 30 s; a loaded machine may need more). */
   leaderTimeoutMs?: number;
+  /** Linearizable reads by ReadIndex ('safe', the default) or leader lease. */
+  readMode?: 'safe' | 'lease';
 }
 
 export interface Member {
@@ -52,7 +54,12 @@ export class CoordinatorCluster {
   ) {}
 
   static async start(options: ClusterOptions): Promise<CoordinatorCluster> {
-    const defaults = { tickMs: 100, electionTicks: 10, snapshotEveryEntries: 20_000 };
+    const defaults = {
+      tickMs: 100,
+      electionTicks: 10,
+      snapshotEveryEntries: 20_000,
+      readMode: 'safe' as const,
+    };
     const opts = { ...defaults, leaderTimeoutMs: 30_000, ...options };
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-cluster-'));
     const cluster = new CoordinatorCluster(root, opts);
@@ -112,6 +119,7 @@ export class CoordinatorCluster {
       String(this.opts.electionTicks),
     );
     args.push('--snapshot-every-entries', String(this.opts.snapshotEveryEntries));
+    args.push('--read-mode', this.opts.readMode);
     if (m.join) args.push('--join');
     const log = fs.openSync(m.logFile, 'a');
     m.process = spawn(process.execPath, args, {

@@ -56,6 +56,15 @@ export function registerCoordinator(program: Command): void {
         .argParser(parsePositiveInt),
     )
     .addOption(
+      new Option(
+        '--read-mode <mode>',
+        'linearizable reads: safe (ReadIndex) or lease (needs bounded clock drift)',
+      )
+        .env('TRIBUTARY_READ_MODE')
+        .choices(['safe', 'lease'])
+        .default('safe'),
+    )
+    .addOption(
       new Option('--snapshot-every-entries <n>', 'snapshot and compact after this many entries')
         .env('TRIBUTARY_SNAPSHOT_EVERY_ENTRIES')
         .argParser(parsePositiveInt),
@@ -68,6 +77,7 @@ export function registerCoordinator(program: Command): void {
         dataDir: o.dataDir,
         join: Boolean(o.join),
         clusterId: o.clusterId,
+        readMode: o.readMode,
         ...(o.metricsListen && { metricsListen: o.metricsListen }),
         ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
         ...(o.tickMs && { tickMs: o.tickMs }),
@@ -89,6 +99,7 @@ interface CoordinatorFlags {
   metricsListen?: string;
   join?: boolean;
   clusterId: string;
+  readMode: 'safe' | 'lease';
   maxMessageBytes?: number;
   tickMs?: number;
   electionTicks?: number;

@@ -18,6 +18,7 @@ import {
   type HardState,
   type Message,
   type NodeId,
+  type ReadOnlyOption,
   type Ready,
   type Role,
   type Snapshot,
@@ -41,6 +42,12 @@ export interface ConsensusOptions {
   id: NodeId;
   tickMs: number;
   electionTicks: number;
+  /**
+   * 'safe': a linearizable read confirms leadership with a heartbeat round (ReadIndex).
+   * 'lease': the leader answers from its lease without that round; correct only while clock
+   * rates drift by less than the election timeout allows (see libs/raft ReadOnlyOption).
+   */
+  readMode: ReadOnlyOption;
   heartbeatTicks: number;
   /** A client write not applied within this long fails with TIMEOUT (outcome unknown). */
   requestTimeoutMs: number;
@@ -115,6 +122,7 @@ export class ConsensusNode {
         applied: snapshot.metadata.index,
         checkQuorum: true,
         preVote: true,
+        readOnlyOption: opts.readMode,
         maxInflightMsgs: 256,
         maxSizePerMsgBytes: 1024 * 1024,
         maxUncommittedEntriesBytes: 256 * 1024 * 1024,
