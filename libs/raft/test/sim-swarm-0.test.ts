@@ -1,25 +1,3 @@
-import { sim } from '../src';
+import { swarmPart } from './swarm-part';
 
-/**
- * Swarm simulation, part 1 of 2 (the parts run in parallel jest workers): 500 seeds with
- * 3 initial voters and 500 with 5 (learners are added and promoted on the way), each seed with
- * its own randomized faults and options. Every invariant is checked after every step, and the
- * liveness phase must converge within the stated bound. 2 parts x 1,000 = 2,000 seeds.
- */
-const PART = 0;
-const SEEDS_PER_SHARD = 250;
-
-describe(`simulation swarm, part ${PART + 1} of 2`, () => {
-  for (const nodes of [3, 5]) {
-    for (let shard = 0; shard < 2; shard++) {
-      const start = nodes * 1_000_000 + (PART * 2 + shard) * SEEDS_PER_SHARD;
-      test(`${nodes} nodes, seeds ${start}..${start + SEEDS_PER_SHARD - 1}`, () => {
-        const summary = sim.runSwarm(start, SEEDS_PER_SHARD, { nodes });
-        const failure = summary.failures[0];
-        if (failure) throw new Error(failure.report);
-        expect(summary.seeds).toBe(SEEDS_PER_SHARD);
-        expect(summary.writesAcked).toBeGreaterThan(0);
-      });
-    }
-  }
-});
+swarmPart(0);
