@@ -61,10 +61,6 @@ export class PeerTransport {
     this.peers.delete(id);
   }
 
-  address(id: NodeId): string | undefined {
-    return this.peers.get(id)?.address;
-  }
-
   /** Sends one Ready's messages: one batch per destination. */
   send(messages: Message[]): void {
     const byPeer = new Map<NodeId, Message[]>();
