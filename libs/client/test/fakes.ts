@@ -1,6 +1,7 @@
 // Test doubles for the client's inputs: a manual clock and grpc-js-like streams driven by hand.
 import { EventEmitter } from 'node:events';
 import type { Clock, TimerHandle } from '../src/clock';
+import { Router } from '../src/router';
 
 export class ManualClock implements Clock {
   private now = 0;
@@ -81,4 +82,23 @@ export class FakeCall<Req, Res> extends EventEmitter {
 /** Lets pending promise callbacks run. */
 export function flush(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Three loopback endpoints, as a cluster's bootstrap list. */
+export const ENDPOINTS = ['127.0.0.1:7101', '127.0.0.1:7102', '127.0.0.1:7103'];
+
+/** A Router over ENDPOINTS with short backoffs, driven by `clock`; tests stub its I/O. */
+export function testRouter(clock: ManualClock): Router {
+  return new Router({
+    endpoints: ENDPOINTS,
+    mode: 'execute',
+    limits: {},
+    connectTimeoutMs: 1000,
+    backoff: { baseMs: 10, maxMs: 100 },
+    reconnectBackoffMs: { initial: 10, max: 100 },
+    maxInFlight: 16,
+    maxQueued: 16,
+    clock,
+    random: () => 0,
+  });
 }

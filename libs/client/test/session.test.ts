@@ -3,27 +3,13 @@
 // the server says so or when the TTL passes without an answer.
 import { status as Code } from '@grpc/grpc-js';
 import { tributaryError } from '@tributary/rpc';
-import { Router } from '../src/router';
 import { Session } from '../src/session';
 import type { KeepAliveRequest, KeepAliveResponse } from '../src/wire';
-import { FakeCall, flush, ManualClock } from './fakes';
-
-const ENDPOINTS = ['127.0.0.1:7101', '127.0.0.1:7102', '127.0.0.1:7103'];
+import { ENDPOINTS, FakeCall, flush, ManualClock, testRouter } from './fakes';
 
 function setup(ttlMs = 3000, leader: string | null = ENDPOINTS[1]!) {
   const clock = new ManualClock();
-  const router = new Router({
-    endpoints: ENDPOINTS,
-    mode: 'execute',
-    limits: {},
-    connectTimeoutMs: 1000,
-    backoff: { baseMs: 10, maxMs: 100 },
-    reconnectBackoffMs: { initial: 10, max: 100 },
-    maxInFlight: 16,
-    maxQueued: 16,
-    clock,
-    random: () => 0,
-  });
+  const router = testRouter(clock);
   type Stream = { address: string; call: FakeCall<KeepAliveRequest, KeepAliveResponse> };
   const streams: Stream[] = [];
   const run = jest.spyOn(router, 'run').mockResolvedValue({ header: null } as never);

@@ -2,28 +2,14 @@
 // last revision it received, drops what it already delivered, and ends on a definitive error.
 import { status as Code } from '@grpc/grpc-js';
 import { tributaryError } from '@tributary/rpc';
-import { Router } from '../src/router';
 import { Watch } from '../src/watch';
 import type { WatchEvent } from '../src/types';
 import type { WatchRequest, WatchResponse, WireWatchEvent } from '../src/wire';
-import { FakeCall, flush, ManualClock } from './fakes';
-
-const ENDPOINTS = ['127.0.0.1:7101', '127.0.0.1:7102', '127.0.0.1:7103'];
+import { ENDPOINTS, FakeCall, flush, ManualClock, testRouter } from './fakes';
 
 function setup() {
   const clock = new ManualClock();
-  const router = new Router({
-    endpoints: ENDPOINTS,
-    mode: 'execute',
-    limits: {},
-    connectTimeoutMs: 1000,
-    backoff: { baseMs: 10, maxMs: 100 },
-    reconnectBackoffMs: { initial: 10, max: 100 },
-    maxInFlight: 16,
-    maxQueued: 16,
-    clock,
-    random: () => 0,
-  });
+  const router = testRouter(clock);
   const opened: { address: string; request: WatchRequest; call: FakeCall<never, WatchResponse> }[] =
     [];
   jest.spyOn(router, 'connection').mockImplementation(
