@@ -2,7 +2,7 @@
  * `trib kv create|get|set|delete|ls|watch`: the coordination node tree from the shell
  * (DESIGN §3), against `--coordinators`.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import {
   CoordinationError,
   type CoordinationClient,
@@ -146,12 +146,7 @@ function registerSet(kv: Command): void {
       .description("replace a node's data; prints the new version and revision")
       .argument('<path>', 'absolute path of an existing node')
       .argument('<data>', "new data; '-' reads stdin")
-      .option(
-        '--expected-version <n>',
-        'only if the node is at this version (-1 = any)',
-        parseVersion,
-        -1,
-      ),
+      .addOption(expectedVersionOption()),
   ).action(
     coordinationAction(
       async (
@@ -178,12 +173,7 @@ function registerDelete(kv: Command): void {
       .description('delete a node (with --recursive, its whole subtree)')
       .argument('<path>', 'absolute path')
       .option('--recursive', 'also delete every descendant, in one transaction')
-      .option(
-        '--expected-version <n>',
-        'only if the node is at this version (-1 = any)',
-        parseVersion,
-        -1,
-      ),
+      .addOption(expectedVersionOption()),
   ).action(
     coordinationAction(
       async (
@@ -281,4 +271,11 @@ function formatEvent(event: WatchEvent, json: boolean | undefined): string {
   const data =
     text !== undefined ? JSON.stringify(text) : `base64:${event.data.toString('base64')}`;
   return `${event.revision} ${event.type.toUpperCase()} ${event.path} ${data}\n`;
+}
+
+/** `--expected-version N`: the write happens only if the node is at version N (-1 = any). */
+function expectedVersionOption(): Option {
+  return new Option('--expected-version <n>', 'only if the node is at this version (-1 = any)')
+    .argParser(parseVersion)
+    .default(-1);
 }
