@@ -690,11 +690,9 @@ export class Raft {
   // ---------------------------------------------------------------- reads
 
   private leaderReadIndex(m: Message): StepResult {
-    if (this.trk.voters.length === 1 && this.trk.isVoter(this.id)) {
-      this.respondRead(m, this.log.committed);
-      return null;
-    }
-    // §6.4: the commit index is only known to be current once we committed in our term.
+    // §6.4: the commit index is only known to be current once we committed in our term. This
+    // holds for a lone voter too: it may have become one by applying a removal whose successors
+    // (acknowledged writes) it holds but does not know committed yet.
     if (!this.committedEntryInCurrentTerm()) {
       if (this.pendingReadIndexMessages.length >= this.cfg.maxPendingReads) return 'no-leader';
       this.pendingReadIndexMessages.push(m);
@@ -705,6 +703,12 @@ export class Raft {
   }
 
   private sendReadIndexResponse(m: Message): void {
+    assert(this.committedEntryInCurrentTerm(), 'read index answered before a commit in the term');
+    if (this.isLoneVoter()) {
+      // No other voter can elect a leader of a later term without us.
+      this.respondRead(m, this.log.committed);
+      return;
+    }
     if (this.cfg.readOnlyOption === 'lease' && this.leaseValid()) {
       this.respondRead(m, this.log.committed);
       return;
@@ -713,6 +717,10 @@ export class Raft {
     this.readOnly.add(this.log.committed, m);
     this.readOnly.recvAck(this.id, m.context);
     this.readBroadcastPending = true;
+  }
+
+  private isLoneVoter(): boolean {
+    return this.trk.voters.length === 1 && this.trk.isVoter(this.id);
   }
 
   /**
