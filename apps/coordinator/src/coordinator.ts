@@ -27,6 +27,7 @@ import { raftHandlers } from './services/raft-service';
 import { SessionKeeper } from './services/session-keeper';
 import { WatchHub } from './services/watch-hub';
 import { DurableRaftStorage } from './storage/raft-storage';
+import { RocksStore } from './storage/rocks';
 import { PeerTransport } from './transport/peer-transport';
 
 const SERVICES = ['tributary.coord.v1.CoordinationService', 'tributary.coord.v1.ClusterService'];
@@ -45,7 +46,7 @@ export async function startCoordinator(
   log: Logger = createLogger({ name: 'coordinator', bindings: { node_id: opts.id } }),
 ): Promise<Coordinator> {
   const storage = await DurableRaftStorage.open(
-    path.join(opts.dataDir, 'raft'),
+    await RocksStore.open(path.join(opts.dataDir, 'raft')),
     opts.join ? null : { voters: [...opts.peers.keys()].sort((a, b) => a - b), learners: [] },
   );
   const registry = createRegistry('coordinator', { node_id: String(opts.id) });

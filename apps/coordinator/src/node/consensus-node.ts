@@ -34,6 +34,7 @@ import {
 } from '@tributary/coord-state';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { DurableRaftStorage } from '../storage/raft-storage';
+import { checkPeerBatch, type PeerVerdict } from './peer-guard';
 import { frameProposal, unframeProposal } from './proposal-frame';
 import { ReadBatcher } from './read-batcher';
 import type { NodeMetrics } from './node-metrics';
@@ -151,6 +152,18 @@ export class ConsensusNode {
     this.kick();
   }
 
+  /** Feeds a batch received from the network, unless the guard refuses it (then nothing). */
+  stepPeerBatch(from: NodeId, messages: Message[]): PeerVerdict {
+    const verdict = checkPeerBatch(from, messages, this.opts.id, this.confState);
+    if (verdict.ok) for (const m of messages) this.step(m);
+    return verdict;
+  }
+
+  /** Counts a peer batch the RaftService refused (by the guard or before it). */
+  refusedPeerBatch(reason: string): void {
+    this.metrics.refusedPeerBatch(reason);
+  }
+
   /** Installs a snapshot received over InstallSnapshot by stepping it into Raft. */
   stepSnapshot(from: NodeId, term: number, snapshot: Snapshot): void {
     this.step(message({ type: 'snap', from, to: this.opts.id, term, snapshot }));
@@ -177,7 +190,8 @@ export class ConsensusNode {
         tributaryError('NO_LEADER', 'the cluster has no leader right now; retry shortly'),
       );
     const seq = ++this.seq;
-    const data = frameProposal(this.opts.id, seq, encodeCommand(cmd));
+    const id = { origin: this.opts.id, incarnation: this.storage.incarnation, seq };
+    const data = frameProposal(id, encodeCommand(cmd));
     const deadlineMs = Date.now() + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, deadlineMs });
@@ -284,12 +298,15 @@ export class ConsensusNode {
 
   private async handleReady(rd: Ready): Promise<void> {
     if (rd.softState) this.onSoftState(rd.softState.role, rd.softState.leader);
+    if (rd.hardState) this.unsavedHardState = rd.hardState;
     if (rd.snapshot) {
       await this.compaction;
-      await this.storage.saveSnapshot(rd.snapshot);
+      // The snapshot, this Ready's hard state and the end of the replaced log: one batch.
+      await this.storage.installSnapshot(rd.snapshot, this.unsavedHardState);
+      if (this.unsavedHardState) this.durableHardState = this.unsavedHardState;
+      this.unsavedHardState = null;
       this.installSnapshot(rd.snapshot);
     }
-    if (rd.hardState) this.unsavedHardState = rd.hardState;
     // A leader sends before writing when the Ready changes neither term nor vote: followers
     // then write in parallel with it, and Raft counts its own copy only once durable.
     const early = this.role === 'leader' && !this.changesTermOrVote(rd);
@@ -352,15 +369,27 @@ export class ConsensusNode {
   private applyCommand(e: Entry): void {
     const frame = unframeProposal(e.data);
     const decoded = frame ? decodeCommand(frame.command) : undefined;
+    const mine = frame?.origin === this.opts.id && frame.incarnation === this.storage.incarnation;
     if (!frame || !decoded?.ok) {
-      // Entries are written only by coordinators; an undecodable one is a bug, not bad input.
-      throw new Error(
-        `entry ${e.index} does not decode: ${decoded && !decoded.ok ? decoded.error.message : 'short frame'}`,
+      // The leader refuses such proposals, so this entry came from an older or buggy member.
+      // Every replica skips the same bytes the same way, so the state machines stay identical.
+      const problem = decoded && !decoded.ok ? decoded.error.message : 'short frame';
+      this.log.error(
+        { index: e.index, bytes: e.data.length },
+        `skipped an entry that does not decode: ${problem}`,
       );
+      this.metrics.undecodableEntry();
+      if (frame && mine)
+        this.settle(
+          frame.seq,
+          undefined,
+          tributaryError('INTERNAL', `entry ${e.index} does not decode: ${problem}`),
+        );
+      return;
     }
     const output = this.sm.apply(e.index, decoded.value);
     this.hooks.applied(output);
-    if (frame.origin === this.opts.id) this.settle(frame.seq, output);
+    if (mine) this.settle(frame.seq, output);
   }
 
   private settle(seq: number, output: ApplyOutput | undefined, error?: Error): void {

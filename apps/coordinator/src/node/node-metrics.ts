@@ -7,6 +7,8 @@ export class NodeMetrics {
   private readonly fsyncSeconds: Histogram;
   private readonly persistedEntries: Counter;
   private readonly appliedIndex: Gauge;
+  private readonly undecodable: Counter;
+  private readonly refusedPeerBatches: Counter;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -37,6 +39,17 @@ export class NodeMetrics {
       help: 'Highest log index applied to the state machine',
       registers,
     });
+    this.undecodable = new Counter({
+      name: 'tributary_raft_undecodable_entries_total',
+      help: 'Committed entries skipped because they do not decode (should stay 0)',
+      registers,
+    });
+    this.refusedPeerBatches = new Counter({
+      name: 'tributary_raft_refused_peer_batches_total',
+      help: 'Raft batches refused from the network, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
   }
 
   proposalBatch(size: number): void {
@@ -47,6 +60,14 @@ export class NodeMetrics {
   persisted(entries: number, seconds: number): void {
     this.persistedEntries.inc(entries);
     this.fsyncSeconds.observe(seconds);
+  }
+
+  undecodableEntry(): void {
+    this.undecodable.inc();
+  }
+
+  refusedPeerBatch(reason: string): void {
+    this.refusedPeerBatches.inc({ reason });
   }
 
   applied(index: number): void {

@@ -4,10 +4,9 @@
  */
 import * as fs from 'node:fs';
 import rocksdb from 'rocksdb';
+import type { BatchOp, KvStore } from './kv-store';
 
-export type BatchOp = { type: 'put'; key: Buffer; value: Buffer } | { type: 'del'; key: Buffer };
-
-export class RocksStore {
+export class RocksStore implements KvStore {
   private constructor(private readonly db: ReturnType<typeof rocksdb>) {}
 
   static async open(dir: string): Promise<RocksStore> {

@@ -153,6 +153,7 @@ export class PeerTransport {
         data: chunk,
         crc32c: crc32c(chunk),
         done,
+        total_bytes: data.length,
       });
       offset += chunk.length;
     } while (offset < data.length);

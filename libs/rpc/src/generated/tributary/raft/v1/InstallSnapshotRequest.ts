@@ -40,6 +40,11 @@ export interface InstallSnapshotRequest {
    * True on the last chunk.
    */
   'done'?: (boolean);
+  /**
+   * Size of the whole snapshot in bytes, the same in every chunk: the receiver refuses a
+   * snapshot larger than it accepts before buffering it, and chunks that run past this size.
+   */
+  'total_bytes'?: (number | string | Long);
 }
 
 /**
@@ -79,4 +84,9 @@ export interface InstallSnapshotRequest__Output {
    * True on the last chunk.
    */
   'done': (boolean);
+  /**
+   * Size of the whole snapshot in bytes, the same in every chunk: the receiver refuses a
+   * snapshot larger than it accepts before buffering it, and chunks that run past this size.
+   */
+  'total_bytes': (number);
 }
