@@ -27,6 +27,8 @@ export const REASONS = {
   /** The leader changed while a write was in flight: it may or may not have been applied. */
   LEADER_CHANGED: { code: Code.UNAVAILABLE, retriable: false },
   SHUTTING_DOWN: { code: Code.UNAVAILABLE, retriable: true },
+  /** This member has not applied the revision asked for (a watch ahead of it) in time. */
+  LAGGING: { code: Code.UNAVAILABLE, retriable: true },
   // Bad input.
   INVALID_ARGUMENT: { code: Code.INVALID_ARGUMENT, retriable: false },
   INVALID_PATH: { code: Code.INVALID_ARGUMENT, retriable: false },
@@ -34,6 +36,8 @@ export const REASONS = {
   DATA_TOO_LARGE: { code: Code.INVALID_ARGUMENT, retriable: false },
   MESSAGE_TOO_LARGE: { code: Code.RESOURCE_EXHAUSTED, retriable: false },
   MALFORMED_REQUEST: { code: Code.INVALID_ARGUMENT, retriable: false },
+  /** An Execute request reused the `request_id` of one still in flight on the same stream. */
+  DUPLICATE_REQUEST_ID: { code: Code.INVALID_ARGUMENT, retriable: false },
   // Coordination state.
   NODE_EXISTS: { code: Code.ALREADY_EXISTS, retriable: false },
   NO_NODE: { code: Code.NOT_FOUND, retriable: false },
@@ -45,9 +49,13 @@ export const REASONS = {
   SESSION_EXPIRED: { code: Code.FAILED_PRECONDITION, retriable: false },
   NO_SESSION: { code: Code.NOT_FOUND, retriable: false },
   LIMIT_EXCEEDED: { code: Code.RESOURCE_EXHAUSTED, retriable: true },
+  /** One client connection holds as many open sessions as a coordinator allows it. */
+  TOO_MANY_SESSIONS: { code: Code.RESOURCE_EXHAUSTED, retriable: true },
   STALE_INDEX: { code: Code.ABORTED, retriable: false },
   NO_LOCK: { code: Code.NOT_FOUND, retriable: false },
   LOCK_TIMEOUT: { code: Code.DEADLINE_EXCEEDED, retriable: true },
+  /** The caller went away (call cancelled, stream broken) before the operation completed. */
+  CANCELLED: { code: Code.CANCELLED, retriable: false },
   COMPACTED: { code: Code.OUT_OF_RANGE, retriable: false },
   // Cluster membership.
   UNKNOWN_MEMBER: { code: Code.NOT_FOUND, retriable: false },
@@ -55,6 +63,11 @@ export const REASONS = {
   CONF_CHANGE_IN_PROGRESS: { code: Code.FAILED_PRECONDITION, retriable: true },
   LAST_VOTER: { code: Code.FAILED_PRECONDITION, retriable: false },
   CLUSTER_ID_MISMATCH: { code: Code.FAILED_PRECONDITION, retriable: false },
+  /** A Raft peer message from an id that is not a member, or a batch that is not well formed. */
+  NOT_A_MEMBER: { code: Code.PERMISSION_DENIED, retriable: false },
+  MALFORMED_PEER_MESSAGE: { code: Code.INVALID_ARGUMENT, retriable: false },
+  /** A member refuses to found a cluster that already exists (its data directory was lost). */
+  ALREADY_BOOTSTRAPPED: { code: Code.FAILED_PRECONDITION, retriable: false },
   // Log, epochs and producers.
   FENCED: { code: Code.FAILED_PRECONDITION, retriable: false },
   OFFSET_OUT_OF_RANGE: { code: Code.OUT_OF_RANGE, retriable: false },
