@@ -192,8 +192,9 @@ export class Raft {
   private tickElection(): void {
     this.electionElapsed++;
     if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
-      this.electionElapsed = 0;
+      // Out of the lease by now (electionElapsed ≥ electionTick): hup's lease check passes.
       this.step(message({ type: 'hup', from: this.id }));
+      this.electionElapsed = 0;
     }
   }
 
@@ -289,12 +290,18 @@ export class Raft {
 
   // ---------------------------------------------------------------- elections
 
-  private hup(transfer: boolean): void {
-    if (this.role === 'leader' || !this.promotable()) return;
+  /** Starts a campaign if allowed; returns whether one started. */
+  private hup(transfer: boolean): boolean {
+    if (this.role === 'leader' || !this.promotable()) return false;
+    // Our own vote is a vote too: inside the lease we grant none (not even to ourselves), or a
+    // leader still answering lease reads could be deposed. A transfer (TimeoutNow) may, as
+    // the leader revoked its lease when it sent it.
+    if (!transfer && this.inLease()) return false;
     // Membership is applied late (etcd style): never campaign with an unapplied change.
-    if (this.hasUnappliedConfChanges()) return;
+    if (this.hasUnappliedConfChanges()) return false;
     if (this.cfg.preVote && !transfer) this.campaign('pre');
     else this.campaign(transfer ? 'transfer' : 'election');
+    return true;
   }
 
   private hasUnappliedConfChanges(): boolean {

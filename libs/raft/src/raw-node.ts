@@ -96,7 +96,12 @@ export class RawNode {
     this.raft.tick();
   }
 
-  /** Starts an election now (pre-vote first if enabled). */
+  /**
+   * Starts an election now (pre-vote first if enabled). Ignored while this node is inside a
+   * leader's lease (check-quorum: it heard from a live leader within the election timeout, or
+   * restarted less than an election timeout ago): it would be voting for itself inside the
+   * lease. Use `transferLeadership` on the leader to move leadership at once.
+   */
   campaign(): void {
     this.raft.step(message({ type: 'hup', from: this.raft.id }));
   }
