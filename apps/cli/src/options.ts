@@ -5,3 +5,9 @@ export function parsePositiveInt(value: string): number {
   if (!Number.isInteger(n) || n <= 0) throw new Error(`'${value}' is not a positive integer`);
   return n;
 }
+
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`'${value}' is not a non-negative integer`);
+  return n;
+}

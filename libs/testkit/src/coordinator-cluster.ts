@@ -25,6 +25,8 @@ export interface ClusterOptions {
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
+  /** Entries kept behind a snapshot (default 10,000; 0 makes any lagging follower need one). */
+  snapshotKeepEntries?: number;
   /** How long `start` waits for the first leader (default 30 s; a loaded machine may need more). */
   leaderTimeoutMs?: number;
   /** Linearizable reads by ReadIndex ('safe', the default) or leader lease. */
@@ -58,6 +60,7 @@ export class CoordinatorCluster {
       tickMs: 100,
       electionTicks: 10,
       snapshotEveryEntries: 20_000,
+      snapshotKeepEntries: 10_000,
       readMode: 'safe' as const,
     };
     const opts = { ...defaults, leaderTimeoutMs: 30_000, ...options };
@@ -119,6 +122,7 @@ export class CoordinatorCluster {
       String(this.opts.electionTicks),
     );
     args.push('--snapshot-every-entries', String(this.opts.snapshotEveryEntries));
+    args.push('--snapshot-keep-entries', String(this.opts.snapshotKeepEntries));
     args.push('--read-mode', this.opts.readMode);
     if (m.join) args.push('--join');
     const log = fs.openSync(m.logFile, 'a');
@@ -156,6 +160,46 @@ export class CoordinatorCluster {
     );
     child.kill(signal);
     return exited;
+  }
+
+  /** How many lines of a member's log (all its runs) match `pattern`. */
+  logCount(id: number, pattern: RegExp): number {
+    const text = fs.existsSync(this.member(id).logFile)
+      ? fs.readFileSync(this.member(id).logFile, 'utf8')
+      : '';
+    return text.split('\n').filter((line) => pattern.test(line)).length;
+  }
+
+  /** Waits until a member's log has more than `seen` lines matching `pattern`. */
+  async waitForLog(id: number, pattern: RegExp, seen: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.logCount(id, pattern) <= seen) {
+      if (Date.now() > deadline)
+        throw new Error(`member ${id} logged no new ${pattern} within ${timeoutMs} ms`);
+      await sleep(5);
+    }
+  }
+
+  /** Waits for a member's process to exit by itself; returns its exit code. */
+  exited(id: number, timeoutMs = 30_000): Promise<number | null> {
+    const child = this.member(id).process;
+    if (!child) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`member ${id} still running after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  /** Starts a member that is not running, on its data directory (after a kill). */
+  start(id: number): void {
+    if (this.member(id).process) throw new Error(`member ${id} is running`);
+    this.spawnMember(id);
   }
 
   async restart(id: number): Promise<void> {

@@ -1,7 +1,7 @@
 /** `trib coordinator`: runs one consensus node until SIGTERM/SIGINT, then drains and exits 0. */
 import { Command, Option } from 'commander';
 import { parsePeers, resolveOptions, startCoordinator } from '@tributary/coordinator';
-import { parsePositiveInt } from '../options';
+import { parseNonNegativeInt, parsePositiveInt } from '../options';
 
 export function registerCoordinator(program: Command): void {
   program
@@ -69,6 +69,14 @@ export function registerCoordinator(program: Command): void {
         .env('TRIBUTARY_SNAPSHOT_EVERY_ENTRIES')
         .argParser(parsePositiveInt),
     )
+    .addOption(
+      new Option(
+        '--snapshot-keep-entries <n>',
+        'entries kept behind a snapshot for followers a little behind',
+      )
+        .env('TRIBUTARY_SNAPSHOT_KEEP_ENTRIES')
+        .argParser(parseNonNegativeInt),
+    )
     .action(async (o: CoordinatorFlags) => {
       const options = resolveOptions({
         id: o.id,
@@ -83,6 +91,7 @@ export function registerCoordinator(program: Command): void {
         ...(o.tickMs && { tickMs: o.tickMs }),
         ...(o.electionTicks && { electionTicks: o.electionTicks }),
         ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
+        ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
       });
       const coordinator = await startCoordinator(options);
       await untilSignal();
@@ -104,6 +113,7 @@ interface CoordinatorFlags {
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
+  snapshotKeepEntries?: number;
 }
 
 /**
