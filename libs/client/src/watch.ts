@@ -2,10 +2,13 @@
  * A watch that survives its server: events of `path` (or its subtree) in revision order, none
  * repeated, none skipped, across reconnects (coordination.proto, Watch).
  *
- * `revision` is the resume point: every event up to it has been received (each WatchResponse
- * holds whole revisions; an empty one is a progress mark, and the first one says where the
- * watch starts). When the stream fails for a transient reason, the watch reopens on the next
- * endpoint with start_revision = `revision`, and drops anything at or below it defensively.
+ * `revision` is the resume point: every event up to it has been received. It advances with
+ * what the server tells: the first message of each stream (no events; for a watch from now,
+ * its revision is where the watch starts), events (each WatchResponse holds whole revisions)
+ * and progress marks (later messages without events, sent with progress_notify). So a stream
+ * that breaks before its first event still resumes where it started. When the stream fails for
+ * a transient reason, the watch reopens on the next endpoint with start_revision = `revision`,
+ * and drops anything at or below it defensively.
  * COMPACTED and other definitive errors end the iteration by throwing.
  *
  * Bounded: at most `maxBufferedEvents` events wait for the consumer; beyond that the stream
@@ -28,6 +31,8 @@ export interface WatchOptions {
   startRevision?: number;
   /** Events buffered for a slow consumer before the stream is paused; default 10000. */
   maxBufferedEvents?: number;
+  /** Ask for progress marks, so that an idle watch's resume point advances; default true. */
+  progressNotify?: boolean;
 }
 
 export interface ReconnectInfo {
@@ -48,6 +53,9 @@ export class Watch
   private readonly buffer: WatchEvent[] = [];
   private readonly waiters: Waiter[] = [];
   private call: ClientReadableStream<WatchResponse> | undefined;
+  /** start_revision of the current stream, and whether its start message has come. */
+  private openedFrom = 0;
+  private started = false;
   private address: string;
   private paused = false;
   private done = false;
@@ -125,7 +133,10 @@ export class Watch
       path: this.path,
       prefix: this.options.prefix ?? false,
       start_revision: this.revisionValue,
+      progress_notify: this.options.progressNotify ?? true,
     };
+    this.openedFrom = this.revisionValue;
+    this.started = false;
     const call = this.router.connection(address).coord.Watch(request);
     this.call = call;
     call.on('data', (response: WatchResponse) => this.onResponse(call, response));
@@ -147,6 +158,14 @@ export class Watch
     }
     this.backoff.reset();
     const events = response.events ?? [];
+    const first = !this.started;
+    this.started = true;
+    if (first && events.length === 0) {
+      // The start message: a watch from now starts after its revision; one from a revision
+      // starts there (the member may be further on: the events in between follow).
+      if (this.openedFrom === 0) this.revisionValue = response.header?.revision ?? 0;
+      return;
+    }
     let last = this.revisionValue;
     let fresh: WatchEvent[];
     try {
@@ -159,8 +178,8 @@ export class Watch
       this.push(event);
       last = Math.max(last, event.revision);
     }
-    // A message without events is a progress mark (or the start point): nothing up to
-    // header.revision is left to send. With events, only their revisions are known complete.
+    // A later message without events is a progress mark: nothing up to header.revision is
+    // left to send. With events, only their revisions are known complete.
     this.revisionValue = events.length > 0 ? last : Math.max(last, response.header?.revision ?? 0);
     if (!this.paused && this.buffer.length >= this.maxBuffered) {
       this.paused = true;

@@ -60,7 +60,12 @@ describe('Watch', () => {
     const watch = new Watch(router, '/app', { prefix: true });
     watch.start();
     const it = watch[Symbol.asyncIterator]();
-    expect(opened[0]!.request).toEqual({ path: '/app', prefix: true, start_revision: 0 });
+    expect(opened[0]!.request).toEqual({
+      path: '/app',
+      prefix: true,
+      start_revision: 0,
+      progress_notify: true,
+    });
     last().call.answer(message(4, [])); // start point
     expect(watch.revision).toBe(4);
     last().call.answer(message(6, [event(5, '/app/a'), event(6, '/app/b')]));

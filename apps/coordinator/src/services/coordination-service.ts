@@ -4,7 +4,7 @@ import { tributaryError, type Logger } from '@tributary/rpc';
 import type { CoordinationServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
 import type { CoordinationOps } from './coordination-ops';
 import type { SessionKeeper } from './session-keeper';
-import type { WatchHub } from './watch-hub';
+import type { WatchHub, WatchSink } from './watch-hub';
 import type * as w from './wire-types';
 import { statusDetailsOf, toServiceError, unary } from './handler';
 import { eventToWire } from './wire-mapping';
@@ -79,15 +79,25 @@ function watch(
 ): void {
   const r = call.request;
   let stop: (() => void) | undefined;
-  const sink = {
-    push: (events: Parameters<Parameters<WatchHub['open']>[2]['push']>[0]) => {
+  // coordination.proto WatchResponse: the start message and progress marks carry no events.
+  const sink: WatchSink = {
+    start: (revision) => call.write({ header: d.header(revision), events: [] }),
+    push: (events) => {
       call.write({ header: d.header(), events: events.map(eventToWire) });
       return call.writableLength < WATCH_BACKLOG_BYTES_MAX;
     },
+    progress: (revision) => call.write({ header: d.header(revision), events: [] }),
     fail: (error: Error) => call.emit('error', toServiceError(error, d.log)),
   };
+  const spec = {
+    filter: { path: r.path, prefix: r.prefix },
+    startRevision: r.start_revision,
+    progressNotify: r.progress_notify,
+    // One HTTP/2 connection per client address and port: the unit the per-owner cap counts.
+    owner: call.getPeer(),
+  };
   try {
-    stop = d.watches.open({ path: r.path, prefix: r.prefix }, r.start_revision, sink);
+    stop = d.watches.open(spec, sink);
   } catch (error) {
     call.emit('error', toServiceError(error, d.log));
     return;

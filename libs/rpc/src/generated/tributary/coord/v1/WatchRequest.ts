@@ -16,9 +16,15 @@ export interface WatchRequest {
   'prefix'?: (boolean);
   /**
    * Deliver events with revision > start_revision (pass the last revision seen to resume);
-   * 0 = from the current revision, i.e. future events only.
+   * 0 = from the current revision, i.e. future events only. A member that has not applied
+   * this far yet waits until it has (up to a bound, then UNAVAILABLE / LAGGING).
    */
   'start_revision'?: (number | string | Long);
+  /**
+   * Also send progress messages: an idle watch gets, periodically, a message without events
+   * whose header revision says every event up to it has been sent.
+   */
+  'progress_notify'?: (boolean);
 }
 
 /**
@@ -35,7 +41,13 @@ export interface WatchRequest__Output {
   'prefix': (boolean);
   /**
    * Deliver events with revision > start_revision (pass the last revision seen to resume);
-   * 0 = from the current revision, i.e. future events only.
+   * 0 = from the current revision, i.e. future events only. A member that has not applied
+   * this far yet waits until it has (up to a bound, then UNAVAILABLE / LAGGING).
    */
   'start_revision': (number);
+  /**
+   * Also send progress messages: an idle watch gets, periodically, a message without events
+   * whose header revision says every event up to it has been sent.
+   */
+  'progress_notify': (boolean);
 }

@@ -8,9 +8,10 @@ import type { WatchEvent as _tributary_coord_v1_WatchEvent, WatchEvent__Output a
  */
 export interface WatchResponse {
   /**
-   * Who answered. In the first message (which has no events) `revision` is the revision the
-   * watch starts after; in a message with no events later on, a progress mark: every event up
-   * to `revision` has been sent.
+   * Who answered. The first message of every stream has no events: its `revision` is the
+   * member's current revision (≥ start_revision); a watch with start_revision 0 starts after
+   * it, any other one after start_revision (events in between follow). A later message without
+   * events is a progress mark (progress_notify): every event up to `revision` has been sent.
    */
   'header'?: (_tributary_coord_v1_ResponseHeader | null);
   /**
@@ -25,9 +26,10 @@ export interface WatchResponse {
  */
 export interface WatchResponse__Output {
   /**
-   * Who answered. In the first message (which has no events) `revision` is the revision the
-   * watch starts after; in a message with no events later on, a progress mark: every event up
-   * to `revision` has been sent.
+   * Who answered. The first message of every stream has no events: its `revision` is the
+   * member's current revision (≥ start_revision); a watch with start_revision 0 starts after
+   * it, any other one after start_revision (events in between follow). A later message without
+   * events is a progress mark (progress_notify): every event up to `revision` has been sent.
    */
   'header': (_tributary_coord_v1_ResponseHeader__Output | null);
   /**
