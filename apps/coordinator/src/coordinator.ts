@@ -123,6 +123,7 @@ export async function startCoordinator(
       heartbeatTicks: opts.heartbeatTicks,
       readMode: opts.readMode,
       requestTimeoutMs: opts.requestTimeoutMs,
+      pendingProposalsMax: opts.pendingProposalsMax,
       snapshotEveryEntries: opts.snapshotEveryEntries,
       snapshotKeepEntries: opts.snapshotKeepEntries,
       coord: { watchHistoryRevisions: opts.watchHistoryRevisions },

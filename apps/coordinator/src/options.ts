@@ -21,6 +21,8 @@ export interface CoordinatorOptions {
   readMode: 'safe' | 'lease';
   heartbeatTicks: number;
   requestTimeoutMs: number;
+  /** Writes waiting on this member at once; more are refused with LIMIT_EXCEEDED. */
+  pendingProposalsMax: number;
   snapshotEveryEntries: number;
   snapshotKeepEntries: number;
   watchHistoryRevisions: number;
@@ -62,6 +64,7 @@ export function resolveOptions(
     readMode: 'safe',
     heartbeatTicks: 1,
     requestTimeoutMs: 10_000,
+    pendingProposalsMax: 10_000,
     // Building a snapshot pauses the event loop (~0.1 s per 10 MB of state): keep them rare.
     snapshotEveryEntries: 100_000,
     snapshotKeepEntries: 10_000,

@@ -31,6 +31,8 @@ export interface ClusterOptions {
   leaderTimeoutMs?: number;
   /** Linearizable reads by ReadIndex ('safe', the default) or leader lease. */
   readMode?: 'safe' | 'lease';
+  /** More `trib coordinator` flags for every member. */
+  extraArgs?: string[];
 }
 
 export interface Member {
@@ -62,6 +64,7 @@ export class CoordinatorCluster {
       snapshotEveryEntries: 20_000,
       snapshotKeepEntries: 10_000,
       readMode: 'safe' as const,
+      extraArgs: [] as string[],
     };
     const opts = { ...defaults, leaderTimeoutMs: 30_000, ...options };
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-cluster-'));
@@ -124,6 +127,7 @@ export class CoordinatorCluster {
     args.push('--snapshot-every-entries', String(this.opts.snapshotEveryEntries));
     args.push('--snapshot-keep-entries', String(this.opts.snapshotKeepEntries));
     args.push('--read-mode', this.opts.readMode);
+    args.push(...this.opts.extraArgs);
     if (m.join) args.push('--join');
     const log = fs.openSync(m.logFile, 'a');
     m.process = spawn(process.execPath, args, {

@@ -77,6 +77,14 @@ export function registerCoordinator(program: Command): void {
         .env('TRIBUTARY_SNAPSHOT_KEEP_ENTRIES')
         .argParser(parseNonNegativeInt),
     )
+    .addOption(
+      new Option(
+        '--max-pending-proposals <n>',
+        'writes waiting on this member at once; more are refused (LIMIT_EXCEEDED)',
+      )
+        .env('TRIBUTARY_MAX_PENDING_PROPOSALS')
+        .argParser(parsePositiveInt),
+    )
     .action(async (o: CoordinatorFlags) => {
       const options = resolveOptions({
         id: o.id,
@@ -91,6 +99,7 @@ export function registerCoordinator(program: Command): void {
         ...(o.tickMs && { tickMs: o.tickMs }),
         ...(o.electionTicks && { electionTicks: o.electionTicks }),
         ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
+        ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
         ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
       });
       const coordinator = await startCoordinator(options);
@@ -114,6 +123,7 @@ interface CoordinatorFlags {
   electionTicks?: number;
   snapshotEveryEntries?: number;
   snapshotKeepEntries?: number;
+  maxPendingProposals?: number;
 }
 
 /**

@@ -34,6 +34,7 @@ import {
 } from '@tributary/coord-state';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { DurableRaftStorage } from '../storage/raft-storage';
+import { monotonicMs } from './clock';
 import { checkPeerBatch, type PeerVerdict } from './peer-guard';
 import { frameProposal, unframeProposal } from './proposal-frame';
 import { ReadBatcher } from './read-batcher';
@@ -52,6 +53,8 @@ export interface ConsensusOptions {
   heartbeatTicks: number;
   /** A client write not applied within this long fails with TIMEOUT (outcome unknown). */
   requestTimeoutMs: number;
+  /** Writes proposed here and not yet answered; more are refused (LIMIT_EXCEEDED). */
+  pendingProposalsMax: number;
   /** Take a state snapshot and compact the log after this many applied entries. */
   snapshotEveryEntries: number;
   /** Entries kept behind a snapshot for followers that are only a little behind. */
@@ -141,7 +144,7 @@ export class ConsensusNode {
 
   private tick(): void {
     this.raw.tick();
-    this.expireProposals(Date.now());
+    this.expireProposals(monotonicMs());
     this.kick();
   }
 
@@ -189,10 +192,18 @@ export class ConsensusNode {
       return Promise.reject(
         tributaryError('NO_LEADER', 'the cluster has no leader right now; retry shortly'),
       );
+    if (this.pending.size >= this.opts.pendingProposalsMax)
+      return Promise.reject(
+        tributaryError(
+          'LIMIT_EXCEEDED',
+          `${this.pending.size} writes are already waiting on this coordinator (--max-pending-proposals); retry shortly`,
+          { retryDelayMs: 50 },
+        ),
+      );
     const seq = ++this.seq;
     const id = { origin: this.opts.id, incarnation: this.storage.incarnation, seq };
     const data = frameProposal(id, encodeCommand(cmd));
-    const deadlineMs = Date.now() + this.opts.requestTimeoutMs;
+    const deadlineMs = monotonicMs() + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, deadlineMs });
       this.queue.push({ seq, data });
@@ -265,7 +276,7 @@ export class ConsensusNode {
       for (;;) {
         if (this.stopped) return;
         this.flushProposals();
-        this.reads.flush(Date.now());
+        this.reads.flush(monotonicMs());
         if (!this.raw.hasReady()) return;
         const rd = this.raw.ready();
         await this.handleReady(rd);

@@ -7,6 +7,7 @@
 import { SessionTracker, type ApplyOutput, type CoordStateMachine } from '@tributary/coord-state';
 import { tributaryError } from '@tributary/rpc';
 import type { Role } from '@tributary/raft';
+import { monotonicMs, type Clock } from '../node/clock';
 
 export interface SessionKeeperPort {
   state(): CoordStateMachine;
@@ -21,7 +22,7 @@ export class SessionKeeper {
 
   constructor(
     private readonly port: SessionKeeperPort,
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock = monotonicMs,
   ) {}
 
   applied(output: ApplyOutput): void {
