@@ -1,44 +1,40 @@
-// Watch resumption: after a transient failure the watch reopens on the next endpoint from the
-// last revision it received, drops what it already delivered, and ends on a definitive error.
+// Watch resumption against FakeWatchCluster, which sends exactly what coordinators send (the
+// contract test in watch.e2e.test.ts holds it to that): after a transient failure the watch
+// reopens on the next endpoint from the last revision it was told (start message, events or
+// progress marks), delivers nothing twice, and ends on a definitive error.
 import { status as Code } from '@grpc/grpc-js';
 import { tributaryError } from '@tributary/rpc';
-import { Watch } from '../src/watch';
+import { Watch, type WatchOptions } from '../src/watch';
 import type { WatchEvent } from '../src/types';
-import type { WatchRequest, WatchResponse, WireWatchEvent } from '../src/wire';
-import { ENDPOINTS, FakeCall, flush, ManualClock, testRouter } from './fakes';
+import type { WatchRequest } from '../src/wire';
+import { FakeWatchCluster } from './fake-watch-server';
+import { ENDPOINTS, flush, ManualClock, testRouter } from './fakes';
+
+const [A, B, C] = ENDPOINTS as [string, string, string];
 
 function setup() {
   const clock = new ManualClock();
   const router = testRouter(clock);
-  const opened: { address: string; request: WatchRequest; call: FakeCall<never, WatchResponse> }[] =
-    [];
-  jest.spyOn(router, 'connection').mockImplementation(
-    (address: string) =>
-      ({
-        coord: {
-          Watch: (request: WatchRequest) => {
-            const call = new FakeCall<never, WatchResponse>();
-            opened.push({ address, request, call });
-            return call;
-          },
+  const cluster = new FakeWatchCluster(clock, ENDPOINTS);
+  const opened: { address: string; request: WatchRequest; call: { paused: boolean } }[] = [];
+  jest.spyOn(router, 'connection').mockImplementation((address: string) => {
+    const connection = cluster.connection(address);
+    return {
+      coord: {
+        Watch: (request: WatchRequest) => {
+          const call = connection.coord.Watch(request);
+          opened.push({ address, request, call });
+          return call;
         },
-      }) as never,
-  );
-  return { clock, router, opened, last: () => opened[opened.length - 1]! };
-}
-
-function event(revision: number, path: string, type = 'EVENT_TYPE_CREATED'): WireWatchEvent {
-  return {
-    type: type as WireWatchEvent['type'],
-    path,
-    data: Buffer.from(`r${revision}`),
-    stat: null,
-    revision,
+      },
+    } as never;
+  });
+  const watch = (path: string, options: WatchOptions = {}) => {
+    const w = new Watch(router, path, options);
+    w.start();
+    return { watch: w, it: w[Symbol.asyncIterator]() };
   };
-}
-
-function message(revision: number, events: WireWatchEvent[]): WatchResponse {
-  return { header: { cluster_id: 'c', node_id: 1, term: 1, revision }, events };
+  return { clock, router, cluster, opened, watch, last: () => opened[opened.length - 1]! };
 }
 
 async function take(iterator: AsyncIterator<WatchEvent>, n: number): Promise<WatchEvent[]> {
@@ -56,113 +52,178 @@ const unavailable = () =>
 
 describe('Watch', () => {
   it('delivers events in order and resumes on the next endpoint from the last revision', async () => {
-    const { clock, router, opened, last } = setup();
-    const watch = new Watch(router, '/app', { prefix: true });
-    watch.start();
-    const it = watch[Symbol.asyncIterator]();
+    const { clock, cluster, opened, watch, last } = setup();
+    for (let i = 0; i < 4; i++) cluster.write(['created', `/other/${i}`]);
+    const { watch: w, it } = watch('/app', { prefix: true });
+    await flush();
     expect(opened[0]!.request).toEqual({
       path: '/app',
       prefix: true,
       start_revision: 0,
       progress_notify: true,
     });
-    last().call.answer(message(4, [])); // start point
-    expect(watch.revision).toBe(4);
-    last().call.answer(message(6, [event(5, '/app/a'), event(6, '/app/b')]));
+    expect(w.revision).toBe(4); // the start message
+    cluster.write(['created', '/app/a']);
+    cluster.write(['created', '/app/b']);
     expect((await take(it, 2)).map((e) => [e.revision, e.path, e.type])).toEqual([
       [5, '/app/a', 'created'],
       [6, '/app/b', 'created'],
     ]);
 
     const reconnecting = jest.fn();
-    watch.on('reconnecting', reconnecting);
-    last().call.failWith(unavailable());
+    w.on('reconnecting', reconnecting);
+    cluster.member(A).kill();
     expect(reconnecting).toHaveBeenCalledTimes(1);
+    // Written while the watch has no stream; 8 has two events in one revision.
+    cluster.write(['created', '/app/c']);
+    cluster.write(['created', '/app/d'], ['created', '/app/e']);
     clock.advance(100);
-    expect(opened).toHaveLength(2);
-    expect(last().address).toBe(ENDPOINTS[1]);
+    expect(last().address).toBe(B);
     expect(last().request.start_revision).toBe(6);
-
-    // A lagging node re-sends revision 6: dropped; 7 and 8 (two events in one revision) pass.
-    last().call.answer(message(6, []));
-    last().call.answer(
-      message(8, [event(6, '/app/b'), event(7, '/app/c'), event(8, '/app/d'), event(8, '/app/e')]),
-    );
+    await flush();
     expect((await take(it, 3)).map((e) => e.revision)).toEqual([7, 8, 8]);
-    expect(watch.revision).toBe(8);
-    watch.close();
+    expect(w.revision).toBe(8);
+    w.close();
     expect(await it.next()).toEqual({ done: true, value: undefined });
   });
 
-  it('advances the resume point on progress marks', async () => {
-    const { clock, router, last } = setup();
-    const watch = new Watch(router, '/x', { startRevision: 10 });
-    watch.start();
-    last().call.answer(message(10, []));
-    last().call.answer(message(25, []));
-    expect(watch.revision).toBe(25);
-    last().call.emit('end');
+  it('resumes from the start message when the stream breaks before the first event', async () => {
+    const { clock, cluster, watch, last } = setup();
+    cluster.write(['created', '/x']);
+    const { watch: w, it } = watch('/x');
+    await flush();
+    expect(w.revision).toBe(1);
+    cluster.member(A).kill();
+    const r = cluster.write(['updated', '/x']);
+    clock.advance(100);
+    expect(last().request.start_revision).toBe(1);
+    await flush();
+    expect((await take(it, 1)).map((e) => [e.revision, e.type])).toEqual([[r, 'updated']]);
+    w.close();
+  });
+
+  it('advances the resume point of an idle watch on progress marks', async () => {
+    const { clock, cluster, watch, last } = setup();
+    const { watch: w } = watch('/x', { startRevision: 0 });
+    await flush();
+    expect(w.revision).toBe(0);
+    for (let i = 0; i < 25; i++) cluster.write(['created', `/y${i}`]);
+    expect(w.revision).toBe(0); // nothing matched: nothing said yet
+    clock.advance(cluster.options.progressIntervalMs);
+    expect(w.revision).toBe(25);
+    cluster.member(A).kill();
     clock.advance(100);
     expect(last().request.start_revision).toBe(25);
-    watch.close();
+    w.close();
+  });
+
+  it('gets no progress marks when it does not ask for them', async () => {
+    const { clock, cluster, watch } = setup();
+    const { watch: w } = watch('/x', { progressNotify: false });
+    await flush();
+    cluster.write(['created', '/y']);
+    clock.advance(10 * cluster.options.progressIntervalMs);
+    expect(w.revision).toBe(0);
+    w.close();
+  });
+
+  it('resumed on a lagging member, waits for it and repeats nothing', async () => {
+    const { clock, cluster, watch, last } = setup();
+    const { watch: w, it } = watch('/x', { prefix: true });
+    await flush();
+    cluster.member(B).hold();
+    const first = cluster.write(['created', '/x/1']);
+    const second = cluster.write(['created', '/x/2']);
+    expect((await take(it, 2)).map((e) => e.revision)).toEqual([first, second]);
+    cluster.member(A).kill();
+    clock.advance(100);
+    expect(last().address).toBe(B);
+    expect(last().request.start_revision).toBe(second);
+    await flush();
+    const third = cluster.write(['created', '/x/3']);
+    cluster.member(B).release();
+    expect((await take(it, 1)).map((e) => e.revision)).toEqual([third]);
+    expect(w.revision).toBe(third);
+    w.close();
+  });
+
+  it('moves on when a lagging member gives up (LAGGING)', async () => {
+    const { clock, cluster, watch, last } = setup();
+    const { watch: w, it } = watch('/x');
+    await flush();
+    cluster.member(B).hold();
+    const r = cluster.write(['created', '/x']);
+    expect((await take(it, 1)).map((e) => e.revision)).toEqual([r]);
+    cluster.member(A).kill();
+    clock.advance(100);
+    expect(last().address).toBe(B);
+    await flush();
+    clock.advance(cluster.options.catchUpTimeoutMs + 100);
+    expect(last().address).toBe(C);
+    expect(last().request.start_revision).toBe(r);
+    w.close();
   });
 
   it('follows a NOT_LEADER hint', async () => {
-    const { clock, router, last } = setup();
-    const watch = new Watch(router, '/x');
-    watch.start();
-    last().call.failWith(
-      tributaryError('NOT_LEADER', 'ask the leader', { leader: '127.0.0.1:9999' }),
-    );
+    const { clock, cluster, watch, last } = setup();
+    const { watch: w } = watch('/x');
+    await flush();
+    cluster
+      .member(A)
+      .failAll(tributaryError('NOT_LEADER', 'ask the leader', { leader: '127.0.0.1:9999' }));
+    jest.spyOn(cluster, 'connection').mockReturnValue(cluster.connection(B));
     clock.advance(100);
     expect(last().address).toBe('127.0.0.1:9999');
-    watch.close();
+    w.close();
   });
 
   it('ends the iteration with COMPACTED and does not reconnect', async () => {
-    const { clock, router, opened, last } = setup();
-    const watch = new Watch(router, '/x', { startRevision: 3 });
-    watch.start();
-    const it = watch[Symbol.asyncIterator]();
+    const { clock, cluster, opened, watch } = setup();
+    for (let i = 0; i < 60; i++) cluster.write(['created', `/y${i}`]);
+    cluster.compact(49);
+    const { it } = watch('/x', { startRevision: 3 });
     const pending = it.next();
-    const compacted = tributaryError('COMPACTED', 'revision 3 is compacted', {
+    await expect(pending).rejects.toMatchObject({
+      reason: 'COMPACTED',
+      code: Code.OUT_OF_RANGE,
       metadata: { compact_revision: '50' },
     });
-    last().call.failWith(compacted);
-    await expect(pending).rejects.toMatchObject({ reason: 'COMPACTED', code: Code.OUT_OF_RANGE });
     clock.advance(10_000);
     expect(opened).toHaveLength(1);
     expect(await it.next()).toEqual({ done: true, value: undefined });
   });
 
   it('pauses the stream when the consumer falls behind, and resumes it', async () => {
-    const { router, last } = setup();
-    const watch = new Watch(router, '/x', { maxBufferedEvents: 4 });
-    watch.start();
-    const it = watch[Symbol.asyncIterator]();
-    last().call.answer(message(1, []));
-    last().call.answer(
-      message(
-        5,
-        [2, 3, 4, 5].map((r) => event(r, '/x')),
-      ),
-    );
+    const { cluster, watch, last } = setup();
+    const { watch: w, it } = watch('/x', { maxBufferedEvents: 4 });
+    await flush();
+    for (let i = 0; i < 4; i++) cluster.write(['updated', '/x']);
     expect(last().call.paused).toBe(true);
     await take(it, 2);
     expect(last().call.paused).toBe(false);
-    watch.close();
+    w.close();
     await flush();
   });
 
   it('breaking out of for-await closes the stream', async () => {
-    const { router, last } = setup();
-    const watch = new Watch(router, '/x');
-    watch.start();
-    last().call.answer(message(1, [event(2, '/x')]));
-    for await (const e of watch) {
-      expect(e.revision).toBe(2);
+    const { cluster, watch } = setup();
+    const { watch: w } = watch('/x');
+    await flush();
+    cluster.write(['created', '/x']);
+    for await (const e of w) {
+      expect(e.revision).toBe(1);
       break;
     }
-    expect(last().call.cancelled).toBe(true);
+    expect(cluster.member(A).openWatches).toBe(0);
+  });
+
+  it('fails a stream with a transport error and reconnects', async () => {
+    const { clock, cluster, watch, last } = setup();
+    const { watch: w } = watch('/x');
+    await flush();
+    cluster.member(A).failAll(unavailable());
+    clock.advance(100);
+    expect(last().address).toBe(B);
+    w.close();
   });
 });
