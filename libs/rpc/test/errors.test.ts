@@ -106,6 +106,12 @@ describe('the reason table', () => {
     expect(REASONS.MESSAGE_TOO_LARGE.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect(REASONS.CORRUPT_RECORD.code).toBe(grpc.status.DATA_LOSS);
     expect(REASONS.INVALID_PATH.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(REASONS.DUPLICATE_REQUEST_ID.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(REASONS.TOO_MANY_SESSIONS).toEqual({
+      code: grpc.status.RESOURCE_EXHAUSTED,
+      retriable: true,
+    });
+    expect(REASONS.CANCELLED.code).toBe(grpc.status.CANCELLED);
     expect(REASONS.LAGGING).toEqual({ code: grpc.status.UNAVAILABLE, retriable: true });
     expect(REASONS.LIMIT_EXCEEDED).toEqual({
       code: grpc.status.RESOURCE_EXHAUSTED,

@@ -19,6 +19,19 @@ import {
   unwrap,
 } from './wire-mapping';
 
+/** Unlock proposals tried for an abandoned lock key before giving up (its session's end frees it). */
+const WITHDRAW_ATTEMPTS_MAX = 4;
+
+export interface LockCallOptions {
+  /** The call's deadline in epoch ms; Infinity (the default) for none. */
+  deadlineMs?: number;
+  /** Aborts when the caller is gone: its call was cancelled or its stream broke. */
+  signal?: AbortSignal;
+}
+
+const cancelled = (name: string) =>
+  tributaryError('CANCELLED', `the Lock call on '${name}' was cancelled; its key was withdrawn`);
+
 export class CoordinationOps {
   constructor(
     private readonly node: ConsensusNode,
@@ -36,6 +49,11 @@ export class CoordinationOps {
 
   private async readBarrier(consistency: string): Promise<void> {
     if (consistency !== 'CONSISTENCY_SERIALIZABLE') await this.node.linearizableRead();
+  }
+
+  /** Whether a session is open in this member's state (an ended one never comes back). */
+  sessionOpen(sessionId: number): boolean {
+    return this.node.sm.session(sessionId) !== undefined;
   }
 
   async openSession(r: w.OpenSessionRequest): Promise<w.OpenSessionResponse> {
@@ -71,7 +89,9 @@ export class CoordinationOps {
     const v = unwrap(this.node.sm.get(r.path));
     return {
       header: this.header(),
-      data: Buffer.from(v.data),
+      // A view, not a copy: node data is never changed in place (a Set stores a new array),
+      // and answers an Execute stream holds back for a slow reader must not cost their size.
+      data: Buffer.from(v.data.buffer, v.data.byteOffset, v.data.byteLength),
       stat: statToWire(v.stat),
       revision: this.node.sm.revision,
     };
@@ -108,24 +128,48 @@ export class CoordinationOps {
   }
 
   /**
-   * Queues for the lock and waits for the grant: up to `wait_ms`, or with 0 until `deadlineMs`
-   * (the call's deadline) or the session's end. A caller who gives up is withdrawn from the queue.
+   * Queues for the lock and waits for the grant: up to `wait_ms` and the call's deadline
+   * (`deadlineMs`, Infinity for none), whichever ends first, or with `wait_ms` 0 until the
+   * deadline or the session's end. A caller who gives up (timeout, or `signal` aborts because
+   * its call was cancelled or its stream broke) is withdrawn from the queue by a Raft write, and
+   * so is a grant that arrives for a caller already gone: no key outlives its waiter.
    */
-  async lock(r: w.LockRequest, deadlineMs = Infinity): Promise<w.LockResponse> {
+  async lock(r: w.LockRequest, opts: LockCallOptions = {}): Promise<w.LockResponse> {
+    const { deadlineMs = Infinity, signal } = opts;
     const { v, header } = await this.write<cs.LockValue>({
       op: 'lock',
       name: r.name,
       sessionId: r.session_id,
     });
+    if (signal?.aborted) return this.abandon(r.name, v.key, cancelled(r.name));
     if (v.acquired) return { header, key: v.key, fencing_token: v.fencingToken };
-    const waitMs = r.wait_ms > 0 ? r.wait_ms : deadlineMs - Date.now();
-    const granted = await this.locks.wait(r.name, v.key, waitMs);
-    if (granted) return { header: this.header(), key: v.key, fencing_token: granted.fencingToken };
-    await this.write({ op: 'unlock', key: v.key }).catch(() => undefined);
-    throw tributaryError(
-      'LOCK_TIMEOUT',
-      `lock '${r.name}' was not acquired within ${Math.round(waitMs)} ms; retry or raise wait_ms`,
-    );
+    const untilDeadlineMs = deadlineMs - Date.now();
+    const waitMs = r.wait_ms > 0 ? Math.min(r.wait_ms, untilDeadlineMs) : untilDeadlineMs;
+    const wait = await this.locks.wait(r.name, v.key, waitMs, signal);
+    if (wait.outcome === 'granted' && !signal?.aborted)
+      return { header: this.header(), key: v.key, fencing_token: wait.holder.fencingToken };
+    if (wait.outcome === 'timeout') {
+      const why = `lock '${r.name}' was not acquired within ${Math.round(waitMs)} ms; retry or raise wait_ms`;
+      return this.abandon(r.name, v.key, tributaryError('LOCK_TIMEOUT', why));
+    }
+    return this.abandon(r.name, v.key, cancelled(r.name));
+  }
+
+  /**
+   * Withdraws (or releases) a key nobody waits for any more, then fails with `error`. The
+   * unlock is retried a bounded number of times while the key is still queued, so a leader
+   * change in the middle does not leave an orphan key behind.
+   */
+  private async abandon(name: string, key: string, error: Error): Promise<never> {
+    for (let attempt = 0; attempt < WITHDRAW_ATTEMPTS_MAX; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      const done = await this.write({ op: 'unlock', key }).then(
+        () => true,
+        () => !this.node.sm.lockQueue(name).includes(key),
+      );
+      if (done) break;
+    }
+    throw error;
   }
 
   async unlock(r: w.UnlockRequest): Promise<w.UnlockResponse> {

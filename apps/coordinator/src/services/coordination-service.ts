@@ -2,17 +2,23 @@
 import type * as grpc from '@grpc/grpc-js';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { CoordinationServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
-import type { CoordinationOps } from './coordination-ops';
+import type { CoordinationOps, LockCallOptions } from './coordination-ops';
+import { SessionQuota } from './session-quota';
 import type { SessionKeeper } from './session-keeper';
 import type { WatchHub, WatchSink } from './watch-hub';
 import type * as w from './wire-types';
-import { statusDetailsOf, toServiceError, unary } from './handler';
+import { deadlineMsOf, goneSignal, statusDetailsOf, toServiceError, unary } from './handler';
 import { eventToWire } from './wire-mapping';
 
 /** Bytes a watch stream may have buffered for a slow client before it is ended. */
 const WATCH_BACKLOG_BYTES_MAX = 32 * 1024 * 1024;
-/** Requests one Execute stream may have in flight; further reads from the client pause. */
+/**
+ * Requests one Execute stream may have received and not yet answered (waiting their turn,
+ * running, or refused and not yet answered); at the bound the server stops reading from it.
+ */
 const EXECUTE_IN_FLIGHT_MAX = 4096;
+/** Open sessions one client connection may hold, opened through this member (SessionQuota). */
+const SESSIONS_PER_CONNECTION_MAX = 1024;
 
 export interface CoordinationServiceDeps {
   ops: CoordinationOps;
@@ -24,8 +30,9 @@ export interface CoordinationServiceDeps {
 
 export function coordinationHandlers(d: CoordinationServiceDeps): CoordinationServiceHandlers {
   const { ops, log } = d;
+  const quota = new SessionQuota(SESSIONS_PER_CONNECTION_MAX, (id) => ops.sessionOpen(id));
   return {
-    OpenSession: unary((r) => ops.openSession(r), log),
+    OpenSession: unary((r, call) => quota.open(call.getPeer(), () => ops.openSession(r)), log),
     CloseSession: unary((r) => ops.closeSession(r), log),
     Create: unary((r) => ops.create(r), log),
     Get: unary((r) => ops.get(r), log),
@@ -33,26 +40,15 @@ export function coordinationHandlers(d: CoordinationServiceDeps): CoordinationSe
     Delete: unary((r) => ops.delete(r), log),
     List: unary((r) => ops.list(r), log),
     Txn: unary((r) => ops.txn(r), log),
-    Lock: (
-      call: grpc.ServerUnaryCall<w.LockRequest, w.LockResponse>,
-      callback: grpc.sendUnaryData<w.LockResponse>,
-    ) => {
-      const deadline = call.getDeadline();
-      const deadlineMs =
-        deadline instanceof Date
-          ? deadline.getTime()
-          : Number.isFinite(deadline)
-            ? Number(deadline)
-            : Infinity;
-      ops.lock(call.request, deadlineMs).then(
-        (res) => callback(null, res),
-        (error: unknown) => callback(toServiceError(error, log)),
-      );
-    },
+    // A wait ends, and its key is withdrawn, when the call is cancelled or its deadline passes.
+    Lock: unary(
+      (r, call) => ops.lock(r, { deadlineMs: deadlineMsOf(call), signal: goneSignal(call) }),
+      log,
+    ),
     Unlock: unary((r) => ops.unlock(r), log),
     KeepAlive: (call) => keepAlive(call, d),
     Watch: (call) => watch(call, d),
-    Execute: (call) => execute(call, d),
+    Execute: (call) => execute(call, d, quota),
   } as CoordinationServiceHandlers;
 }
 
@@ -64,11 +60,14 @@ function keepAlive(
     try {
       // ttl_ms 0: unknown or expired; the stream stays open for the caller's other sessions.
       const ttlMs = d.sessions.keepAlive(r.session_id);
-      call.write({ header: d.header(), session_id: r.session_id, ttl_ms: ttlMs });
+      // Write back-pressure: a client that does not read its answers is not read either.
+      if (!call.write({ header: d.header(), session_id: r.session_id, ttl_ms: ttlMs }))
+        call.pause();
     } catch (error) {
       call.emit('error', toServiceError(error, d.log));
     }
   });
+  call.on('drain', () => call.resume());
   call.on('end', () => call.end());
   call.on('error', () => undefined);
 }
@@ -108,11 +107,23 @@ function watch(
 
 type Op = NonNullable<w.ExecuteRequest['request']>;
 
-function dispatch(ops: CoordinationOps, r: w.ExecuteRequest): Promise<Partial<w.ExecuteResponse>> {
+/** What an Execute request runs with: its stream's peer (for the session bound) and lifetime. */
+interface StreamContext extends LockCallOptions {
+  peer: string;
+  quota: SessionQuota;
+}
+
+function dispatch(
+  ops: CoordinationOps,
+  r: w.ExecuteRequest,
+  ctx: StreamContext,
+): Promise<Partial<w.ExecuteResponse>> {
   const op = r.request as Op | undefined;
   switch (op) {
-    case 'open_session':
-      return ops.openSession(r.open_session!).then((x) => ({ open_session: x }));
+    case 'open_session': {
+      const open = () => ops.openSession(r.open_session!);
+      return ctx.quota.open(ctx.peer, open).then((x) => ({ open_session: x }));
+    }
     case 'close_session':
       return ops.closeSession(r.close_session!).then((x) => ({ close_session: x }));
     case 'create':
@@ -128,7 +139,7 @@ function dispatch(ops: CoordinationOps, r: w.ExecuteRequest): Promise<Partial<w.
     case 'txn':
       return ops.txn(r.txn!).then((x) => ({ txn: x }));
     case 'lock':
-      return ops.lock(r.lock!).then((x) => ({ lock: x }));
+      return ops.lock(r.lock!, ctx).then((x) => ({ lock: x }));
     case 'unlock':
       return ops.unlock(r.unlock!).then((x) => ({ unlock: x }));
     default:
@@ -136,29 +147,44 @@ function dispatch(ops: CoordinationOps, r: w.ExecuteRequest): Promise<Partial<w.
   }
 }
 
-/** The pipelined stream: many requests in flight, each answered as soon as it completes. */
+/**
+ * The pipelined stream: many requests in flight, each answered as soon as it completes.
+ * Requests are started in arrival order. Bounds: at most EXECUTE_IN_FLIGHT_MAX requests are
+ * received and unanswered (malformed and duplicate ones included: they are refused in their
+ * turn); while at that bound, or while written answers wait for the client to read them
+ * (`write` returned false, until 'drain'), nothing new is started and the stream is not read,
+ * so HTTP/2 flow control holds the client back. When the stream is cancelled or breaks, lock
+ * waits on it end and withdraw their keys.
+ */
 function execute(
   call: grpc.ServerDuplexStream<w.ExecuteRequest, w.ExecuteResponse>,
   d: CoordinationServiceDeps,
+  quota: SessionQuota,
 ): void {
-  let inFlight = 0;
+  /** Received, not started; a refusal is answered instead of run. */
+  const waiting: Array<{ r: w.ExecuteRequest; refusal?: Error }> = [];
+  /** request_ids of the well-formed requests waiting or running. */
+  const live = new Set<number>();
+  let running = 0;
+  /** The last write returned false: answers are piling up unread. */
+  let blocked = false;
   let ended = false;
-  const finishIfDone = () => {
-    if (ended && inFlight === 0) call.end();
+  let finished = false;
+  const signal = goneSignal(call, ['cancelled', 'error', 'close']);
+  const ctx: StreamContext = {
+    peer: call.getPeer(),
+    quota,
+    signal,
+    deadlineMs: deadlineMsOf(call),
   };
-  call.on('data', (r: w.ExecuteRequest) => {
-    if (!r.request) {
-      const error = tributaryError(
-        'MALFORMED_REQUEST',
-        `request ${r.request_id} names no operation; set one of the request fields`,
-      );
-      const details = statusDetailsOf(error, d.log);
-      call.write({ header: d.header(), request_id: r.request_id, status_details: details });
-      return;
-    }
-    inFlight++;
-    if (inFlight >= EXECUTE_IN_FLIGHT_MAX) call.pause();
-    dispatch(d.ops, r)
+
+  const answer = (response: w.ExecuteResponse) => {
+    if (signal.aborted || call.destroyed) return;
+    if (!call.write(response)) blocked = true;
+  };
+  const start = (r: w.ExecuteRequest) => {
+    running++;
+    dispatch(d.ops, r, ctx)
       .then(
         (response) => ({ header: d.header(), request_id: r.request_id, ...response }),
         (error: unknown) => ({
@@ -168,15 +194,58 @@ function execute(
         }),
       )
       .then((response) => {
-        inFlight--;
-        if (!call.destroyed) call.write(response);
-        if (call.isPaused() && inFlight < EXECUTE_IN_FLIGHT_MAX / 2) call.resume();
-        finishIfDone();
+        running--;
+        live.delete(r.request_id);
+        answer(response);
+        pump();
       });
+  };
+  const pump = () => {
+    while (waiting.length > 0 && !blocked && !signal.aborted) {
+      const { r, refusal } = waiting.shift()!;
+      if (!refusal) start(r);
+      else {
+        const details = statusDetailsOf(refusal, d.log);
+        answer({ header: d.header(), request_id: r.request_id, status_details: details });
+      }
+    }
+    const unanswered = waiting.length + running;
+    if (blocked || unanswered >= EXECUTE_IN_FLIGHT_MAX) call.pause();
+    else if (call.isPaused() && unanswered <= EXECUTE_IN_FLIGHT_MAX / 2) call.resume();
+    if (ended && unanswered === 0 && !finished) {
+      finished = true;
+      call.end();
+    }
+  };
+
+  call.on('data', (r: w.ExecuteRequest) => {
+    waiting.push({ r, refusal: refusalOf(r, live) });
+    if (r.request) live.add(r.request_id);
+    pump();
+  });
+  call.on('drain', () => {
+    blocked = false;
+    pump();
   });
   call.on('end', () => {
     ended = true;
-    finishIfDone();
+    pump();
   });
   call.on('error', () => undefined);
+}
+
+/** Why an Execute request is refused without running, if it is. */
+function refusalOf(r: w.ExecuteRequest, live: ReadonlySet<number>): Error | undefined {
+  if (!r.request)
+    return tributaryError(
+      'MALFORMED_REQUEST',
+      `request ${r.request_id} names no operation; set one of the request fields`,
+    );
+  if (live.has(r.request_id))
+    return tributaryError(
+      'DUPLICATE_REQUEST_ID',
+      `request_id ${r.request_id} is already in flight on this stream; ids must be unique ` +
+        "among a stream's unanswered requests (reuse one only after its answer)",
+    );
+  return undefined;
 }

@@ -16,14 +16,32 @@ export function statusDetailsOf(error: unknown, log: Logger): Buffer {
   return statusDetailsBytes(e.reason, e.message, e.options);
 }
 
+/** A unary handler from an async function of the request (and the call, for its peer or deadline). */
 export function unary<Req, Res>(
-  fn: (req: Req) => Promise<Res>,
+  fn: (req: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
   log: Logger,
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
-    fn(call.request).then(
+    fn(call.request, call).then(
       (res) => callback(null, res),
       (error: unknown) => callback(toServiceError(error, log)),
     );
   };
+}
+
+/** The call's deadline in epoch ms, or Infinity when it has none. */
+export function deadlineMsOf(call: { getDeadline(): grpc.Deadline }): number {
+  const deadline = call.getDeadline();
+  if (deadline instanceof Date) return deadline.getTime();
+  return Number.isFinite(deadline) ? Number(deadline) : Infinity;
+}
+
+/**
+ * A signal that aborts when the caller is gone: the call was cancelled (by the client, by its
+ * deadline, or because its connection broke) or, for a stream, it failed or closed.
+ */
+export function goneSignal(call: NodeJS.EventEmitter, events = ['cancelled']): AbortSignal {
+  const gone = new AbortController();
+  for (const event of events) call.once(event, () => gone.abort());
+  return gone.signal;
 }
