@@ -1,8 +1,16 @@
 // kill -9 the leader during a stream of acknowledged writes: a new leader serves within a few
 // election timeouts, and after every member is killed and restarted, every acknowledged write
-// is there. Also: watches resume across a leader kill without losing or repeating an event.
+// is there. Also: a watch served by the leader resumes on a follower after the leader's kill
+// without losing or repeating an event.
 import { readError } from '@tributary/rpc';
-import { call, callRetrying, CoordinatorCluster, ExecutePipeline, sleep } from '@tributary/testkit';
+import {
+  call,
+  callRetrying,
+  CoordinatorCluster,
+  eventually,
+  ExecutePipeline,
+  sleep,
+} from '@tributary/testkit';
 
 jest.setTimeout(120_000);
 
@@ -99,35 +107,42 @@ it('resumes a watch across a leader kill: every event after r exactly once, in o
   const startRevision: number = start.revision;
 
   const seen: Array<{ revision: number; path: string; type: string }> = [];
+  /** Per stream: the member, the start_revision asked for, and its first message. */
+  const streams: Array<{ id: number; from: number; start?: number; firstEvents?: number }> = [];
   let lastRevision = startRevision;
   let stream: any;
   const open = (id: number) => {
-    stream = cluster
+    const opened = { id, from: lastRevision } as (typeof streams)[number];
+    streams.push(opened);
+    const s = cluster
       .coord(id)
       .Watch({ path: '/watched', prefix: true, start_revision: lastRevision });
-    stream.on('data', (r: any) => {
+    s.on('data', (r: any) => {
+      if (s !== stream) return; // a stream given up on
+      if (opened.start === undefined) {
+        opened.start = r.header.revision;
+        opened.firstEvents = r.events.length;
+      }
       for (const e of r.events) seen.push({ revision: e.revision, path: e.path, type: e.type });
-      lastRevision = r.events[r.events.length - 1].revision;
+      if (r.events.length > 0) lastRevision = r.events[r.events.length - 1].revision;
     });
-    stream.on('error', () => undefined);
+    s.on('error', () => undefined);
+    stream = s;
   };
-  const watcherOn = () =>
-    cluster
-      .live()
-      .map((m) => m.id)
-      .find((id) => id !== leader)!;
-  open(watcherOn());
+  // Served by the leader, so the kill breaks it; resumed on a follower, which may not have
+  // applied as far as the leader had sent: it must wait, not repeat.
+  const [resumeOn, writer] = [1, 2, 3].filter((id) => id !== leader) as [number, number];
+  open(leader);
 
   const written: string[] = [];
   for (let i = 0; i < 300; i++) {
     if (i === 150) {
       await cluster.kill(leader, 'SIGKILL');
-      stream.cancel();
-      open(watcherOn()); // resume from the last revision received
+      open(resumeOn); // resume from the last revision received, on another member
     }
     const path = `/watched/e${i}`;
     await callRetrying(
-      () => cluster.coord(watcherOn()),
+      () => cluster.coord(writer),
       'Create',
       { path, data: Buffer.from(String(i)) },
       20_000,
@@ -141,10 +156,25 @@ it('resumes a watch across a leader kill: every event after r exactly once, in o
       },
     );
   }
-  await sleep(1000);
+  // Every write the loop made has reached the watch (the last one was acknowledged, or its
+  // outcome is unknown and the tree says which).
+  const final = await callRetrying<any>(() => cluster.coord(writer), 'List', {
+    path: '/watched',
+  });
+  await eventually(
+    () => seen.length >= final.children.length,
+    20_000,
+    `the watch to see all ${final.children.length} creates`,
+  );
   stream.cancel();
   await cluster.restart(leader);
 
+  expect(streams.map((s) => s.id)).toEqual([leader, resumeOn]);
+  // Each stream began with the start message: no events, at least the revision asked for.
+  for (const s of streams) {
+    expect(s.firstEvents).toBe(0);
+    expect(s.start).toBeGreaterThanOrEqual(s.from);
+  }
   const revisions = seen.map((e) => e.revision);
   expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
   expect(new Set(revisions).size).toBe(revisions.length); // one create per revision: none repeated
@@ -152,10 +182,7 @@ it('resumes a watch across a leader kill: every event after r exactly once, in o
   const createdPaths = seen.filter((e) => e.type === 'EVENT_TYPE_CREATED').map((e) => e.path);
   for (const p of written) expect(createdPaths).toContain(p);
   // And nothing the watch saw is missing from the tree: the events are the tree's history.
-  const list = await callRetrying<any>(() => cluster.coord(watcherOn()), 'List', {
-    path: '/watched',
-  });
-  expect(list.children.length).toBe(createdPaths.length);
+  expect(final.children.length).toBe(createdPaths.length);
 });
 
 it('keeps compare-and-set counters exact under concurrency', async () => {
