@@ -26,6 +26,7 @@ import { MemberDirectory } from './services/member-directory';
 import { raftHandlers } from './services/raft-service';
 import { SessionKeeper } from './services/session-keeper';
 import { WatchHub } from './services/watch-hub';
+import { refuseRefounding } from './bootstrap-guard';
 import { DurableRaftStorage } from './storage/raft-storage';
 import { RocksStore } from './storage/rocks';
 import { PeerTransport } from './transport/peer-transport';
@@ -45,10 +46,7 @@ export async function startCoordinator(
   opts: CoordinatorOptions,
   log: Logger = createLogger({ name: 'coordinator', bindings: { node_id: opts.id } }),
 ): Promise<Coordinator> {
-  const storage = await DurableRaftStorage.open(
-    await RocksStore.open(path.join(opts.dataDir, 'raft')),
-    opts.join ? null : { voters: [...opts.peers.keys()].sort((a, b) => a - b), learners: [] },
-  );
+  const storage = await openStorage(opts);
   const registry = createRegistry('coordinator', { node_id: String(opts.id) });
   // Services and the node refer to each other; the node is created once its hooks exist.
   const ref: { node?: ConsensusNode } = {};
@@ -158,7 +156,11 @@ export async function startCoordinator(
     readiness: () =>
       current().leader === 0 ? 'no leader known yet (not joined to a quorum)' : undefined,
   });
-  const sessionTicker = setInterval(() => sessions.tick(), opts.tickMs);
+  const publish = publisher(current, members, opts);
+  const sessionTicker = setInterval(() => {
+    sessions.tick();
+    publish();
+  }, opts.tickMs);
   node.start();
   log.info(
     {
@@ -187,6 +189,48 @@ export async function startCoordinator(
       await observability.close();
       log.info('coordinator stopped');
     },
+  };
+}
+
+/**
+ * Opens the Raft log. A founding member (`--initial-cluster-state new`, no `--join`) with an
+ * empty directory bootstraps the cluster from `--peers`, unless a peer shows that this member
+ * already belonged to it (see bootstrap-guard).
+ */
+async function openStorage(opts: CoordinatorOptions): Promise<DurableRaftStorage> {
+  const db = await RocksStore.open(path.join(opts.dataDir, 'raft'));
+  const founding = opts.initialClusterState === 'new' && !opts.join;
+  try {
+    if (founding && (await DurableRaftStorage.isEmpty(db)))
+      await refuseRefounding(opts.id, opts.peers);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const voters = [...opts.peers.keys()].sort((a, b) => a - b);
+  return DurableRaftStorage.open(db, founding ? { voters, learners: [] } : null);
+}
+
+/**
+ * Records this member's address in the replicated tree once a leader is known (one attempt at
+ * a time, until it is there), so that it is recognised if it ever comes back with no data.
+ */
+function publisher(node: () => ConsensusNode, members: MemberDirectory, opts: CoordinatorOptions) {
+  let busy = false;
+  let done = false;
+  return () => {
+    const n = node();
+    if (busy || done || n.leader === 0) return;
+    if (!n.confState.voters.includes(opts.id) && !n.confState.learners.includes(opts.id)) return;
+    if (MemberDirectory.recorded(n.sm, opts.id, opts.listen)) {
+      done = true;
+      return;
+    }
+    busy = true;
+    void members
+      .record(opts.id, opts.listen)
+      .catch(() => undefined)
+      .finally(() => (busy = false));
   };
 }
 

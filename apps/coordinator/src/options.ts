@@ -13,6 +13,11 @@ export interface CoordinatorOptions {
   metricsListen: string;
   /** Start with an empty log and wait to be added by the cluster (AddMember) instead of bootstrapping. */
   join: boolean;
+  /**
+   * 'new': with an empty data directory, found the cluster from `peers` (refused if a peer knows
+   * this member already). 'existing': never found one; wait to be added (as with `join`).
+   */
+  initialClusterState: 'new' | 'existing';
   clusterId: string;
   maxMessageBytes: number;
   tickMs: number;
@@ -57,6 +62,7 @@ export function resolveOptions(
   return {
     metricsListen: defaultMetricsListen(o.listen),
     join: false,
+    initialClusterState: 'new',
     clusterId: 'tributary',
     maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
     tickMs: 100,

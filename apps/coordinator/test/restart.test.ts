@@ -184,9 +184,17 @@ it('refuses to start on a damaged entry, naming its key; rebuilt from its peers 
   expect(log).toContain(`raft storage key e/${index}: CRC-32C mismatch`);
   expect(log).toContain('--join');
 
+  // Cleared and started as a founder again, it would have forgotten its votes: refused.
+  const victimDir = c.member(victim).dataDir;
+  fs.rmSync(victimDir, { recursive: true, force: true });
+  c.start(victim);
+  expect(await c.exited(victim)).toBe(1);
+  expect(fs.readFileSync(c.member(victim).logFile, 'utf8')).toMatch(
+    new RegExp(`member ${victim} has an empty data directory.*refusing to found it again`),
+  );
+
   // The operator's way back: remove it, clear its directory, add it again as a new joiner.
   const admin = () => c.clientsFor(c.member(leader).address).cluster;
-  const victimDir = c.member(victim).dataDir;
   await call(admin(), 'RemoveMember', { id: victim }, 30_000);
   await c.drop(victim);
   fs.rmSync(victimDir, { recursive: true, force: true });

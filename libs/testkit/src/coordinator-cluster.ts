@@ -75,6 +75,7 @@ export class CoordinatorCluster {
     for (const id of cluster.members.keys()) cluster.spawnMember(id);
     try {
       await cluster.waitForLeader(opts.leaderTimeoutMs);
+      await cluster.waitForPublished(opts.leaderTimeoutMs);
     } catch (error) {
       // Nobody else can stop these processes; the files stay for the logs the error points to.
       await Promise.all([...cluster.members.keys()].map((id) => cluster.kill(id)));
@@ -279,6 +280,27 @@ export class CoordinatorCluster {
     throw new Error(
       `no agreed leader within ${timeoutMs} ms (views: ${last}); logs in ${this.root}`,
     );
+  }
+
+  /**
+   * Waits until every member has recorded its address in the replicated tree (each does so once
+   * it knows a leader), so that tests start on a quiet cluster whose revision moves only by
+   * their own writes.
+   */
+  async waitForPublished(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (const m of this.live()) {
+      for (;;) {
+        const leader = await this.waitForLeader(Math.max(1000, deadline - Date.now()));
+        const got = await call<{ data: Buffer }>(this.coord(leader), 'Get', {
+          path: `/tributary/members/${m.id}`,
+        }).catch(() => undefined);
+        if (got?.data.toString() === m.address) break;
+        if (Date.now() > deadline)
+          throw new Error(`member ${m.id} did not record its address within ${timeoutMs} ms`);
+        await sleep(50);
+      }
+    }
   }
 
   /** Kills every process this cluster started, closes clients and removes its files. */

@@ -38,6 +38,15 @@ export function registerCoordinator(program: Command): void {
       new Option('--join', 'start empty and wait to be added with AddMember').env('TRIBUTARY_JOIN'),
     )
     .addOption(
+      new Option(
+        '--initial-cluster-state <state>',
+        'new: an empty member founds the cluster from --peers; existing: it waits to be added',
+      )
+        .env('TRIBUTARY_INITIAL_CLUSTER_STATE')
+        .choices(['new', 'existing'])
+        .default('new'),
+    )
+    .addOption(
       new Option('--cluster-id <id>', 'refuse peers of other clusters')
         .env('TRIBUTARY_CLUSTER_ID')
         .default('tributary'),
@@ -92,6 +101,7 @@ export function registerCoordinator(program: Command): void {
         peers: parsePeers(o.peers),
         dataDir: o.dataDir,
         join: Boolean(o.join),
+        initialClusterState: o.initialClusterState,
         clusterId: o.clusterId,
         readMode: o.readMode,
         ...(o.metricsListen && { metricsListen: o.metricsListen }),
@@ -116,6 +126,7 @@ interface CoordinatorFlags {
   dataDir: string;
   metricsListen?: string;
   join?: boolean;
+  initialClusterState: 'new' | 'existing';
   clusterId: string;
   readMode: 'safe' | 'lease';
   maxMessageBytes?: number;

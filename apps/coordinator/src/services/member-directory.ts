@@ -75,6 +75,12 @@ export class MemberDirectory {
       });
   }
 
+  /** Whether the replicated tree records `id` at `address`. */
+  static recorded(sm: CoordStateMachine, id: NodeId, address: string): boolean {
+    const got = sm.get(`${MEMBERS_ROOT}/${id}`);
+    return got.ok && Buffer.from(got.value.data).toString('utf8') === address;
+  }
+
   async forget(id: NodeId): Promise<void> {
     await this.propose({
       op: 'delete',

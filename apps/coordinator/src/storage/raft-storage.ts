@@ -156,6 +156,11 @@ export class DurableRaftStorage implements Storage {
     }
   }
 
+  /** Whether `db` holds no Raft log yet (a new or wiped data directory). */
+  static async isEmpty(db: KvStore): Promise<boolean> {
+    return (await db.scan(Buffer.alloc(0), Buffer.from([0xff]))).length === 0;
+  }
+
   /**
    * Writes entries (replacing any stored suffix from their first index) and the hard state in
    * one batch, synced when `sync`. The mirror is updated only after the write is durable.
