@@ -98,6 +98,36 @@ function grpcFrame(message: Buffer): Buffer {
   return frame;
 }
 
+/**
+ * Writes messages from `request(n)` to a bidi stream of `method` over raw HTTP/2 (our writes
+ * complete only as the server reads them; grpc-js would buffer its client's writes without
+ * bound) and never reads the answers, until writes stall for 3 s; returns how many were taken.
+ * Fails if 1,000,000 messages go through: the server never stopped reading.
+ */
+async function floodUntilStalled(method: string, request: (n: number) => Buffer): Promise<number> {
+  const session = http2.connect(`http://${cluster.member(1).address}`);
+  const stream = session.request({
+    ':method': 'POST',
+    ':path': `/tributary.coord.v1.CoordinationService/${method}`,
+    'content-type': 'application/grpc',
+    te: 'trailers',
+  });
+  stream.on('error', () => undefined);
+  stream.pause();
+  let sent = 0;
+  try {
+    while (sent < 1_000_000) {
+      const batch: Buffer[] = [];
+      for (let k = 0; k < 1000; k++) batch.push(grpcFrame(request(++sent)));
+      if (!stream.write(Buffer.concat(batch)) && !(await drained(stream, 3000))) return sent;
+    }
+    throw new Error(`the server read all ${sent} messages of a client that reads no answers`);
+  } finally {
+    stream.close();
+    session.destroy();
+  }
+}
+
 /** Whether `stream` emits 'drain' within `timeoutMs`. */
 function drained(stream: NodeJS.WritableStream, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -158,36 +188,16 @@ describe('Execute', () => {
     stream.cancel();
   });
 
-  // Raw HTTP/2, so that our writes only complete when the server reads them (grpc-js buffers
-  // its client's writes without bound); answers are never read. A server that respects write
-  // back-pressure and counts every request stops reading once its bound is reached.
+  // A server that respects write back-pressure and counts every request (malformed ones too)
+  // stops reading once its bound of unanswered requests is reached.
   it.each([
     ['malformed requests (no operation)', (id: number) => executeRequest(id)],
     ['Gets', (id: number) => executeRequest(id, getRequest('/'))],
   ])('stops reading %s from a client that never reads its answers', async (what, request) => {
-    const session = http2.connect(`http://${cluster.member(1).address}`);
-    const stream = session.request({
-      ':method': 'POST',
-      ':path': '/tributary.coord.v1.CoordinationService/Execute',
-      'content-type': 'application/grpc',
-      te: 'trailers',
-    });
-    stream.on('error', () => undefined);
-    stream.pause();
-    const limit = 1_000_000;
-    let sent = 0;
-    let stalled = false;
-    while (sent < limit && !stalled) {
-      const batch: Buffer[] = [];
-      for (let k = 0; k < 1000; k++) batch.push(grpcFrame(request(++sent)));
-      if (!stream.write(Buffer.concat(batch))) stalled = !(await drained(stream, 3000));
-    }
+    const sent = await floodUntilStalled('Execute', request);
     console.log(`${what}: ${sent} taken before the stream stalled`);
-    expect(stalled).toBe(true);
     expect(sent).toBeGreaterThan(4096);
     expect(sent).toBeLessThan(100_000);
-    stream.close();
-    session.destroy();
   });
 
   it('answers a malformed request with INVALID_ARGUMENT / MALFORMED_REQUEST', async () => {
@@ -235,6 +245,15 @@ describe('Execute', () => {
 });
 
 describe('sessions per client connection', () => {
+  it('KeepAlive stops reading from a client that never reads its answers', async () => {
+    const sessionId = await openSession();
+    const sent = await floodUntilStalled('KeepAlive', () =>
+      Buffer.from([0x08, ...varint(sessionId)]),
+    );
+    console.log(`KeepAlives: ${sent} taken before the stream stalled`);
+    expect(sent).toBeLessThan(100_000);
+  });
+
   it(`opens ${SESSIONS_PER_CONNECTION_MAX} on one connection, then RESOURCE_EXHAUSTED with RetryInfo`, async () => {
     const client = freshClient();
     const { stream, answers, reasonOf } = readingStream(client);
