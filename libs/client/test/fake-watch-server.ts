@@ -193,7 +193,9 @@ export class FakeWatchMember {
     }
     if (w.lastRevision > this.applied) {
       w.waitTimer = this.cluster.clock.setTimer(() => {
-        this.fail(w, tributaryError('LAGGING', `member ${this.nodeId} is behind`));
+        const message = `member ${this.nodeId} has applied revision ${this.applied}, not yet start_revision ${w.lastRevision}`;
+        const metadata = { revision: String(this.applied) };
+        this.fail(w, tributaryError('LAGGING', message, { metadata }));
       }, this.cluster.options.catchUpTimeoutMs);
       this.waiting.add(w);
     } else this.establish(w);

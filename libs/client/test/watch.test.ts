@@ -158,7 +158,14 @@ describe('Watch', () => {
     clock.advance(100);
     expect(last().address).toBe(B);
     await flush();
+    const reconnecting = jest.fn();
+    w.on('reconnecting', reconnecting);
     clock.advance(cluster.options.catchUpTimeoutMs + 100);
+    expect(reconnecting.mock.calls[0][0].error).toMatchObject({
+      reason: 'LAGGING',
+      code: Code.UNAVAILABLE,
+      metadata: { revision: '0' },
+    });
     expect(last().address).toBe(C);
     expect(last().request.start_revision).toBe(r);
     w.close();
