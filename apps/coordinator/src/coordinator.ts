@@ -2,6 +2,7 @@
  * One coordinator process: composes storage, the consensus node, the peer transport and the
  * gRPC services, and owns their start and stop order.
  */
+import { randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import type { Role } from '@tributary/raft';
 import {
@@ -15,6 +16,7 @@ import {
   type TributaryServer,
 } from '@tributary/rpc';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
+import { monotonicMs } from './node/clock';
 import { ConsensusNode, type NodeHooks } from './node/consensus-node';
 import { NodeMetrics } from './node/node-metrics';
 import type { CoordinatorOptions } from './options';
@@ -130,6 +132,7 @@ export async function startCoordinator(
     hooks,
     new NodeMetrics(registry),
     log,
+    { clock: monotonicMs, defer: setImmediate, seed: randomInt(2 ** 31) },
   );
   ref.node = node;
   node.send = (messages) => transport.send(messages);
@@ -157,7 +160,8 @@ export async function startCoordinator(
       current().leader === 0 ? 'no leader known yet (not joined to a quorum)' : undefined,
   });
   const publish = publisher(current, members, opts);
-  const sessionTicker = setInterval(() => {
+  const ticker = setInterval(() => {
+    node.tick();
     sessions.tick();
     publish();
   }, opts.tickMs);
@@ -178,7 +182,7 @@ export async function startCoordinator(
     node,
     async stop() {
       await handOverLeadership(current(), log);
-      clearInterval(sessionTicker);
+      clearInterval(ticker);
       for (const s of ['', ...SERVICES]) server.setServing(s, false);
       watches.close();
       locks.close();

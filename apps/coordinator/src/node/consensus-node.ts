@@ -7,7 +7,6 @@
  * AppendEntries per follower (batching).
  */
 import * as v8 from 'node:v8';
-import { randomInt } from 'node:crypto';
 import {
   message,
   RawNode,
@@ -34,11 +33,25 @@ import {
 } from '@tributary/coord-state';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { DurableRaftStorage } from '../storage/raft-storage';
-import { monotonicMs } from './clock';
+import type { Clock } from './clock';
 import { checkPeerBatch, type PeerVerdict } from './peer-guard';
 import { frameProposal, unframeProposal } from './proposal-frame';
 import { ReadBatcher } from './read-batcher';
 import type { NodeMetrics } from './node-metrics';
+
+/**
+ * Everything the node takes from its environment, so that a simulator can drive it: the
+ * process shell passes a monotonic clock, `setImmediate` and a random seed; the simulator its
+ * own clock per member, its own run queue and the run's seed.
+ */
+export interface NodeEnv {
+  /** Monotonic milliseconds. */
+  clock: Clock;
+  /** Runs `fn` after the current turn of the event loop. */
+  defer(fn: () => void): void;
+  /** Seeds the randomized election timeouts and the snapshot jitter. */
+  seed: number;
+}
 
 export interface ConsensusOptions {
   id: NodeId;
@@ -96,7 +109,6 @@ export class ConsensusNode {
   private looping = false;
   private stopped = false;
   private snapshotIndex: number;
-  private ticker: NodeJS.Timeout | null = null;
   private compaction: Promise<void> | null = null;
   private unsavedHardState: HardState | null = null;
   private durableHardState: HardState;
@@ -110,6 +122,7 @@ export class ConsensusNode {
     private readonly hooks: NodeHooks,
     private readonly metrics: NodeMetrics,
     private readonly log: Logger,
+    private readonly env: NodeEnv,
   ) {
     const snapshot = storage.snapshot();
     this.snapshotIndex = snapshot.metadata.index;
@@ -122,7 +135,7 @@ export class ConsensusNode {
         id: opts.id,
         electionTick: opts.electionTicks,
         heartbeatTick: opts.heartbeatTicks,
-        random: new Xoshiro128(randomInt(2 ** 31)),
+        random: new Xoshiro128(env.seed),
         applied: snapshot.metadata.index,
         checkQuorum: true,
         preVote: true,
@@ -133,18 +146,20 @@ export class ConsensusNode {
       },
       storage,
     );
-    this.snapshotInterval = Math.round(opts.snapshotEveryEntries * (0.8 + 0.4 * Math.random()));
+    const jitter = new Xoshiro128(env.seed ^ 0x5eed).float();
+    this.snapshotInterval = Math.round(opts.snapshotEveryEntries * (0.8 + 0.4 * jitter));
     this.reads = new ReadBatcher(opts.id, this.readPort(), opts.tickMs * opts.electionTicks * 2);
   }
 
   start(): void {
-    this.ticker = setInterval(() => this.tick(), this.opts.tickMs);
     this.kick();
   }
 
-  private tick(): void {
+  /** One Raft tick; the shell calls it every `tickMs`. */
+  tick(): void {
+    if (this.stopped) return;
     this.raw.tick();
-    this.expireProposals(monotonicMs());
+    this.expireProposals(this.env.clock());
     this.kick();
   }
 
@@ -203,7 +218,7 @@ export class ConsensusNode {
     const seq = ++this.seq;
     const id = { origin: this.opts.id, incarnation: this.storage.incarnation, seq };
     const data = frameProposal(id, encodeCommand(cmd));
-    const deadlineMs = monotonicMs() + this.opts.requestTimeoutMs;
+    const deadlineMs = this.env.clock() + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, deadlineMs });
       this.queue.push({ seq, data });
@@ -268,7 +283,7 @@ export class ConsensusNode {
   private kick(): void {
     if (this.looping || this.stopped) return;
     this.looping = true;
-    setImmediate(() => void this.loop());
+    this.env.defer(() => void this.loop());
   }
 
   private async loop(): Promise<void> {
@@ -276,7 +291,7 @@ export class ConsensusNode {
       for (;;) {
         if (this.stopped) return;
         this.flushProposals();
-        this.reads.flush(monotonicMs());
+        this.reads.flush(this.env.clock());
         if (!this.raw.hasReady()) return;
         const rd = this.raw.ready();
         await this.handleReady(rd);
@@ -325,12 +340,12 @@ export class ConsensusNode {
     // A hard state whose only change is the commit index need not be durable (Raft recovers
     // commit from the log), so it waits for the next write instead of costing one of its own.
     if (rd.entries.length > 0 || rd.mustSync) {
-      const started = process.hrtime.bigint();
+      const started = this.env.clock();
       const hardState = this.unsavedHardState;
       await this.storage.persist({ hardState, entries: rd.entries, sync: rd.mustSync });
       this.unsavedHardState = null;
       if (hardState) this.durableHardState = hardState;
-      this.metrics.persisted(rd.entries.length, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.persisted(rd.entries.length, (this.env.clock() - started) / 1000);
     }
     if (!early && rd.messages.length > 0) this.send(rd.messages);
     for (const e of rd.committedEntries) this.applyEntry(e);
@@ -446,15 +461,15 @@ export class ConsensusNode {
    */
   private maybeSnapshot(): void {
     if (this.compaction || this.appliedIndex - this.snapshotIndex < this.snapshotInterval) return;
-    const started = Date.now();
+    const started = this.env.clock();
     const index = this.appliedIndex;
     const data = v8.serialize(this.sm.toSnapshot());
-    const imageMs = Date.now() - started;
+    const imageMs = Math.round(this.env.clock() - started);
     this.snapshotIndex = index;
     this.compaction = this.storage
       .compact(index, this.confState, data, this.opts.snapshotKeepEntries)
       .then(() => {
-        const ms = Date.now() - started;
+        const ms = Math.round(this.env.clock() - started);
         this.log.info(
           { index, bytes: data.length, imageMs, ms },
           'took state snapshot and compacted the log',
@@ -467,7 +482,6 @@ export class ConsensusNode {
   /** Stops ticking and fails everything waiting. The caller closes storage afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.ticker) clearInterval(this.ticker);
     this.reads.close();
     for (const seq of [...this.pending.keys()])
       this.settle(
@@ -478,7 +492,7 @@ export class ConsensusNode {
           'this coordinator is shutting down; the write may or may not have happened',
         ),
       );
-    while (this.looping) await new Promise((r) => setTimeout(r, 5));
+    while (this.looping) await new Promise<void>((r) => this.env.defer(r));
     await this.compaction;
   }
 }

@@ -116,6 +116,15 @@ const sealJson = (key: Buffer, value: unknown) => seal(key, Buffer.from(JSON.str
 const unsealJson = <T>(key: Buffer, value: Buffer): T =>
   JSON.parse(unseal(key, value).toString('utf8')) as T;
 
+export interface StorageOptions {
+  /**
+   * Planted bugs, for the simulator to show it catches them; never set outside tests.
+   * `snapshotWithoutHardState`: snapshots write no hard state and load trusts the stored
+   * commit, as format 1 did (a member then cannot restart after a snapshot).
+   */
+  unsafe?: { snapshotWithoutHardState?: boolean };
+}
+
 interface SnapMeta {
   index: number;
   term: number;
@@ -132,6 +141,7 @@ export class DurableRaftStorage implements Storage {
     private readonly mem: MemoryStorage,
     /** How many times this data directory has been opened, this time included. */
     readonly incarnation: number,
+    private readonly options: StorageOptions,
   ) {}
 
   /**
@@ -139,17 +149,21 @@ export class DurableRaftStorage implements Storage {
    * index 1, as MemoryStorage.bootstrap does), or empty when this node joins an existing
    * cluster. Throws CorruptStorageError when a stored value fails verification.
    */
-  static async open(db: KvStore, bootstrap: ConfState | null): Promise<DurableRaftStorage> {
+  static async open(
+    db: KvStore,
+    bootstrap: ConfState | null,
+    options: StorageOptions = {},
+  ): Promise<DurableRaftStorage> {
     try {
       const mem = new MemoryStorage();
-      await loadOrInit(db, mem, bootstrap);
+      await loadOrInit(db, mem, bootstrap, options);
       const stored = await db.get(INCARNATION);
       const incarnation = (stored ? unsealJson<number>(INCARNATION, stored) : 0) + 1;
       await db.batch(
         [{ type: 'put', key: INCARNATION, value: sealJson(INCARNATION, incarnation) }],
         true,
       );
-      return new DurableRaftStorage(db, mem, incarnation);
+      return new DurableRaftStorage(db, mem, incarnation, options);
     } catch (error) {
       await db.close();
       throw error;
@@ -195,7 +209,7 @@ export class DurableRaftStorage implements Storage {
     await this.write(true, () => {
       const old = this.mem.snapshot().metadata.index;
       const hs = hardState ?? this.mem.hardStateNow();
-      const ops = snapshotOps(snapshot, hs, old);
+      const ops = this.withoutPlantedHardState(snapshotOps(snapshot, hs, old));
       for (let i = old + 1; i <= this.mem.lastIndex(); i++)
         ops.push({ type: 'del', key: entryKey(i) });
       return {
@@ -237,9 +251,9 @@ export class DurableRaftStorage implements Storage {
     );
     await this.write(true, () => {
       const old = this.mem.snapshot().metadata.index;
-      const ops = snapshotOps(snapshot, this.mem.hardStateNow(), old).filter(
-        (op) => !op.key.equals(snapDataKey(index)),
-      );
+      const ops = this.withoutPlantedHardState(
+        snapshotOps(snapshot, this.mem.hardStateNow(), old),
+      ).filter((op) => !op.key.equals(snapDataKey(index)));
       return {
         ops,
         done: () => {
@@ -287,6 +301,11 @@ export class DurableRaftStorage implements Storage {
     return next;
   }
 
+  private withoutPlantedHardState(ops: BatchOp[]): BatchOp[] {
+    if (!this.options.unsafe?.snapshotWithoutHardState) return ops;
+    return ops.filter((op) => !op.key.equals(HARD_STATE));
+  }
+
   /** Entries at or below a snapshot are never read back (load starts above it). */
   private clearBelow(index: number): Promise<void> {
     return this.db.clear(entryKey(0), entryKey(index + 1));
@@ -324,12 +343,17 @@ function snapshotOps(snapshot: Snapshot, hs: HardState, previousIndex?: number):
   return ops;
 }
 
-async function loadOrInit(db: KvStore, mem: MemoryStorage, bootstrap: ConfState | null) {
+async function loadOrInit(
+  db: KvStore,
+  mem: MemoryStorage,
+  bootstrap: ConfState | null,
+  options: StorageOptions,
+) {
   const format = await db.get(FORMAT);
   if (format) {
     if (!format.equals(FORMAT_VALUE))
       throw new CorruptStorageError('f', `unknown format '${format.toString()}'`);
-    return load(db, mem);
+    return load(db, mem, options);
   }
   const any = await db.scan(Buffer.alloc(0), Buffer.from([0xff]));
   if (any.length > 0)
@@ -348,7 +372,7 @@ async function loadOrInit(db: KvStore, mem: MemoryStorage, bootstrap: ConfState 
 }
 
 /** Rebuilds the mirror from the store, verifying every value and the recovery invariants. */
-async function load(db: KvStore, mem: MemoryStorage): Promise<void> {
+async function load(db: KvStore, mem: MemoryStorage, options: StorageOptions): Promise<void> {
   // A joiner has no snapshot until the leader sends one: its log starts at index 0.
   const metaValue = await db.get(SNAP_META);
   const meta = metaValue ? unsealJson<SnapMeta>(SNAP_META, metaValue) : undefined;
@@ -376,7 +400,8 @@ async function load(db: KvStore, mem: MemoryStorage): Promise<void> {
     if (meta || entries.length > 0) throw new CorruptStorageError('h', 'missing (no hard state)');
     return;
   }
-  const hs = clampCommit(unsealJson<HardState>(HARD_STATE, hardValue), snapIndex);
+  const stored = unsealJson<HardState>(HARD_STATE, hardValue);
+  const hs = options.unsafe?.snapshotWithoutHardState ? stored : clampCommit(stored, snapIndex);
   if (hs.commit > mem.lastIndex())
     throw new CorruptStorageError(
       'h',

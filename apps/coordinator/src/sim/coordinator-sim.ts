@@ -1,0 +1,479 @@
+/**
+ * Seeded simulation of whole coordinators: 3 or 5 real `ConsensusNode`s (Raft core, coord-state,
+ * the storage code and its recovery, the peer guard, the wire codec) over `SimDisk`s that lose
+ * unsynced writes on a crash, and a network that drops, duplicates, reorders and partitions.
+ * Only the syscalls are swapped: time, the run queue, the disk and the sockets.
+ *
+ * One seed is one run: a safety phase with faults and client writes (creates and
+ * compare-and-set), then a liveness phase without faults in which the cluster must converge.
+ * Invariants, checked as the run goes and at its end:
+ *   - every member restarts, every time (opening its storage and building its node never fail);
+ *   - the consensus loop never fails, and no legitimate peer batch is refused;
+ *   - applied outputs are identical per index on every member, across restarts;
+ *   - every acknowledged create is on every member at the end; every acknowledged CAS too;
+ *   - after the faults stop, the members converge and a new write succeeds.
+ */
+import { Registry } from 'prom-client';
+import { Xoshiro128, type Message, type NodeId, type Snapshot } from '@tributary/raft';
+import type { ApplyOutput, Command } from '@tributary/coord-state';
+import { silentLogger } from '@tributary/rpc';
+import { ConsensusNode, type NodeHooks } from '../node/consensus-node';
+import { NodeMetrics } from '../node/node-metrics';
+import { DurableRaftStorage, type StorageOptions } from '../storage/raft-storage';
+import { fromWire, toWire } from '../transport/message-codec';
+import { SimDisk } from './sim-disk';
+
+export interface CoordSimOptions {
+  seed: number;
+  nodes: number;
+  /** Events in the safety phase. */
+  steps: number;
+  /** Events the liveness phase may take to converge. */
+  livenessSteps: number;
+  dropRate: number;
+  duplicateRate: number;
+  /** Chance per event that a live member crashes (kill -9: unsynced writes may be lost). */
+  crashRate: number;
+  partitionRate: number;
+  snapshotEveryEntries: number;
+  storage: StorageOptions;
+}
+
+export function coordSimOptions(seed: number, nodes: number, over: Partial<CoordSimOptions> = {}) {
+  const r = new Xoshiro128(seed ^ 0x51c0);
+  return {
+    seed,
+    nodes,
+    steps: 3000,
+    livenessSteps: 40_000,
+    dropRate: [0, 0.02, 0.1][r.int(3)]!,
+    duplicateRate: [0, 0.02][r.int(2)]!,
+    crashRate: [0.001, 0.003, 0.006][r.int(3)]!,
+    partitionRate: [0, 0.002, 0.005][r.int(3)]!,
+    snapshotEveryEntries: [5, 12, 40][r.int(3)]!,
+    storage: {},
+    ...over,
+  } satisfies CoordSimOptions;
+}
+
+export type CoordSimResult =
+  | { ok: true; stats: SimStats }
+  | { ok: false; violation: string; trace: string[]; stats: SimStats };
+
+interface SimStats {
+  acked: number;
+  crashes: number;
+  restarts: number;
+  lostUnsyncedBatches: number;
+  snapshotsInstalled: number;
+  maxApplied: number;
+}
+
+const TICK_MS = 100;
+const REGISTERS = 3;
+
+class Violation extends Error {}
+
+type Envelope =
+  | { kind: 'batch'; from: NodeId; to: NodeId; messages: Message[] }
+  | { kind: 'snapshot'; from: NodeId; to: NodeId; term: number; snapshot: Snapshot };
+
+class Member {
+  readonly disk = new SimDisk();
+  node: ConsensusNode | undefined;
+  starting = false;
+  generation = 0;
+  clockMs = 0;
+  deferred: Array<() => void> = [];
+  constructor(
+    readonly id: NodeId,
+    /** Clock rate relative to true time (bounded drift). */
+    readonly rate: number,
+  ) {}
+  get up() {
+    return this.node !== undefined;
+  }
+}
+
+export async function runCoordSim(o: CoordSimOptions): Promise<CoordSimResult> {
+  return new CoordSim(o).run();
+}
+
+class CoordSim {
+  private readonly random: Xoshiro128;
+  private readonly members: Member[];
+  private readonly voters: NodeId[];
+  private network: Envelope[] = [];
+  /** Links cut by a partition, as `from>to`. */
+  private cut = new Set<string>();
+  private readonly outputs = new Map<number, string>();
+  private readonly ackedCreates: string[] = [];
+  private readonly ackedCas = new Map<string, number>();
+  private nextKey = 0;
+  private readonly trace: string[] = [];
+  private readonly stats: SimStats = {
+    acked: 0,
+    crashes: 0,
+    restarts: 0,
+    lostUnsyncedBatches: 0,
+    snapshotsInstalled: 0,
+    maxApplied: 0,
+  };
+  private violation: string | undefined;
+  private step = 0;
+
+  constructor(private readonly o: CoordSimOptions) {
+    this.random = new Xoshiro128(o.seed);
+    this.voters = Array.from({ length: o.nodes }, (_, k) => k + 1);
+    this.members = this.voters.map((id) => new Member(id, 0.95 + 0.1 * this.random.float()));
+  }
+
+  async run(): Promise<CoordSimResult> {
+    try {
+      for (const m of this.members) this.start(m);
+      await this.setUp();
+      for (this.step = 0; this.step < this.o.steps; this.step++) {
+        await this.event(true);
+        this.check();
+      }
+      await this.converge();
+      this.checkEnd();
+    } catch (error) {
+      if (!(error instanceof Violation)) throw error;
+      this.violation = error.message;
+    }
+    for (const m of this.members) this.abandon(m);
+    return this.violation
+      ? { ok: false, violation: this.violation, trace: this.trace.slice(-60), stats: this.stats }
+      : { ok: true, stats: this.stats };
+  }
+
+  private note(line: string): void {
+    this.trace.push(`${this.step}: ${line}`);
+    if (this.trace.length > 2000) this.trace.splice(0, 1000);
+  }
+
+  private fail(message: string): never {
+    throw new Violation(message);
+  }
+
+  private check(): void {
+    if (this.violation) this.fail(this.violation);
+  }
+
+  // ------------------------------------------------------------------ members
+
+  private start(m: Member): void {
+    m.starting = true;
+    const generation = ++m.generation;
+    const bootstrap = { voters: this.voters, learners: [] };
+    DurableRaftStorage.open(m.disk.open(), bootstrap, this.o.storage).then(
+      (storage) => {
+        if (generation !== m.generation) return;
+        try {
+          m.node = this.buildNode(m, storage, generation);
+        } catch (error) {
+          this.violation = `member ${m.id} cannot restart: ${(error as Error).message}`;
+          return;
+        }
+        m.starting = false;
+        m.node.start();
+      },
+      (error: Error) => {
+        if (generation === m.generation)
+          this.violation = `member ${m.id} cannot open its storage: ${error.message}`;
+      },
+    );
+  }
+
+  private buildNode(m: Member, storage: DurableRaftStorage, generation: number): ConsensusNode {
+    const live = () => generation === m.generation;
+    const hooks: NodeHooks = {
+      applied: (output) => live() && this.recordOutput(m, output),
+      restored: () => live() && this.stats.snapshotsInstalled++,
+      roleChanged: () => undefined,
+      confChanged: () => undefined,
+      fatal: (error) => {
+        if (live()) this.violation = `member ${m.id} consensus loop failed: ${error.message}`;
+      },
+    };
+    const node = new ConsensusNode(
+      {
+        id: m.id,
+        tickMs: TICK_MS,
+        electionTicks: 10,
+        heartbeatTicks: 1,
+        readMode: 'safe',
+        requestTimeoutMs: 10_000,
+        pendingProposalsMax: 10_000,
+        snapshotEveryEntries: this.o.snapshotEveryEntries,
+        snapshotKeepEntries: this.random.int(2) === 0 ? 0 : 8,
+        coord: {},
+      },
+      storage,
+      hooks,
+      new NodeMetrics(new Registry()),
+      silentLogger(),
+      {
+        clock: () => m.clockMs,
+        defer: (fn) => live() && m.deferred.push(fn),
+        seed: this.random.int(2 ** 31),
+      },
+    );
+    node.send = (messages) => live() && this.send(m.id, messages);
+    return node;
+  }
+
+  private crash(m: Member): void {
+    const { lostBatches } = m.disk.crash(this.random);
+    this.stats.crashes++;
+    this.stats.lostUnsyncedBatches += lostBatches;
+    this.note(`crash ${m.id} (lost ${lostBatches} unsynced batches)`);
+    this.abandon(m);
+  }
+
+  /** Forgets a member's process: its timers, queue and in-flight writes die with it. */
+  private abandon(m: Member): void {
+    m.generation++;
+    m.node = undefined;
+    m.starting = false;
+    m.deferred = [];
+  }
+
+  private recordOutput(m: Member, out: ApplyOutput): void {
+    const result = out.result.ok ? 'ok' : out.result.error.reason;
+    const events = out.events.map((e) => `${e.type}${e.path}@${e.revision}`).join(',');
+    const digest = `${out.revision}:${result}:${events}`;
+    const seen = this.outputs.get(out.index);
+    if (seen === undefined) this.outputs.set(out.index, digest);
+    else if (seen !== digest)
+      this.violation = `member ${m.id} applied index ${out.index} as ${digest}, another as ${seen}`;
+    this.stats.maxApplied = Math.max(this.stats.maxApplied, out.index);
+  }
+
+  // ------------------------------------------------------------------ network
+
+  private send(from: NodeId, messages: Message[]): void {
+    const batches = new Map<NodeId, Message[]>();
+    for (const m of messages) {
+      if (m.type === 'snap' && m.snapshot) {
+        this.network.push({ kind: 'snapshot', from, to: m.to, term: m.term, snapshot: m.snapshot });
+        continue;
+      }
+      // Through the wire codec, as the transport does: nothing is shared between members.
+      const copy = fromWire(toWire(m) as never);
+      if (typeof copy === 'string')
+        this.fail(`member ${from} sent an unencodable message: ${copy}`);
+      const list = batches.get(m.to) ?? [];
+      list.push(copy);
+      batches.set(m.to, list);
+    }
+    for (const [to, list] of batches)
+      this.network.push({ kind: 'batch', from, to, messages: list });
+  }
+
+  private deliver(k: number, faults: boolean): void {
+    const env = this.network[k] as Envelope;
+    if (!faults || this.random.float() >= this.o.duplicateRate) this.network.splice(k, 1);
+    const sender = this.members[env.from - 1] as Member;
+    const receiver = this.members[env.to - 1] as Member;
+    const lost =
+      !receiver.node ||
+      this.cut.has(`${env.from}>${env.to}`) ||
+      (faults && this.random.float() < this.o.dropRate);
+    if (env.kind === 'snapshot') {
+      if (!lost) receiver.node?.stepSnapshot(env.from, env.term, env.snapshot);
+      sender.node?.reportSnapshot(env.to, !lost);
+      return;
+    }
+    if (lost) return;
+    const verdict = (receiver.node as ConsensusNode).stepPeerBatch(env.from, env.messages);
+    if (!verdict.ok)
+      this.fail(`member ${env.to} refused a batch from ${env.from}: ${verdict.message}`);
+  }
+
+  // ------------------------------------------------------------------ clients
+
+  private propose(m: Member, cmd: Command, onOk: () => void): void {
+    (m.node as ConsensusNode).propose(cmd).then(
+      (out) => {
+        if (out.result.ok) onOk();
+      },
+      () => undefined, // outcome unknown or refused: not acknowledged
+    );
+  }
+
+  private clientWrite(m: Member): void {
+    if (this.random.int(2) === 0) {
+      const path = `/c/k${this.nextKey++}`;
+      const cmd: Command = {
+        op: 'create',
+        path,
+        data: Buffer.from(path),
+        ephemeral: false,
+        sequential: false,
+        sessionId: 0,
+      };
+      this.propose(m, cmd, () => {
+        this.ackedCreates.push(path);
+        this.stats.acked++;
+      });
+      return;
+    }
+    // Compare-and-set on a register: expect the version this member has applied.
+    const path = `/reg/r${this.random.int(REGISTERS)}`;
+    const got = (m.node as ConsensusNode).sm.get(path);
+    if (!got.ok) return;
+    const version = got.value.stat.version;
+    const cmd: Command = {
+      op: 'set',
+      path,
+      data: Buffer.from(`v${version + 1}`),
+      expectedVersion: version,
+    };
+    this.propose(m, cmd, () => {
+      this.ackedCas.set(path, Math.max(this.ackedCas.get(path) ?? 0, version + 1));
+      this.stats.acked++;
+    });
+  }
+
+  // ------------------------------------------------------------------ the run
+
+  /** Runs one event chosen by the seed, then lets every promise it settled run. */
+  private async event(faults: boolean): Promise<void> {
+    const r = this.random.float();
+    const up = this.members.filter((m) => m.up);
+    const pick = <T>(xs: T[]) => xs[this.random.int(xs.length)] as T;
+    if (faults && r < this.o.crashRate && up.length > 0) {
+      this.crash(pick(up));
+    } else if (faults && r < this.o.crashRate + this.o.partitionRate) {
+      this.partition();
+    } else if (r < 0.12 && up.length > 0) {
+      const m = pick(up);
+      m.clockMs += TICK_MS * m.rate;
+      m.node?.tick();
+    } else if (r < 0.45 && this.network.length > 0) {
+      this.deliver(this.random.int(this.network.length), faults);
+    } else if (r < 0.7) {
+      const busy = this.members.filter((m) => m.disk.pendingWrites > 0);
+      if (busy.length > 0) pick(busy).disk.completeOne();
+    } else if (r < 0.92) {
+      const ready = this.members.filter((m) => m.deferred.length > 0);
+      if (ready.length > 0) (pick(ready).deferred.shift() as () => void)();
+    } else if (faults && up.length > 0) {
+      this.clientWrite(pick(up));
+    }
+    for (const m of this.members)
+      if (!m.up && !m.starting && (!faults || this.random.float() < 0.01)) {
+        this.stats.restarts++;
+        this.note(`restart ${m.id}`);
+        this.start(m);
+      }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  private partition(): void {
+    this.cut.clear();
+    if (this.random.int(3) === 0) {
+      this.note('heal');
+      return;
+    }
+    const isolated = 1 + this.random.int(this.o.nodes);
+    for (const other of this.voters)
+      if (other !== isolated) {
+        if (this.random.int(4) > 0) this.cut.add(`${isolated}>${other}`);
+        if (this.random.int(4) > 0) this.cut.add(`${other}>${isolated}`);
+      }
+    this.note(`partition around ${isolated}`);
+  }
+
+  private leader(): ConsensusNode | undefined {
+    const leaders = this.members.filter((m) => m.node?.role === 'leader');
+    return leaders.length === 1 ? leaders[0]?.node : undefined;
+  }
+
+  /** The tree every write goes under, created with the faults off. */
+  private async setUp(): Promise<void> {
+    const parents = ['/c', '/reg', ...Array.from({ length: REGISTERS }, (_, k) => `/reg/r${k}`)];
+    for (const path of parents) {
+      let done = false;
+      for (let k = 0; !done && k < this.o.livenessSteps; k++) {
+        const leader = this.leader();
+        if (leader && k % 200 === 0)
+          leader
+            .propose({
+              op: 'create',
+              path,
+              data: new Uint8Array(0),
+              ephemeral: false,
+              sequential: false,
+              sessionId: 0,
+            })
+            .then(
+              (out) => (done = out.result.ok || out.result.error.reason === 'NODE_EXISTS'),
+              () => undefined,
+            );
+        await this.event(false);
+        this.check();
+      }
+      if (!done) this.fail(`could not create ${path} without faults`);
+    }
+  }
+
+  /** No faults: every member comes back, the cluster converges and takes one more write. */
+  private async converge(): Promise<void> {
+    this.cut.clear();
+    this.note('liveness phase');
+    const final = { state: 'none' as 'none' | 'sent' | 'ok' };
+    for (let k = 0; k < this.o.livenessSteps; k++) {
+      await this.event(false);
+      this.check();
+      const leader = this.leader();
+      if (!leader) continue;
+      if (final.state === 'none' && this.members.every((m) => m.up)) {
+        final.state = 'sent';
+        const path = '/c/final';
+        leader
+          .propose({
+            op: 'create',
+            path,
+            data: new Uint8Array(0),
+            ephemeral: false,
+            sequential: false,
+            sessionId: 0,
+          })
+          .then(
+            (out) => {
+              final.state =
+                out.result.ok || out.result.error.reason === 'NODE_EXISTS' ? 'ok' : 'none';
+            },
+            () => (final.state = 'none'),
+          );
+      }
+      const applied = this.members.map((m) => m.node?.appliedIndex ?? -1);
+      const commit = leader.raw.status().commit;
+      if (final.state === 'ok' && applied.every((a) => a === commit)) return;
+    }
+    const applied = this.members.map((m) => `${m.id}:${m.node?.appliedIndex ?? 'down'}`).join(' ');
+    this.fail(`no convergence within ${this.o.livenessSteps} events (applied ${applied})`);
+  }
+
+  private checkEnd(): void {
+    for (const m of this.members) {
+      const sm = (m.node as ConsensusNode).sm;
+      for (const path of this.ackedCreates)
+        if (!sm.get(path).ok) this.fail(`acknowledged create ${path} is missing on member ${m.id}`);
+      for (const [path, version] of this.ackedCas) {
+        const got = sm.get(path);
+        const have = got.ok ? got.value.stat.version : -1;
+        if (have < version)
+          this.fail(
+            `acknowledged CAS to version ${version} of ${path}; member ${m.id} has ${have}`,
+          );
+      }
+    }
+    const revisions = new Set(this.members.map((m) => (m.node as ConsensusNode).sm.revision));
+    if (revisions.size !== 1)
+      this.fail(`members end at different revisions: ${[...revisions].join(', ')}`);
+  }
+}
