@@ -90,14 +90,21 @@ export class Connection {
     });
   }
 
-  /** Sends one operation (the channel should be ready); errors are CoordinationErrors. */
+  /**
+   * Sends one operation (the channel should be ready); errors are CoordinationErrors. With
+   * `cancel` it goes as a unary call of its own, cancelled when the signal aborts (one request
+   * on the Execute stream cannot be cancelled): the server then stops working for it, and a
+   * Lock wait withdraws its queue key.
+   */
   call<K extends OpKind>(
     kind: K,
     request: OpRequests[K],
     timeoutMs: number,
+    cancel?: AbortSignal,
   ): Promise<OpResponses[K]> {
-    if (this.options.mode === 'execute') return this.executeStream().send(kind, request, timeoutMs);
-    return this.unary(kind, request, timeoutMs);
+    if (this.options.mode === 'execute' && !cancel)
+      return this.executeStream().send(kind, request, timeoutMs);
+    return this.unary(kind, request, timeoutMs, cancel);
   }
 
   close(): void {
@@ -115,15 +122,24 @@ export class Connection {
     return this.execute;
   }
 
-  private unary<K extends OpKind>(kind: K, request: OpRequests[K], timeoutMs: number) {
+  private unary<K extends OpKind>(
+    kind: K,
+    request: OpRequests[K],
+    timeoutMs: number,
+    cancel?: AbortSignal,
+  ) {
     const method = this.coord[UNARY_METHOD[kind]] as unknown as UnaryMethod<K>;
     const deadline = Number.isFinite(timeoutMs) ? Date.now() + timeoutMs : Infinity;
     return new Promise<OpResponses[K]>((resolve, reject) => {
-      method.call(this.coord, request, { deadline }, (error, response) => {
+      const onAbort = () => call.cancel();
+      const call = method.call(this.coord, request, { deadline }, (error, response) => {
+        cancel?.removeEventListener('abort', onAbort);
         if (error) reject(unaryFailure(kind, error));
         else if (response) resolve(response);
         else reject(fromCallError(new Error(`${UNARY_METHOD[kind]} returned no response`)));
       });
+      if (cancel?.aborted) onAbort();
+      else cancel?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

@@ -200,11 +200,14 @@ export class CoordinationClient {
   }
 
   /**
-   * Takes the lock `name` for `session` (fair, FIFO). Fails LOCK_TIMEOUT after `waitMs`, or
-   * SESSION_EXPIRED if the session ends first.
+   * Takes the lock `name` for `session` (fair, FIFO). Fails LOCK_TIMEOUT after `waitMs`,
+   * SESSION_EXPIRED if the session ends first, ABANDONED when `signal` aborts. The wait is a
+   * call of its own, cancelled whenever this gives up, so the server withdraws its queue key
+   * at once rather than leaving it in front of a retry.
    */
   async lock(name: string, options: LockOptions): Promise<Lock> {
-    const { session, waitMs } = options;
+    const { session, waitMs, signal } = options;
+    if (signal?.aborted) throw abandoned(name);
     if (session.state !== 'alive') {
       throw new CoordinationError({
         code: Code.FAILED_PRECONDITION,
@@ -216,12 +219,27 @@ export class CoordinationClient {
     const budget = waitMs === undefined ? Infinity : waitMs + this.requestTimeoutMs;
     const request = { name, session_id: session.id, wait_ms: waitMs ?? 0 };
     const abandon = new AbortController();
+    const giveUp = () => abandon.abort();
+    signal?.addEventListener('abort', giveUp, { once: true });
     const acquire = this.router.run('lock', request, budget, abandon.signal);
-    const response = await raceSessionEnd(session, acquire).finally(() => abandon.abort());
+    const response = await raceSessionEnd(session, acquire)
+      .catch((error: unknown) => {
+        throw signal?.aborted ? abandoned(name) : error;
+      })
+      .finally(() => {
+        signal?.removeEventListener('abort', giveUp);
+        abandon.abort();
+      });
     this.router.checkHeader(response.header);
-    return new Lock(name, response.key, response.fencing_token, session, (key) =>
+    const lock = new Lock(name, response.key, response.fencing_token, session, (key) =>
       this.run('unlock', { key }),
     );
+    if (signal?.aborted) {
+      // Granted as the caller gave up: nobody will use it.
+      await lock.unlock().catch(() => undefined);
+      throw abandoned(name);
+    }
+    return lock;
   }
 
   /** Watches `path` (or its subtree with `prefix`): an async iterable of events that resumes by itself. */
@@ -260,6 +278,10 @@ export class CoordinationClient {
     });
     return toTxnResult(response);
   }
+}
+
+function abandoned(name: string): CoordinationError {
+  return clientError('ABANDONED', `the wait for lock '${name}' was given up (signal aborted)`);
 }
 
 function raceSessionEnd<T>(session: Session, work: Promise<T>): Promise<T> {

@@ -10,6 +10,8 @@ import { decodeStatusDetails, ERROR_DOMAIN, isReason, readError } from '@tributa
 export const CLIENT_REASONS = {
   /** The client (or the session, watch or stream) was closed while the request was pending. */
   CLIENT_CLOSED: { code: Code.CANCELLED, retriable: false },
+  /** The caller's AbortSignal aborted the request (e.g. a lock wait given up). */
+  ABANDONED: { code: Code.CANCELLED, retriable: false },
   /** An answer came from a cluster id other than the one this client first saw. */
   CLUSTER_MISMATCH: { code: Code.FAILED_PRECONDITION, retriable: false },
   /** Too many requests are waiting for an in-flight slot. */

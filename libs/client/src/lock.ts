@@ -15,6 +15,11 @@ export interface LockOptions {
    * lock is granted or the session ends.
    */
   waitMs?: number;
+  /**
+   * Gives up waiting when aborted: the wait's call is cancelled, the server withdraws its queue
+   * key, and `lock()` rejects ABANDONED (a lock granted meanwhile is released).
+   */
+  signal?: AbortSignal;
 }
 
 export class Lock {

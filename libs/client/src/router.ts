@@ -131,8 +131,9 @@ export class Router {
   }
 
   /**
-   * Runs one operation under the retry rule above, within `budgetMs` (may be Infinity). An
-   * aborted `signal` stops further attempts (an attempt already sent still completes).
+   * Runs one operation under the retry rule above, within `budgetMs` (may be Infinity). With a
+   * `signal`, each attempt is a call of its own that the signal cancels, and an aborted signal
+   * stops further attempts.
    */
   async run<K extends OpKind>(
     kind: K,
@@ -163,7 +164,7 @@ export class Router {
         continue;
       }
       try {
-        const response = await conn.call(kind, request, deadline - clock.nowMs());
+        const response = await conn.call(kind, request, deadline - clock.nowMs(), signal);
         this.checkHeader((response as { header?: WireHeader | null }).header);
         return response;
       } catch (error) {
