@@ -101,7 +101,8 @@ function grpcFrame(message: Buffer): Buffer {
 /**
  * Writes messages from `request(n)` to a bidi stream of `method` over raw HTTP/2 (our writes
  * complete only as the server reads them; grpc-js would buffer its client's writes without
- * bound) and never reads the answers, until writes stall for 3 s; returns how many were taken.
+ * bound) and never reads the answers, until writes stall for 5 s (long enough for a loaded
+ * machine's pauses); returns how many were taken.
  * Fails if 1,000,000 messages go through: the server never stopped reading.
  */
 async function floodUntilStalled(method: string, request: (n: number) => Buffer): Promise<number> {
@@ -119,7 +120,7 @@ async function floodUntilStalled(method: string, request: (n: number) => Buffer)
     while (sent < 1_000_000) {
       const batch: Buffer[] = [];
       for (let k = 0; k < 1000; k++) batch.push(grpcFrame(request(++sent)));
-      if (!stream.write(Buffer.concat(batch)) && !(await drained(stream, 3000))) return sent;
+      if (!stream.write(Buffer.concat(batch)) && !(await drained(stream, 5000))) return sent;
     }
     throw new Error(`the server read all ${sent} messages of a client that reads no answers`);
   } finally {
