@@ -52,10 +52,23 @@ export interface RaftConfig {
    * clocks (tick rates) drift by a bounded amount and requires checkQuorum.
    */
   readOnlyOption?: ReadOnlyOption;
+  /**
+   * Lease mode: the bound d on tick-rate drift between members (every member ticks at a rate
+   * within [1-d, 1+d] of real time), in [0, 1). The leader's lease is shortened to
+   * floor((electionTick - 1)·(1 - d)/(1 + d)) ticks from the heartbeat a quorum acked, so it ends
+   * before any follower that acked can vote again (the -1 covers tick phases). Default 0.
+   */
+  maxClockDriftRatio?: number;
   unsafe?: UnsafeTestingKnobs;
 }
 
 export type ResolvedConfig = Required<Omit<RaftConfig, 'unsafe'>> & { unsafe: UnsafeTestingKnobs };
+
+/** Ticks a leader's lease lasts after the heartbeat a quorum acked (see maxClockDriftRatio). */
+export function leaseTicks(cfg: ResolvedConfig): number {
+  const d = cfg.maxClockDriftRatio;
+  return Math.floor(((cfg.electionTick - 1) * (1 - d)) / (1 + d));
+}
 
 export function resolveConfig(c: RaftConfig): ResolvedConfig {
   assert(c.id >= 1 && Number.isInteger(c.id), `config: id must be a positive integer, got ${c.id}`);
@@ -75,8 +88,13 @@ export function resolveConfig(c: RaftConfig): ResolvedConfig {
     checkQuorum: c.checkQuorum ?? false,
     preVote: c.preVote ?? false,
     readOnlyOption: c.readOnlyOption ?? 'safe',
+    maxClockDriftRatio: c.maxClockDriftRatio ?? 0,
     unsafe: c.unsafe ?? {},
   };
+  assert(
+    r.maxClockDriftRatio >= 0 && r.maxClockDriftRatio < 1,
+    `config: maxClockDriftRatio must be in [0, 1), got ${r.maxClockDriftRatio}`,
+  );
   assert(r.maxInflightMsgs >= 1, 'config: maxInflightMsgs must be ≥ 1');
   assert(r.maxSizePerMsgBytes >= 1, 'config: maxSizePerMsgBytes must be ≥ 1');
   assert(

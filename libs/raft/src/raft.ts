@@ -1,4 +1,4 @@
-import { resolveConfig, type RaftConfig, type ResolvedConfig } from './config';
+import { leaseTicks, resolveConfig, type RaftConfig, type ResolvedConfig } from './config';
 import { assert, type ProposalDropReason } from './errors';
 import { Progress } from './progress';
 import { RaftLog } from './raft-log';
@@ -55,6 +55,8 @@ export class Raft {
   /** Leader: payload bytes appended but not yet applied (bounded by maxUncommittedEntriesBytes). */
   uncommittedBytes = 0;
   readonly readOnly = new ReadOnly();
+  /** Lease length in ticks (config: electionTick and maxClockDriftRatio). */
+  private readonly leaseTicks: number;
   /** Leader: reads that arrived before the first commit in this term. */
   private pendingReadIndexMessages: Message[] = [];
   /** Leader: reads queued since the last heartbeat round; one round serves them all. */
@@ -73,6 +75,7 @@ export class Raft {
   constructor(config: RaftConfig, storage: Storage) {
     this.cfg = resolveConfig(config);
     this.id = this.cfg.id;
+    this.leaseTicks = leaseTicks(this.cfg);
     this.log = new RaftLog(storage, this.cfg.unsafe.skipTruncation === true);
     this.trk = new ProgressTracker(this.cfg.maxInflightMsgs);
     const { hardState, confState } = storage.initialState();
@@ -206,6 +209,7 @@ export class Raft {
       if (this.cfg.checkQuorum) this.step(message({ type: 'check-quorum', from: this.id }));
       // A transfer that did not finish within an election timeout is aborted (§3.10).
       if (this.role === 'leader' && this.leadTransferee !== NONE) this.leadTransferee = NONE;
+      if (this.role === 'leader' && !this.trk.isVoter(this.id)) this.handOver();
     }
     if (this.role !== 'leader') return;
     if (this.heartbeatElapsed >= this.cfg.heartbeatTick) {
@@ -253,7 +257,12 @@ export class Raft {
     if (m.type === 'pre-vote') return true; // never changes our term
     if (m.type === 'pre-vote-resp' && !m.reject) return true; // the future term we asked for
     const fromLeader = m.type === 'app' || m.type === 'heartbeat' || m.type === 'snap';
+    const elapsed = this.electionElapsed;
     this.becomeFollower(m.term, fromLeader ? m.from : NONE);
+    // §5.2: only a granted vote (handleVoteRequest) or a leader resets the election timer. A
+    // candidate whose log is behind must not keep an up-to-date node from ever timing out (a
+    // livelock the simulator found with clocks that drift).
+    if (m.type === 'vote') this.electionElapsed = elapsed;
     return true;
   }
 
@@ -284,7 +293,12 @@ export class Raft {
         this.vote = m.from;
       }
     } else {
-      this.send(message({ type: resp, to: m.from, term: this.term, reject: true }));
+      // The rejection carries our commit point (see handleVoteResponse).
+      const commit = this.log.committed;
+      const logTerm = this.log.term(commit) ?? 0;
+      this.send(
+        message({ type: resp, to: m.from, term: this.term, reject: true, commit, logTerm }),
+      );
     }
   }
 
@@ -398,6 +412,17 @@ export class Raft {
   }
 
   private handleVoteResponse(m: Message): void {
+    // A voter knows (commit, logTerm) committed; if our log holds that entry, Log Matching says
+    // our prefix through it is the committed one. This is how the last voter learns that a
+    // removal committed when the removed leader, with a longer log, can only reject it.
+    if (m.reject && m.commit > this.log.committed && this.log.matchTerm(m.commit, m.logTerm)) {
+      this.log.commitTo(m.commit);
+      // Membership may have changed under us: campaign again once it is applied (hup).
+      if (this.hasUnappliedConfChanges()) {
+        this.becomeFollower(this.term, NONE);
+        return;
+      }
+    }
     const res = this.poll(m.from, !m.reject);
     if (res === 'won') {
       if (this.role === 'pre-candidate') this.campaign('election');
@@ -556,8 +581,9 @@ export class Raft {
 
   /** The shell persisted the log through `index`: a leader now counts its own copy. */
   onStable(index: number): void {
-    if (this.role !== 'leader') return;
-    if (this.selfProgress().maybeUpdate(index) && this.maybeCommit()) this.bcastAppend();
+    const self = this.trk.progress.get(this.id);
+    if (this.role !== 'leader' || self === undefined) return; // a removed leader has none
+    if (self.maybeUpdate(index) && this.maybeCommit()) this.bcastAppend();
   }
 
   reduceUncommittedBytes(ents: Entry[]): void {
@@ -731,8 +757,9 @@ export class Raft {
   }
 
   /**
-   * A quorum acked heartbeats sent less than an election timeout ago, so (check-quorum
-   * followers ignore votes for that long) no other leader can exist yet.
+   * A quorum acked heartbeats sent less than leaseTicks ago. Check-quorum followers ignore
+   * votes (their own too) for electionTick of their ticks after receiving one, which with
+   * drift ≤ maxClockDriftRatio lasts longer in real time: no other leader can exist yet.
    */
   private leaseValid(): boolean {
     if (!this.cfg.checkQuorum || this.leaseRevoked) return false;
@@ -740,7 +767,7 @@ export class Raft {
     const acked = this.trk.quorumMin((id) =>
       id === this.id ? this.ticks : (this.trk.progress.get(id) as Progress).leaseAckTick,
     );
-    return this.ticks < acked + this.cfg.electionTick;
+    return this.ticks < acked + this.leaseTicks;
   }
 
   /** Starts one heartbeat round carrying the newest pending read (serves all queued reads). */
@@ -768,10 +795,6 @@ export class Raft {
     this.trk.setConf(next, this.log.lastIndex() + 1);
     this.isLearner = this.trk.learners.includes(this.id);
     if (this.role !== 'leader') return next;
-    if (!this.trk.isVoter(this.id)) {
-      this.becomeFollower(this.term, NONE); // a removed (or demoted) leader steps down
-      return next;
-    }
     if (this.leadTransferee !== NONE && !this.trk.isVoter(this.leadTransferee)) {
       this.leadTransferee = NONE;
     }
@@ -779,7 +802,25 @@ export class Raft {
     else
       for (const id of this.trk.progress.keys())
         if (id !== this.id) this.maybeSendAppend(id, false);
+    // A removed (or demoted) leader keeps leading, as etcd's does: the remaining voters learn
+    // that its removal committed only from it (they apply membership at commit). Stepping down
+    // at once left a lone remaining voter waiting forever for a quorum that included us.
+    // It accepts no proposals (not-member) and hands leadership to a voter.
+    if (!this.trk.isVoter(this.id)) this.handOver();
     return next;
+  }
+
+  /** Removed leader: transfer leadership to the most caught-up voter (retried each timeout). */
+  private handOver(): void {
+    if (this.leadTransferee !== NONE) return;
+    let best: NodeId = NONE;
+    let bestMatch = -1;
+    for (const id of this.trk.voters) {
+      const pr = this.trk.progress.get(id) as Progress;
+      if (pr.match > bestMatch) [best, bestMatch] = [id, pr.match];
+    }
+    const pr = this.trk.progress.get(best);
+    if (pr) this.handleTransferLeader(best, pr);
   }
 
   // ---------------------------------------------------------------- output

@@ -232,8 +232,11 @@ export class RawNode {
     }
     if (rd.entries.length > 0) {
       const last = rd.entries[rd.entries.length - 1] as Entry;
+      // Messages stepped between ready() and advance() may have replaced the tail: then what
+      // was written is not (all) our log any more, and it must not count toward a commit.
+      const unchanged = log.term(last.index) === last.term;
       log.stableTo(last.index, last.term);
-      this.raft.onStable(last.index);
+      if (unchanged) this.raft.onStable(last.index);
     }
     this.outstanding = null;
   }

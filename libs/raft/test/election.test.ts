@@ -142,3 +142,30 @@ describe('check-quorum and leader stickiness (thesis §6.2, §9.6)', () => {
     expect(h.raft(1).role).toBe('leader');
   });
 });
+
+describe('the election timer (§5.2)', () => {
+  test('a rejected vote request of a higher term does not restart the timer; a granted one does', () => {
+    const h = new Harness([1, 2, 3]);
+    h.campaign(1); // log 2/2
+    const r = h.raft(2);
+    h.isolate(2);
+    h.tick(2, 7);
+    r.step(vote(3, 2, 9, 1, 1)); // behind: rejected
+    expect(r.msgs.at(-1)).toMatchObject({ type: 'vote-resp', reject: true, term: 9 });
+    expect(r.term).toBe(9);
+    expect(r.electionElapsed).toBe(7);
+    r.step(vote(3, 2, 10, 2, 2)); // up to date: granted
+    expect(r.msgs.at(-1)).toMatchObject({ type: 'vote-resp', reject: false, term: 10 });
+    expect(r.electionElapsed).toBe(0);
+  });
+
+  test("a rejection carries the voter's commit point, which a candidate holding it adopts", () => {
+    const h = new Harness([1, 2, 3]);
+    h.campaign(1);
+    const r = h.raft(2);
+    const committed = h.raft(1).log.committed;
+    expect(r.log.committed).toBe(committed);
+    r.step(vote(3, 2, 9, 1, 1));
+    expect(r.msgs.at(-1)).toMatchObject({ reject: true, commit: committed, logTerm: 2 });
+  });
+});

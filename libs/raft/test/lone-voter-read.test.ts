@@ -18,7 +18,9 @@ describe("a lone voter's ReadIndex (thesis §6.4)", () => {
     expect(h.get(2).node.proposeConfChange({ type: 'remove-node', nodeId: 2 }).ok).toBe(true);
     const removeAt = h.raft(2).log.lastIndex();
     expect(h.get(2).node.propose(bytes('w')).ok).toBe(true);
-    h.filter = (m: Message) => (m.from === 2 && m.commit > removeAt ? null : m);
+    // Node 2 (removed, still leading) would hand leadership to node 1 with TimeoutNow: drop it too.
+    h.filter = (m: Message) =>
+      m.from === 2 && (m.commit > removeAt || m.type === 'timeout-now') ? null : m;
     h.stabilize();
     const wAt = appliedIndexOf(h, 2, 'w'); // acknowledged to the client
     expect(wAt).toBe(removeAt + 1);
