@@ -334,6 +334,21 @@ describe('a Lock wait that is abandoned removes its queue key', () => {
     await retryGetsTheLock('/locks/cancelled', waiter, held);
   });
 
+  it('when its wait_ms passes (LOCK_TIMEOUT)', async () => {
+    const { held, waiter } = await contended('/locks/wait-ms');
+    const error = await call(coord(), 'Lock', {
+      name: '/locks/wait-ms',
+      session_id: waiter,
+      wait_ms: 300,
+    }).catch((e) => e);
+    expect(readError(error)).toMatchObject({
+      code: grpc.status.DEADLINE_EXCEEDED,
+      reason: 'LOCK_TIMEOUT',
+    });
+    expect(await queueOf('/locks/wait-ms')).toHaveLength(1);
+    await retryGetsTheLock('/locks/wait-ms', waiter, held);
+  });
+
   it('when its gRPC deadline passes before wait_ms', async () => {
     const { held, waiter } = await contended('/locks/deadline');
     const error = await call(
