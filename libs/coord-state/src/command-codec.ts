@@ -232,9 +232,11 @@ export function encodeCommand(cmd: Command): Uint8Array {
   return w.buf.subarray(0, w.pos);
 }
 
-class Malformed extends Error {}
+/** Thrown by Reader on malformed bytes; decoders catch it and return an error value. */
+export class Malformed extends Error {}
 
-class Reader {
+/** Bounds-checked reader of the varint encodings above (shared with the snapshot image). */
+export class Reader {
   pos = 0;
   constructor(private readonly buf: Uint8Array) {}
   get done(): boolean {
@@ -243,6 +245,14 @@ class Reader {
   u8(): number {
     if (this.pos >= this.buf.length) throw new Malformed('truncated');
     return this.buf[this.pos++];
+  }
+  /** Big-endian unsigned 32-bit integer. */
+  u32(): number {
+    if (this.buf.length - this.pos < 4) throw new Malformed('truncated');
+    const b = this.buf;
+    const p = this.pos;
+    this.pos += 4;
+    return b[p] * 0x1000000 + ((b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]);
   }
   uvarint(): number {
     let n = 0;
@@ -279,7 +289,12 @@ class Reader {
   str(): string {
     const n = this.safeUvarint();
     if (n > this.buf.length - this.pos) throw new Malformed('truncated string');
-    const s = utf8Strict.decode(this.buf.subarray(this.pos, this.pos + n));
+    let s: string;
+    try {
+      s = utf8Strict.decode(this.buf.subarray(this.pos, this.pos + n));
+    } catch {
+      throw new Malformed('invalid UTF-8 in a string');
+    }
     this.pos += n;
     return s;
   }

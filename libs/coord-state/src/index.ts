@@ -17,6 +17,21 @@ export {
   SNAPSHOT_FORMAT,
 } from './snapshot';
 export {
+  type Crc32c,
+  type SnapshotDecodeError,
+  type SnapshotDecodeErrorCode,
+  type SnapshotDecodeResult,
+  type SnapshotEncodeOptions,
+  type SnapshotImageChunks,
+  SNAPSHOT_FRAME_BODY_BYTES_MAX,
+  SNAPSHOT_IMAGE_MAGIC,
+  SNAPSHOT_IMAGE_VERSION,
+  decodeSnapshot,
+  encodeSnapshot,
+  encodeSnapshotIncrementally,
+  isSnapshotImage,
+} from './snapshot-image';
+export {
   CoordStateMachine,
   type ApplyOutput,
   type NodeValue,

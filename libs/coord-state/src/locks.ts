@@ -52,6 +52,11 @@ export class LockTable {
     return [...this.queues.keys()].sort();
   }
 
+  /** [name, queue] in table order, unsorted (the snapshot image's cheap capture). */
+  entries(): IterableIterator<[string, LockQueue]> {
+    return this.queues.entries();
+  }
+
   holderKey(name: string): string | undefined {
     const q = this.queues.get(name);
     return q === undefined ? undefined : q.keys[0];

@@ -142,7 +142,7 @@ export function setNode(
       `node '${req.path}' is at version ${node.version}, not the expected ${req.expectedVersion}`,
     );
   }
-  s.tree.setData(j, node, req.data);
+  s.tree.setData(j, req.path, node, req.data);
   const stat = node.stat();
   j.emit({ type: 'UPDATED', path: req.path, data: node.data, stat, revision: j.revision });
   return ok({ op: 'set', stat });

@@ -58,8 +58,123 @@ export class TreeNode {
 
 const EMPTY = new Uint8Array(0);
 
+/** What a snapshot keeps of a node (children and numChildren are derived on load). */
+export interface NodeImage {
+  data: Uint8Array;
+  version: number;
+  cversion: number;
+  createRevision: number;
+  modRevision: number;
+  ephemeralOwner: number;
+}
+
+function imageOf(n: TreeNode): NodeImage {
+  return {
+    data: n.data,
+    version: n.version,
+    cversion: n.cversion,
+    createRevision: n.createRevision,
+    modRevision: n.modRevision,
+    ephemeralOwner: n.ephemeralOwner,
+  };
+}
+
+/**
+ * A copy-on-write view of the tree at the moment `NodeTree.openView` was called, read one node
+ * at a time by `next()` while the tree keeps changing. Opening is O(1); the tree pays one small
+ * copy per path it changes while the view is open, and only before the view has passed it.
+ *
+ * How: `next()` walks the live map with its own iterator (a Map iterator survives mutation:
+ * it skips entries deleted before it reaches them and visits entries added or re-added after
+ * it). Before the tree first changes a path since the capture, it saves the path's
+ * capture-time image in `saved` (null: the path did not exist then) — unless `next()` already
+ * emitted the path. So a path the walk reaches is emitted from `saved` if changed, skipped if
+ * new, else from the live node (unchanged since the capture). Paths removed before the walk
+ * reached them are emitted from `saved` after the walk, shallowest first.
+ *
+ * Order: parents before children (what restore needs). The live map has that order (see
+ * `insert`), and a path re-added after the capture comes after its re-added parent; the
+ * leftovers after the walk sort by depth, and their parents are emitted before them either way.
+ */
+export class TreeView {
+  /** Capture-time images of paths changed since the capture and not yet emitted. */
+  readonly saved = new Map<string, NodeImage | null>();
+  /** Paths already emitted (so the tree stops saving them and a re-added path is skipped). */
+  readonly emitted = new Set<string>();
+  /** Nodes at the capture: `next()` returns exactly this many. */
+  readonly size: number;
+  private readonly walk: Iterator<[string, TreeNode]>;
+  private leftovers: Array<[string, NodeImage]> | null = null;
+  private closed = false;
+
+  constructor(
+    nodes: Map<string, TreeNode>,
+    private readonly onClose: (v: TreeView) => void,
+  ) {
+    this.size = nodes.size;
+    this.walk = nodes.entries();
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** The next [path, image] of the capture, or undefined when all were returned (then closed). */
+  next(): [string, NodeImage] | undefined {
+    assert(!this.closed, 'a tree view is read only while open (another view replaced it?)');
+    while (this.leftovers === null) {
+      const step = this.walk.next();
+      if (step.done === true) {
+        this.leftovers = [...this.saved]
+          .filter((e): e is [string, NodeImage] => e[1] !== null)
+          .sort((a, b) => depth(b[0]) - depth(a[0]));
+        break;
+      }
+      const [path, node] = step.value;
+      if (this.emitted.has(path)) continue;
+      const saved = this.saved.get(path);
+      if (saved === null) continue;
+      this.emitted.add(path);
+      if (saved === undefined) return [path, imageOf(node)];
+      this.saved.delete(path);
+      return [path, saved];
+    }
+    const e = this.leftovers.pop();
+    if (e !== undefined) {
+      assert(!this.emitted.has(e[0]), 'a leftover path was not emitted in the walk');
+      this.emitted.add(e[0]);
+      return e;
+    }
+    assert(this.emitted.size === this.size, 'a tree view returns every node of the capture once');
+    this.close();
+    return undefined;
+  }
+
+  /** Stops the view (the tree stops saving for it). Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.saved.clear();
+    this.onClose(this);
+  }
+
+  /** Called by the tree before it first changes `path` (node: its current node, if any). */
+  preserve(path: string, node: TreeNode | undefined): void {
+    if (this.saved.has(path) || this.emitted.has(path)) return;
+    this.saved.set(path, node === undefined ? null : imageOf(node));
+  }
+}
+
+function depth(path: string): number {
+  let n = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 0x2f) n++;
+  return path === ROOT_PATH ? 0 : n;
+}
+
 export class NodeTree {
   private readonly nodes = new Map<string, TreeNode>();
+  /** The open snapshot view, if any: every change below preserves what it will change. */
+  private view: TreeView | null = null;
 
   constructor() {
     this.nodes.set(ROOT_PATH, new TreeNode(EMPTY, 0, 0));
@@ -73,11 +188,33 @@ export class NodeTree {
     return this.nodes.get(path);
   }
 
-  /** Adds `node` at `path` under its existing parent. */
+  /**
+   * Opens a copy-on-write view of the tree as it is now (see TreeView), closing any view still
+   * open: one view at a time.
+   */
+  openView(): TreeView {
+    this.view?.close();
+    const v = new TreeView(this.nodes, (closed) => {
+      if (this.view === closed) this.view = null;
+    });
+    this.view = v;
+    return v;
+  }
+
+  /**
+   * Adds `node` at `path` under its existing parent. Map order stays parents-first: a parent
+   * is inserted before its children, removed after them, and rollback re-inserts removed nodes
+   * in reverse order of removal.
+   */
   insert(j: Journal, path: string, node: TreeNode): void {
-    const parent = this.nodes.get(parentPath(path));
+    const pp = parentPath(path);
+    const parent = this.nodes.get(pp);
     assert(parent !== undefined, 'insert under an existing parent');
     assert(!this.nodes.has(path), 'insert at a free path');
+    if (this.view !== null) {
+      this.view.preserve(pp, parent);
+      this.view.preserve(path, undefined);
+    }
     const name = baseName(path);
     if (parent.children === null) parent.children = new Set();
     parent.children.add(name);
@@ -95,7 +232,12 @@ export class NodeTree {
     const node = this.nodes.get(path);
     assert(node !== undefined && path !== ROOT_PATH, 'remove an existing non-root node');
     assert(node.numChildren === 0, 'remove only leaves');
-    const parent = this.nodes.get(parentPath(path))!;
+    const pp = parentPath(path);
+    const parent = this.nodes.get(pp)!;
+    if (this.view !== null) {
+      this.view.preserve(pp, parent);
+      this.view.preserve(path, node);
+    }
     const name = baseName(path);
     parent.children!.delete(name);
     parent.cversion++;
@@ -108,9 +250,11 @@ export class NodeTree {
     return node;
   }
 
-  setData(j: Journal, node: TreeNode, data: Uint8Array): void {
+  setData(j: Journal, path: string, node: TreeNode, data: Uint8Array): void {
     const { data: oldData, version, modRevision } = node;
     assert(j.revision > modRevision, 'mod revisions only increase');
+    assert(this.nodes.get(path) === node, 'setData names the node by its path');
+    this.view?.preserve(path, node);
     node.data = data;
     node.version = version + 1;
     node.modRevision = j.revision;
@@ -153,6 +297,7 @@ export class NodeTree {
 
   /** Restore-only: place a node without journaling (snapshot load, parents first). */
   load(path: string, node: TreeNode): void {
+    assert(this.view === null, 'no view is open during a restore');
     if (path === ROOT_PATH) {
       this.nodes.set(ROOT_PATH, node);
       return;

@@ -35,6 +35,11 @@ export class SessionTable {
     return [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 
+  /** Sessions in table order, unsorted (the snapshot image's cheap capture). */
+  values(): IterableIterator<Session> {
+    return this.byId.values();
+  }
+
   open(j: Journal, id: number, ttlMs: number): void {
     assert(Number.isSafeInteger(id) && id > 0, 'session ids are positive integers');
     assert(!this.byId.has(id), 'session ids are unique');

@@ -11,8 +11,8 @@
 import { assert } from './assert';
 import type { CoordOptions } from './options';
 import type { CoordState } from './node-ops';
-import { TreeNode } from './node-tree';
-import type { WatchHistory, WatchHistorySnapshot } from './watch-history';
+import { TreeNode, type TreeView } from './node-tree';
+import type { WatchEvent, WatchHistory, WatchHistorySnapshot } from './watch-history';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -107,4 +107,55 @@ export function loadState(s: CoordState, history: WatchHistory, snap: CoordSnaps
     s.locks.load(r.name, r.keys, r.lastToken);
   }
   history.load(snap.history, snap.revision);
+}
+
+/**
+ * A point-in-time view for the snapshot image (snapshot-image.ts), taken in one synchronous
+ * step and immune to later applies. The tree is a copy-on-write TreeView (O(1) to open); the
+ * watch history is a range of its append-only event array (O(1)); sessions and lock queues are
+ * copied (O(sessions + lock keys)); node data arrays and events are shared, never mutated.
+ */
+export interface SnapshotView {
+  readonly options: CoordOptions;
+  readonly appliedIndex: number;
+  readonly revision: number;
+  readonly compactRevision: number;
+  readonly tree: TreeView;
+  /** Per session: id, ttlMs. */
+  readonly sessions: Float64Array;
+  readonly locks: LockRecord[];
+  /** The history's events are events[eventsStart, eventsEnd). */
+  readonly events: readonly WatchEvent[];
+  readonly eventsStart: number;
+  readonly eventsEnd: number;
+}
+
+export function captureView(
+  s: CoordState,
+  history: WatchHistory,
+  meta: { options: CoordOptions; appliedIndex: number; revision: number },
+): SnapshotView {
+  const sessions = new Float64Array(s.sessions.size * 2);
+  let j = 0;
+  for (const x of s.sessions.values()) {
+    sessions[j++] = x.id;
+    sessions[j++] = x.ttlMs;
+  }
+  const locks: LockRecord[] = [];
+  for (const [name, q] of s.locks.entries()) {
+    locks.push({ name, keys: q.keys.slice(), lastToken: q.lastToken });
+  }
+  const h = history.view();
+  return {
+    options: { ...meta.options },
+    appliedIndex: meta.appliedIndex,
+    revision: meta.revision,
+    compactRevision: h.compactRevision,
+    tree: s.tree.openView(),
+    sessions,
+    locks,
+    events: h.events,
+    eventsStart: h.start,
+    eventsEnd: h.end,
+  };
 }

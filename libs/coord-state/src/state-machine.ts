@@ -40,7 +40,13 @@ import { NodeTree, type Stat } from './node-tree';
 import { type CoordOptions, resolveOptions } from './options';
 import { ROOT_PATH, checkPath } from './paths';
 import { type SessionInfo, SessionTable, sessionInfo } from './sessions';
-import { type CoordSnapshot, captureState, loadState } from './snapshot';
+import {
+  type CoordSnapshot,
+  type SnapshotView,
+  captureState,
+  captureView,
+  loadState,
+} from './snapshot';
 import { checkTxn, chooseBranch, isReadOnly, runTxn } from './txn';
 import { type EventsPage, WatchHistory, type WatchEvent, type WatchFilter } from './watch-history';
 
@@ -113,6 +119,15 @@ export class CoordStateMachine {
 
   toSnapshot(): CoordSnapshot {
     return captureState(this.state, this.history, {
+      options: this.options,
+      appliedIndex: this.appliedIdx,
+      revision: this.rev,
+    });
+  }
+
+  /** The point-in-time view the snapshot image is encoded from (see snapshot-image.ts). */
+  captureView(): SnapshotView {
+    return captureView(this.state, this.history, {
       options: this.options,
       appliedIndex: this.appliedIdx,
       revision: this.rev,

@@ -159,6 +159,20 @@ export class WatchHistory {
     return lo;
   }
 
+  /**
+   * The live events as a range of the current array, in O(1). The range stays valid while
+   * events are appended: `append` only pushes past it, `trim` only moves `head` or replaces the
+   * array with a new one, and nothing writes an element in place.
+   */
+  view(): { events: readonly WatchEvent[]; start: number; end: number; compactRevision: number } {
+    return {
+      events: this.events,
+      start: this.head,
+      end: this.events.length,
+      compactRevision: this.compacted,
+    };
+  }
+
   toSnapshot(): WatchHistorySnapshot {
     return { compactRevision: this.compacted, events: this.events.slice(this.head) };
   }
