@@ -31,6 +31,8 @@ export class TreeNode {
   ephemeralOwner: number;
   /** Child names; null while the node has none (most nodes are leaves). */
   children: Set<string> | null = null;
+  /** Bookkeeping, not state: the id of the last TreeView that emitted this node. */
+  emittedBy = 0;
 
   constructor(data: Uint8Array, revision: number, ephemeralOwner: number) {
     this.data = data;
@@ -87,27 +89,30 @@ function imageOf(n: TreeNode): NodeImage {
  * How: `next()` walks the live map with its own iterator (a Map iterator survives mutation:
  * it skips entries deleted before it reaches them and visits entries added or re-added after
  * it). Before the tree first changes a path since the capture, it saves the path's
- * capture-time image in `saved` (null: the path did not exist then) — unless `next()` already
- * emitted the path. So a path the walk reaches is emitted from `saved` if changed, skipped if
- * new, else from the live node (unchanged since the capture). Paths removed before the walk
- * reached them are emitted from `saved` after the walk, shallowest first.
+ * capture-time image in `saved` (null: the path did not exist then) — unless the view has
+ * already emitted it (the node carries the view's id in `emittedBy`). So a path the walk
+ * reaches is emitted from `saved` if changed, skipped if null, else from the live node
+ * (unchanged since the capture); an emitted path's entry becomes null and its node is marked,
+ * so a path re-added after it was emitted is skipped. Paths removed before the walk reached them are emitted from
+ * `saved` after the walk, shallowest first.
  *
  * Order: parents before children (what restore needs). The live map has that order (see
  * `insert`), and a path re-added after the capture comes after its re-added parent; the
  * leftovers after the walk sort by depth, and their parents are emitted before them either way.
  */
 export class TreeView {
-  /** Capture-time images of paths changed since the capture and not yet emitted. */
+  /** Capture-time images of paths changed since the capture (null: skip the path). */
   readonly saved = new Map<string, NodeImage | null>();
-  /** Paths already emitted (so the tree stops saving them and a re-added path is skipped). */
-  readonly emitted = new Set<string>();
   /** Nodes at the capture: `next()` returns exactly this many. */
   readonly size: number;
+  private emitted = 0;
   private readonly walk: Iterator<[string, TreeNode]>;
   private leftovers: Array<[string, NodeImage]> | null = null;
   private closed = false;
 
   constructor(
+    /** Unique per tree and > 0, for TreeNode.emittedBy. */
+    readonly id: number,
     nodes: Map<string, TreeNode>,
     private readonly onClose: (v: TreeView) => void,
   ) {
@@ -119,7 +124,10 @@ export class TreeView {
     return !this.closed;
   }
 
-  /** The next [path, image] of the capture, or undefined when all were returned (then closed). */
+  /**
+   * The next [path, image] of the capture, or undefined when all were returned (the view is
+   * then closed). The image may be the live node: read it before the tree changes again.
+   */
   next(): [string, NodeImage] | undefined {
     assert(!this.closed, 'a tree view is read only while open (another view replaced it?)');
     while (this.leftovers === null) {
@@ -131,21 +139,23 @@ export class TreeView {
         break;
       }
       const [path, node] = step.value;
-      if (this.emitted.has(path)) continue;
       const saved = this.saved.get(path);
-      if (saved === null) continue;
-      this.emitted.add(path);
-      if (saved === undefined) return [path, imageOf(node)];
-      this.saved.delete(path);
+      // Skipped: new since the capture, emitted already, or (same node object) emitted and then
+      // re-added by a rolled-back removal, which re-inserts without preserving.
+      if (saved === null || node.emittedBy === this.id) continue;
+      node.emittedBy = this.id;
+      this.emitted++;
+      if (saved === undefined) return [path, node];
+      this.saved.set(path, null);
       return [path, saved];
     }
     const e = this.leftovers.pop();
     if (e !== undefined) {
-      assert(!this.emitted.has(e[0]), 'a leftover path was not emitted in the walk');
-      this.emitted.add(e[0]);
+      this.saved.set(e[0], null);
+      this.emitted++;
       return e;
     }
-    assert(this.emitted.size === this.size, 'a tree view returns every node of the capture once');
+    assert(this.emitted === this.size, 'a tree view returns every node of the capture once');
     this.close();
     return undefined;
   }
@@ -160,7 +170,7 @@ export class TreeView {
 
   /** Called by the tree before it first changes `path` (node: its current node, if any). */
   preserve(path: string, node: TreeNode | undefined): void {
-    if (this.saved.has(path) || this.emitted.has(path)) return;
+    if (this.saved.has(path) || node?.emittedBy === this.id) return;
     this.saved.set(path, node === undefined ? null : imageOf(node));
   }
 }
@@ -175,6 +185,7 @@ export class NodeTree {
   private readonly nodes = new Map<string, TreeNode>();
   /** The open snapshot view, if any: every change below preserves what it will change. */
   private view: TreeView | null = null;
+  private viewsOpened = 0;
 
   constructor() {
     this.nodes.set(ROOT_PATH, new TreeNode(EMPTY, 0, 0));
@@ -194,7 +205,7 @@ export class NodeTree {
    */
   openView(): TreeView {
     this.view?.close();
-    const v = new TreeView(this.nodes, (closed) => {
+    const v = new TreeView(++this.viewsOpened, this.nodes, (closed) => {
       if (this.view === closed) this.view = null;
     });
     this.view = v;

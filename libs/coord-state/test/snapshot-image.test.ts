@@ -163,6 +163,36 @@ describe('snapshot image v1', () => {
     expect(restored.toSnapshot()).toEqual(before);
   });
 
+  it('skips a node it emitted that a rolled-back delete put back at the end of the map', () => {
+    const sm = new CoordStateMachine();
+    const data = Buffer.from('v');
+    for (const [i, path] of ['/p', '/q'].entries()) {
+      sm.apply(i + 1, {
+        op: 'create',
+        path,
+        data,
+        ephemeral: false,
+        sequential: false,
+        sessionId: 0,
+      });
+    }
+    const before = structuredClone(sm.toSnapshot());
+    const chunks = encodeSnapshotIncrementally(sm, { ...CRC, chunkRecordsMax: 1 });
+    const parts = [0, 1, 2].map(() => chunks.next().value as Uint8Array); // META, '/', '/p'
+    const out = sm.apply(3, {
+      op: 'txn',
+      compares: [],
+      success: [
+        { op: 'delete', path: '/p', expectedVersion: -1, recursive: false },
+        { op: 'create', path: '/p/c', data, ephemeral: false, sequential: false, sessionId: 0 },
+      ],
+      failure: [],
+    });
+    expect(out.result).toMatchObject({ ok: false, error: { reason: 'NO_PARENT' } });
+    for (const c of chunks) parts.push(c);
+    expect(decodeOk(Buffer.concat(parts)).toSnapshot()).toEqual(before);
+  });
+
   it('builds one image at a time, and an abandoned build lets go of its view', () => {
     const sm = smallState();
     const first = sm.captureView();

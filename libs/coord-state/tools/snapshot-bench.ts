@@ -65,7 +65,13 @@ for (let r = 0; r < RUNS; r++) {
   v8Bytes = buf.length;
 }
 
+const cpuMs = (c0: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 const captureMs: number[] = [];
+const captureCpuMs: number[] = [];
+const longestCpuMs: number[] = [];
 const longestMs: number[] = [];
 const chunksMs: number[] = [];
 const concatMs: number[] = [];
@@ -75,16 +81,21 @@ let image: Buffer = Buffer.alloc(0);
 const allChunkMs: number[] = [];
 for (let r = 0; r < RUNS; r++) {
   gc();
+  let c0 = process.cpuUsage();
   let t0 = process.hrtime.bigint();
   const gen = encodeSnapshotIncrementally(sm, CRC);
   captureMs.push(ms(t0));
+  captureCpuMs.push(cpuMs(c0));
+  let longestCpu = 0;
   const parts: Uint8Array[] = [];
   let longest = 0;
   let sum = 0;
   for (;;) {
+    c0 = process.cpuUsage();
     t0 = process.hrtime.bigint();
     const next = gen.next();
     const t = ms(t0);
+    longestCpu = Math.max(longestCpu, cpuMs(c0));
     if (next.done) break;
     longest = Math.max(longest, t);
     allChunkMs.push(t);
@@ -92,6 +103,7 @@ for (let r = 0; r < RUNS; r++) {
     parts.push(next.value);
   }
   longestMs.push(longest);
+  longestCpuMs.push(longestCpu);
   chunksMs.push(sum);
   t0 = process.hrtime.bigint();
   image = Buffer.concat(parts);
@@ -99,6 +111,30 @@ for (let r = 0; r < RUNS; r++) {
   chunkCount = parts.length;
   imageBytes = image.length;
 }
+
+// The copy-on-write cost on apply: 20,000 sets of distinct nodes with a view open vs none.
+const setAll = (from: number): number => {
+  const data = new Uint8Array(64);
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < 20_000; i++) {
+    sm.apply(++index, {
+      op: 'set',
+      path: `/d${(from + i) % dirs}/node-${from + i}`,
+      data,
+      expectedVersion: -1,
+    });
+  }
+  return ms(t0);
+};
+gc();
+const plainSetMs = setAll(0);
+gc();
+const open = encodeSnapshotIncrementally(sm, CRC);
+const viewSetMs = setAll(20_000);
+open.return();
+console.log(
+  `20,000 sets: ${plainSetMs.toFixed(0)} ms with no build, ${viewSetMs.toFixed(0)} ms with a build open`,
+);
 
 const decodeMs: number[] = [];
 const v8RestoreMs: number[] = [];
@@ -118,8 +154,8 @@ for (let r = 0; r < Math.min(RUNS, 3); r++) {
 const total = captureMs.map((c, i) => c + chunksMs[i] + concatMs[i]);
 console.log(`v8.serialize(toSnapshot()): one pause, ${fmt(v8Ms)}; ${v8Bytes} bytes`);
 console.log(`image: ${imageBytes} bytes in ${chunkCount} chunks`);
-console.log(`  capture (the call, one pause):   ${fmt(captureMs)}`);
-console.log(`  longest single chunk:            ${fmt(longestMs)}`);
+console.log(`  capture (the call, one pause):   ${fmt(captureMs)}; CPU ${fmt(captureCpuMs)}`);
+console.log(`  longest single chunk:            ${fmt(longestMs)}; CPU ${fmt(longestCpuMs)}`);
 allChunkMs.sort((a, b) => a - b);
 const p = (q: number): string => allChunkMs[Math.floor(q * (allChunkMs.length - 1))].toFixed(2);
 console.log(`  chunk times over all runs:       p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
