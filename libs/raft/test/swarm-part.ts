@@ -8,6 +8,9 @@ const SEEDS_PER_SHARD = 250;
  * parallel workers): 500 seeds with 3 initial voters and 500 with 5 (learners are added and
  * promoted on the way), each seed with its own randomized faults and options. Every invariant
  * is checked after every step, and the liveness phase must converge within the stated bound.
+ * Seeds also draw the shell's early send, crashes mid-Ready, steps between ready() and
+ * advance(), clock drift, long delays, lingering removed members, shrinking to one voter,
+ * back-to-back conf changes and explicit campaign() calls (see SimOptions).
  * 2 parts × 1,000 = 2,000 seeds.
  */
 export function swarmPart(part: number): void {
@@ -21,6 +24,13 @@ export function swarmPart(part: number): void {
           if (failure) throw new Error(failure.report);
           expect(summary.seeds).toBe(SEEDS_PER_SHARD);
           expect(summary.writesAcked).toBeGreaterThan(0);
+          // The paths the first simulator never took are taken in every shard.
+          expect(summary.earlySends).toBeGreaterThan(0);
+          expect(summary.midReadyCrashes).toBeGreaterThan(0);
+          expect(summary.interleavedReadies).toBeGreaterThan(0);
+          expect(summary.campaignCalls).toBeGreaterThan(0);
+          expect(summary.removedRunningTicks).toBeGreaterThan(0);
+          if (nodes === 3) expect(summary.loneVoterConfs).toBeGreaterThan(0);
         });
       }
     }

@@ -72,5 +72,8 @@ console.log(
   `ok: ${summary.seeds} seeds in ${secs.toFixed(1)} s; ${summary.writesAcked} writes acked, ` +
     `${summary.readsServed} reads checked, ${summary.elections} elections, ${summary.crashes} crashes, ` +
     `${summary.partitions} partitions, ${summary.snapshotsInstalled} snapshots installed, ` +
-    `${summary.confChanges} membership changes; slowest convergence ${summary.maxLivenessTicks} ticks`,
+    `${summary.confChanges} membership changes (${summary.loneVoterConfs} to a lone voter), ` +
+    `${summary.earlySends} early sends, ${summary.midReadyCrashes} crashes mid-Ready, ` +
+    `${summary.interleavedReadies} Readies with steps before advance, ${summary.campaignCalls} campaign() calls; ` +
+    `slowest convergence ${summary.maxLivenessTicks} ticks`,
 );

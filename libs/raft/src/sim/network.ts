@@ -7,6 +7,17 @@ export interface InFlight {
   m: Message;
 }
 
+/** How one message fares on the wire. */
+export interface LinkFaults {
+  dropRate: number;
+  dupRate: number;
+  /** Normal delay is uniform in [0, maxDelayTicks]. */
+  maxDelayTicks: number;
+  /** Probability of a long delay, uniform in [longDelayTicksMin, 3·longDelayTicksMin]. */
+  longDelayRate: number;
+  longDelayTicksMin: number;
+}
+
 export type PartitionKind = 'symmetric' | 'asymmetric' | 'leader-isolated' | 'bridge';
 
 /** The simulated wire: delay, loss, duplication, reordering, and link cuts. */
@@ -23,13 +34,33 @@ export class Network {
   }
 
   /** Queues `m`; returns false if it was dropped on the way. */
-  send(m: Message, now: number, dropRate: number, dupRate: number, maxDelay: number): boolean {
-    if (dropRate > 0 && this.rng.chance(dropRate)) return false;
-    this.queue.push({ at: now + this.rng.int(maxDelay + 1), m });
-    if (dupRate > 0 && this.rng.chance(dupRate)) {
-      this.queue.push({ at: now + this.rng.int(maxDelay + 2), m });
+  send(m: Message, now: number, f: LinkFaults): boolean {
+    if (f.dropRate > 0 && this.rng.chance(f.dropRate)) return false;
+    this.queue.push({ at: now + this.delay(f), m });
+    if (f.dupRate > 0 && this.rng.chance(f.dupRate)) {
+      this.queue.push({ at: now + 1 + this.delay(f), m });
     }
     return true;
+  }
+
+  private delay(f: LinkFaults): number {
+    if (f.longDelayRate > 0 && this.rng.chance(f.longDelayRate)) {
+      return f.longDelayTicksMin + this.rng.int(2 * f.longDelayTicksMin + 1);
+    }
+    return this.rng.int(f.maxDelayTicks + 1);
+  }
+
+  /** Removes and returns up to `max` messages to `to` deliverable at `now`, oldest first. */
+  takeDueFor(to: NodeId, now: number, max: number): InFlight[] {
+    const out: InFlight[] = [];
+    if (max <= 0) return out;
+    const keep: InFlight[] = [];
+    for (const f of this.queue) {
+      if (out.length < max && f.m.to === to && f.at <= now) out.push(f);
+      else keep.push(f);
+    }
+    this.queue = keep;
+    return out;
   }
 
   /** Removes and returns the messages deliverable at `now`, in random order. */

@@ -44,6 +44,40 @@ export interface SimOptions {
   snapshotKeep: number;
   /** Per-round probability that a node processes its Ready (lower = more lost on crash). */
   readyProb: number;
+  /**
+   * Fraction of node incarnations whose shell behaves like apps/coordinator's: a leader whose
+   * Ready changes neither term nor vote sends before it persists, and a hard state whose only
+   * change is the commit index is written with the next write, not on its own.
+   */
+  earlySendRate: number;
+  /**
+   * Per-Ready probability (faults on) of a crash in the middle of the shell loop: after the
+   * early send and before the write, or after the write and before the send.
+   */
+  midReadyCrashRate: number;
+  /**
+   * Clock drift bound: every member ticks at its own rate in [1-d, 1+d] ticks per simulated
+   * tick (with its own phase); Raft is told d (maxClockDriftRatio) to size its lease.
+   */
+  clockDriftRatio: number;
+  /** Probability that a message is held for electionTick..3·electionTick ticks (faults on). */
+  longDelayRate: number;
+  /**
+   * Per-Ready probability that, between ready() and advance() (the write in flight), the
+   * shell steps messages that arrive, ticks, and takes reads and proposals, as a real one does.
+   */
+  interleaveRate: number;
+  /** A removed member keeps running for up to this many ticks after its removal applies. */
+  removedLingerTicksMax: number;
+  /** Membership changes may remove voters down to this many (1 = a lone voter). */
+  minVoters: number;
+  /**
+   * Up to this many conf changes are proposed at once (via the leader or a follower), and a
+   * new one follows as soon as one applies; Raft must refuse or neutralize the extras.
+   */
+  confBurstMax: number;
+  /** Per-tick probability of an explicit campaign() on a random live member (faults on). */
+  campaignRate: number;
   /** Events kept for the failure trace. */
   traceSize: number;
   unsafe: UnsafeTestingKnobs;
@@ -91,13 +125,38 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     readyProb: r.pick([0.5, 0.8, 1]),
     traceSize: 120,
     unsafe: {},
+    earlySendRate: 0,
+    midReadyCrashRate: 0,
+    clockDriftRatio: 0,
+    longDelayRate: 0,
+    interleaveRate: 0,
+    removedLingerTicksMax: 0,
+    minVoters: 0,
+    confBurstMax: 1,
+    campaignRate: 0,
   };
   // A fifth of the seeds run a harsh leader-churn profile (no pre-vote or check-quorum, small
   // messages, one append in flight, frequent crashes): it is what exposes Figure-8 style bugs.
   const churn: Partial<SimOptions> = r.chance(0.2) ? CHURN_PROFILE : {};
-  const merged = { ...base, ...churn, ...overrides };
+  const drawn = { ...base, ...churn, ...overrides };
+  drawShellAndClockOptions(r, drawn, faulty);
+  const merged = { ...drawn, ...overrides };
   if (!merged.checkQuorum) merged.readOnlyOption = 'safe'; // lease reads need check-quorum
   return merged;
+}
+
+/** The options for what the first simulator missed: the shell's early send, drift, etc. */
+function drawShellAndClockOptions(r: Xoshiro128, o: SimOptions, faulty: boolean): void {
+  o.earlySendRate = r.pick([0, 0.5, 1]);
+  o.midReadyCrashRate = faulty ? r.pick([0, 0, 0.002, 0.01]) : 0;
+  o.clockDriftRatio = r.pick([0, 0, 0.02, 0.05, 0.1]);
+  o.longDelayRate = faulty ? r.pick([0, 0, 0.002, 0.01]) : 0;
+  o.interleaveRate = r.pick([0, 0.2, 0.6]);
+  o.removedLingerTicksMax = r.pick([0, 10, 40]);
+  o.minVoters = r.chance(0.3) ? 1 + r.int(o.nodes) : o.nodes;
+  if (o.minVoters < o.nodes) o.spareNodes += o.nodes - o.minVoters;
+  o.confBurstMax = r.pick([1, 1, 2, 3]);
+  o.campaignRate = faulty ? r.pick([0, 0, 0.005, 0.02]) : 0;
 }
 
 export const CHURN_PROFILE: Partial<SimOptions> = {
@@ -126,6 +185,8 @@ export function describeOptions(o: SimOptions): string {
     `drop=${o.dropRate} dup=${o.dupRate} delay≤${o.maxDelayTicks} partition=${o.partitionRate}/≤${o.partitionTicksMax}t`,
     `crash=${o.crashRate}/≤${o.downTicksMax}t ready=${o.readyProb} propose=${o.proposeRate}x${o.proposeBatchMax}`,
     `read=${o.readRate} conf=${o.confChangeRate} transfer=${o.transferRate} snapshot=${o.snapshotInterval}/keep ${o.snapshotKeep}`,
+    `earlySend=${o.earlySendRate} midReadyCrash=${o.midReadyCrashRate} drift≤${o.clockDriftRatio} longDelay=${o.longDelayRate} interleave=${o.interleaveRate}`,
+    `removedLinger≤${o.removedLingerTicksMax}t minVoters=${o.minVoters} confBurst≤${o.confBurstMax} campaign=${o.campaignRate}`,
     `unsafe=${JSON.stringify(o.unsafe)}`,
   ];
   return parts.join('\n  ');

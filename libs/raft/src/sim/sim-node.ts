@@ -1,7 +1,7 @@
 import type { RaftConfig } from '../config';
 import type { MemoryStorage } from '../memory-storage';
 import { RawNode } from '../raw-node';
-import type { ConfState, NodeId, Snapshot } from '../types';
+import type { ConfState, HardState, NodeId, Snapshot } from '../types';
 
 /** Snapshot payload of the model state machine: its 32-bit hash, little-endian. */
 export function encodeState(hash: number): Uint8Array {
@@ -31,8 +31,20 @@ export class SimNode {
   leaderTerm = 0;
   /** Crashed until this tick (meaningful when node is null). */
   downUntil = 0;
-  /** Removed from the cluster: never restarted. */
+  /** Removed from the cluster (a conf change applied somewhere); it may keep running. */
   removed = false;
+  /** Stopped for good (removed, and no longer needed): never restarted. */
+  stopped = false;
+  /** Tick at which a removed member that keeps running is stopped, and its removal's index. */
+  stopAt = Infinity;
+  removedAt = 0;
+  /** Ticks per simulated tick (clock drift), and the fraction of a tick accumulated. */
+  rate = 1;
+  clockAcc = 0;
+  /** This incarnation's shell sends early and writes commit-only hard states lazily. */
+  earlySend = false;
+  /** Lazy shells: hard state received in a Ready but not yet written. */
+  unsavedHardState: HardState | null = null;
 
   constructor(
     readonly id: NodeId,
@@ -44,8 +56,10 @@ export class SimNode {
   }
 
   /** (Re)starts from durable storage: the state machine restarts from the snapshot. */
-  start(config: RaftConfig): void {
+  start(config: RaftConfig, earlySend: boolean): void {
     this.node = new RawNode(config, this.storage);
+    this.earlySend = earlySend;
+    this.unsavedHardState = null;
     this.restoreFrom(this.storage.snapshot());
     this.pendingReads = [];
     this.leaderTerm = 0;
@@ -60,6 +74,7 @@ export class SimNode {
   /** Loses all volatile state; only `storage` remains. */
   crash(downUntil: number): void {
     this.node = null;
+    this.unsavedHardState = null;
     this.pendingReads = [];
     this.downUntil = downUntil;
   }

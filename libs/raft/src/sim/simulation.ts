@@ -5,9 +5,9 @@ import { MemoryStorage } from '../memory-storage';
 import { nextConfState } from '../raft';
 import { Xoshiro128 } from '../random';
 import type { Ready } from '../raw-node';
-import type { ConfChange, ConfState, Entry, Message, NodeId } from '../types';
+import type { ConfChange, ConfState, Entry, HardState, Message, NodeId } from '../types';
 import { Checker, SimViolation, foldHash } from './checker';
-import { Network, type PartitionKind } from './network';
+import { Network, type LinkFaults, type PartitionKind } from './network';
 import { describeOptions, type SimOptions } from './options';
 import { SimNode, encodeState } from './sim-node';
 import { Trace } from './trace';
@@ -28,6 +28,14 @@ export interface SimStats {
   snapshotsInstalled: number;
   confChanges: number;
   committedIndex: number;
+  /** How often the new fault and shell paths ran (to show the swarm reaches them). */
+  earlySends: number;
+  midReadyCrashes: number;
+  interleavedReadies: number;
+  campaignCalls: number;
+  /** Ticks removed members kept running, and times membership reached a lone voter. */
+  removedRunningTicks: number;
+  loneVoterConfs: number;
 }
 
 export interface SimResult {
@@ -84,6 +92,12 @@ export class Simulation {
     snapshotsInstalled: 0,
     confChanges: 0,
     committedIndex: 0,
+    earlySends: 0,
+    midReadyCrashes: 0,
+    interleavedReadies: 0,
+    campaignCalls: 0,
+    removedRunningTicks: 0,
+    loneVoterConfs: 0,
   };
 
   constructor(private readonly opts: SimOptions) {
@@ -161,6 +175,7 @@ export class Simulation {
       preVote: o.preVote,
       checkQuorum: o.checkQuorum,
       readOnlyOption: o.readOnlyOption,
+      maxClockDriftRatio: o.clockDriftRatio,
       maxInflightMsgs: o.maxInflightMsgs,
       maxSizePerMsgBytes: o.maxSizePerMsgBytes,
       maxUncommittedEntriesBytes: o.maxUncommittedEntriesBytes,
@@ -170,8 +185,19 @@ export class Simulation {
 
   private addNode(id: NodeId, storage: MemoryStorage): void {
     const sn = new SimNode(id, storage);
+    const d = this.opts.clockDriftRatio;
+    // Extremes are where leases break, so half the members sit at a bound of the drift.
+    sn.rate = this.rng.chance(0.5)
+      ? 1 + this.rng.pick([-d, d])
+      : 1 + (2 * this.rng.float() - 1) * d;
+    sn.clockAcc = this.rng.float();
     this.nodes.set(id, sn);
-    sn.start(this.config(id, storage.snapshot().metadata.index));
+    this.startNode(sn);
+  }
+
+  private startNode(sn: SimNode): void {
+    const early = this.rng.chance(this.opts.earlySendRate);
+    sn.start(this.config(sn.id, sn.storage.snapshot().metadata.index), early);
   }
 
   private liveNodes(): SimNode[] {
@@ -207,17 +233,27 @@ export class Simulation {
     this.now++;
     if (this.faulty) this.injectFaults();
     this.restartDue();
+    this.stopRemoved();
     this.clients();
-    for (const sn of this.liveNodes()) {
-      sn.node?.tick();
-      this.observe(sn);
-    }
+    this.tickNodes();
     for (let round = 0; round < ROUNDS_PER_TICK; round++) {
       const delivered = this.deliverDue();
       const processed = this.processReadies();
       if (!delivered && !processed) break;
     }
     this.serveReads();
+  }
+
+  /** Every member ticks at its own rate (bounded drift), so ticks fall at different times. */
+  private tickNodes(): void {
+    for (const sn of this.liveNodes()) {
+      sn.clockAcc += sn.rate;
+      while (sn.clockAcc >= 1 && sn.node) {
+        sn.clockAcc -= 1;
+        sn.node.tick();
+        this.observe(sn);
+      }
+    }
   }
 
   private deliverDue(): boolean {
@@ -249,7 +285,10 @@ export class Simulation {
     return any;
   }
 
-  /** The shell loop of one node: persist → send → apply → advance (see Ready). */
+  /**
+   * The shell loop of one node: persist → send → apply → advance (see Ready). An early shell
+   * (apps/coordinator's handleReady) sends first when the Ready changes neither term nor vote.
+   */
   private processReady(sn: SimNode): void {
     const node = sn.node;
     if (!node) return;
@@ -259,20 +298,75 @@ export class Simulation {
         this.now,
         `node ${sn.id}: ${rd.softState.role}, leader ${rd.softState.leader}, term ${node.raft.term}`,
       );
+    const durable = sn.storage.hardStateNow();
+    const early = sn.earlySend && node.raft.role === 'leader' && !changesTermOrVote(rd, durable);
+    if (early && rd.messages.length > 0) this.stats.earlySends++;
+    const failedSnaps = early ? this.sendAll(rd) : [];
+    if (early && this.midReadyCrash(sn, 'after its early send, before its write')) return;
+    if (this.faulty && this.rng.chance(this.opts.interleaveRate)) {
+      this.stats.interleavedReadies++;
+      this.interleave(sn);
+    }
+    if (!sn.node) return;
     this.persist(sn, rd);
-    const failedSnaps: NodeId[] = [];
-    for (const m of rd.messages) {
-      const o = this.opts;
-      const drop = this.faulty ? o.dropRate : 0;
-      const dup = this.faulty ? o.dupRate : 0;
-      const sent = this.net.send(m, this.now, drop, dup, this.faulty ? o.maxDelayTicks : 0);
-      if (!sent && m.type === 'snap') failedSnaps.push(m.to);
+    if (!early) {
+      if (this.midReadyCrash(sn, 'after its write, before its send')) return;
+      failedSnaps.push(...this.sendAll(rd));
     }
     for (const e of rd.committedEntries) this.apply(sn, e);
     for (const rs of rd.readStates) sn.pendingReads.push(rs);
     node.advance(rd);
     this.maybeSnapshot(sn);
     for (const to of failedSnaps) node.reportSnapshot(to, false);
+  }
+
+  /** Hands the Ready's messages to the network; returns the snapshot targets that failed. */
+  private sendAll(rd: Ready): NodeId[] {
+    const o = this.opts;
+    const f = this.faulty
+      ? {
+          dropRate: o.dropRate,
+          dupRate: o.dupRate,
+          maxDelayTicks: o.maxDelayTicks,
+          longDelayRate: o.longDelayRate,
+          longDelayTicksMin: o.electionTick,
+        }
+      : NO_FAULTS;
+    const failed: NodeId[] = [];
+    for (const m of rd.messages) {
+      if (!this.net.send(m, this.now, f) && m.type === 'snap') failed.push(m.to);
+    }
+    return failed;
+  }
+
+  private midReadyCrash(sn: SimNode, where: string): boolean {
+    const o = this.opts;
+    if (!this.faulty || o.midReadyCrashRate === 0 || !this.rng.chance(o.midReadyCrashRate))
+      return false;
+    const until = this.now + 1 + this.rng.int(o.downTicksMax);
+    sn.crash(until);
+    this.stats.crashes++;
+    this.stats.midReadyCrashes++;
+    this.note(`crash node ${sn.id} ${where}, until t=${until}`);
+    return true;
+  }
+
+  /**
+   * While its write is in flight a real shell keeps going: messages arrive and are stepped,
+   * the timer ticks, clients read and write. All of it lands between ready() and advance().
+   */
+  private interleave(sn: SimNode): void {
+    for (const { m } of this.net.takeDueFor(sn.id, this.now, 1 + this.rng.int(4))) {
+      this.deliver(m);
+    }
+    if (!sn.node) return;
+    if (sn.clockAcc >= 0 && this.rng.chance(0.3)) {
+      sn.clockAcc -= 1; // the next tick comes now, taken from this member's own clock
+      sn.node.tick();
+      this.observe(sn);
+    }
+    if (this.opts.readRate > 0 && this.rng.chance(0.1)) this.startReadAt(sn);
+    if (this.rng.chance(0.05)) this.proposeWritesTo(sn);
   }
 
   private persist(sn: SimNode, rd: Ready): void {
@@ -286,7 +380,17 @@ export class Simulation {
     }
     sn.storage.append(rd.entries);
     for (const e of rd.entries) this.checker.checkPersisted(sn.id, e, sn.storage.term(e.index - 1));
-    if (rd.hardState) sn.storage.setHardState(rd.hardState);
+    if (!sn.earlySend) {
+      if (rd.hardState) sn.storage.setHardState(rd.hardState);
+      return;
+    }
+    // apps/coordinator: a hard state whose only change is the commit waits for the next write.
+    if (rd.hardState) sn.unsavedHardState = rd.hardState;
+    if (rd.snapshot || rd.entries.length > 0 || rd.mustSync) {
+      const hs = sn.unsavedHardState ?? sn.storage.hardStateNow();
+      sn.storage.setHardState(clampCommit(hs, sn.storage.snapshot().metadata.index));
+      sn.unsavedHardState = null;
+    }
   }
 
   private apply(sn: SimNode, e: Entry): void {
@@ -297,7 +401,7 @@ export class Simulation {
     const first = this.checker.checkApplied(sn.id, e, sn.hash, node.raft.term);
     if (e.type === 'conf-change') {
       sn.confState = node.applyConfChangeEntry(e);
-      if (first) this.onConfChangeCommitted(decodeConfChange(e.data));
+      if (first) this.onConfChangeCommitted(decodeConfChange(e.data), e.index);
     } else if (first && e.data.length >= 4) {
       const d = e.data;
       const id =
@@ -318,6 +422,7 @@ export class Simulation {
     const snapIndex = s.snapshot().metadata.index;
     if (sn.appliedIndex - snapIndex < this.opts.snapshotInterval) return;
     s.createSnapshot(sn.appliedIndex, sn.confState, encodeState(sn.hash));
+    s.setHardState(clampCommit(s.hardStateNow(), sn.appliedIndex));
     const compactTo = sn.appliedIndex - this.opts.snapshotKeep;
     if (compactTo >= s.firstIndex()) s.compact(compactTo);
   }
@@ -365,7 +470,7 @@ export class Simulation {
     }
     if (!this.net.partition && o.partitionRate > 0 && this.rng.chance(o.partitionRate)) {
       const kind = this.rng.pick(PARTITION_KINDS);
-      const ids = [...this.nodes.values()].filter((sn) => !sn.removed).map((sn) => sn.id);
+      const ids = [...this.nodes.values()].filter((sn) => !sn.stopped).map((sn) => sn.id);
       const until = this.now + 1 + this.rng.int(o.partitionTicksMax);
       const text = this.net.cut(kind, ids, this.leader()?.id ?? 0, until);
       this.stats.partitions++;
@@ -383,8 +488,8 @@ export class Simulation {
 
   private restartDue(): void {
     for (const sn of this.nodes.values()) {
-      if (sn.node || sn.removed || sn.downUntil > this.now) continue;
-      sn.start(this.config(sn.id, sn.storage.snapshot().metadata.index));
+      if (sn.node || sn.stopped || sn.downUntil > this.now) continue;
+      this.startNode(sn);
       const hs = sn.storage.hardStateNow();
       this.note(
         `restart node ${sn.id} from disk (term ${hs.term}, commit ${hs.commit}, snapshot ${sn.appliedIndex})`,
@@ -413,14 +518,18 @@ export class Simulation {
     if (this.faulty && o.readRate > 0 && this.rng.chance(o.readRate)) this.startRead();
     if (this.faulty && o.confChangeRate > 0 && this.rng.chance(o.confChangeRate)) this.membership();
     if (this.faulty && o.transferRate > 0 && this.rng.chance(o.transferRate)) this.transfer();
+    if (this.faulty && o.campaignRate > 0 && this.rng.chance(o.campaignRate)) this.campaign();
     this.retryWrites();
     this.retryConfChange();
   }
 
+  /** Clients mostly go to the current leader, the rest to any member. */
   private proposeWrites(): void {
-    const live = this.liveNodes();
-    if (live.length === 0) return;
-    const target = this.rng.pick(live);
+    const target = this.pickLive();
+    if (target) this.proposeWritesTo(target);
+  }
+
+  private proposeWritesTo(target: SimNode): void {
     const n = 1 + this.rng.int(this.opts.proposeBatchMax);
     const datas: Uint8Array[] = [];
     for (let k = 0; k < n; k++) {
@@ -454,9 +563,19 @@ export class Simulation {
     return live.length > 0 ? this.rng.pick(live) : undefined;
   }
 
+  /**
+   * Half the reads go to a node that believes it leads, maybe a deposed one that has not heard
+   * yet: that is where a lease outlives its leadership.
+   */
   private startRead(): void {
-    const sn = this.pickLive();
-    if (!sn?.node) return;
+    const leaders = this.liveNodes().filter((sn) => sn.node?.raft.role === 'leader');
+    const sn =
+      leaders.length > 0 && this.rng.chance(0.5) ? this.rng.pick(leaders) : this.pickLive();
+    if (sn) this.startReadAt(sn);
+  }
+
+  private startReadAt(sn: SimNode): void {
+    if (!sn.node) return;
     const context = `r${this.nextReadId++}`;
     this.reads.set(context, { nodeId: sn.id, ackedIndexAtStart: this.ackedIndex });
     const res = sn.node.readIndex(context);
@@ -477,30 +596,60 @@ export class Simulation {
     this.note(`transfer leadership ${lead.id} -> ${to}: ${res.ok ? 'ok' : res.reason}`);
   }
 
-  // ---------------------------------------------------------------- membership
-
-  /** Cycles membership: add learner → promote it → remove a voter (maybe the leader). */
-  private membership(): void {
-    if (this.confOp) return;
-    const cs = this.clusterConf;
-    let cc: ConfChange | null = null;
-    const learner = cs.learners[0];
-    if (learner !== undefined) cc = { type: 'add-voter', nodeId: learner };
-    else if (cs.voters.length > this.opts.nodes)
-      cc = { type: 'remove-node', nodeId: this.rng.pick(cs.voters) };
-    else if (this.nextSpareId <= this.opts.nodes + this.opts.spareNodes) {
-      cc = { type: 'add-learner', nodeId: this.nextSpareId++ };
-    }
-    if (!cc) return;
-    this.confOp = { cc, proposedAt: this.now };
-    this.proposeConfChange(cc);
+  /** An explicit campaign() (an operator, or a shell's own logic), leases or not. */
+  private campaign(): void {
+    const sn = this.pickLive();
+    const node = sn?.node;
+    if (!sn || !node) return;
+    const before = `${node.raft.role}/${node.raft.term}`;
+    this.stats.campaignCalls++;
+    node.campaign();
+    this.note(`campaign() at node ${sn.id}: ${before} -> ${node.raft.role}/${node.raft.term}`);
   }
 
-  private proposeConfChange(cc: ConfChange): void {
-    const lead = this.leader();
-    const res = lead?.node?.proposeConfChange(cc);
+  // ---------------------------------------------------------------- membership
+
+  /**
+   * Cycles membership: add learner → promote it → remove a voter (maybe the leader), down to
+   * minVoters. With confBurstMax > 1 more changes follow at once (the extras must be refused
+   * or neutralized by Raft: one pending change at a time).
+   */
+  private membership(): void {
+    if (this.confOp) return;
+    const cc = this.nextConfChange();
+    if (!cc) return;
+    this.confOp = { cc, proposedAt: this.now };
+    this.proposeConfChange(cc, this.leader());
+    const extras = this.rng.int(this.opts.confBurstMax);
+    for (let k = 0; k < extras; k++) {
+      const more = this.nextConfChange(cc);
+      const via = this.rng.chance(0.5) ? this.leader() : this.pickLive();
+      if (more) this.proposeConfChange(more, via);
+    }
+  }
+
+  /** The next change of the cycle; `after` is one already proposed (pick another). */
+  private nextConfChange(after: ConfChange | null = null): ConfChange | null {
+    const cs = this.clusterConf;
+    const o = this.opts;
+    const learner = cs.learners[0];
+    if (learner !== undefined && after?.nodeId !== learner)
+      return { type: 'add-voter', nodeId: learner };
+    const canAdd = this.nextSpareId <= o.nodes + o.spareNodes;
+    const floor = Math.max(1, Math.min(o.minVoters, o.nodes));
+    const removable = cs.voters.filter((id) => id !== after?.nodeId);
+    const canRemove = cs.voters.length > floor && removable.length > 0;
+    const shrink = cs.voters.length > o.nodes || (canRemove && (!canAdd || this.rng.chance(0.5)));
+    if (canRemove && shrink) return { type: 'remove-node', nodeId: this.rng.pick(removable) };
+    if (canAdd && cs.voters.length <= o.nodes)
+      return { type: 'add-learner', nodeId: this.nextSpareId++ };
+    return null;
+  }
+
+  private proposeConfChange(cc: ConfChange, via: SimNode | undefined): void {
+    const res = via?.node?.proposeConfChange(cc);
     this.note(
-      `propose ${cc.type} ${cc.nodeId} via ${lead?.id ?? 'nobody'}: ${res ? (res.ok ? 'ok' : res.reason) : 'no leader'}`,
+      `propose ${cc.type} ${cc.nodeId} via ${via?.id ?? 'nobody'}: ${res ? (res.ok ? 'ok' : res.reason) : 'no leader'}`,
     );
   }
 
@@ -508,26 +657,46 @@ export class Simulation {
     const op = this.confOp;
     if (!op || this.now - op.proposedAt < 3 * this.opts.electionTick) return;
     op.proposedAt = this.now;
-    this.proposeConfChange(op.cc);
+    this.proposeConfChange(op.cc, this.leader());
   }
 
-  private onConfChangeCommitted(cc: ConfChange): void {
+  private onConfChangeCommitted(cc: ConfChange, index: number): void {
     const next = nextConfState(this.clusterConf, cc);
     this.note(`conf change ${cc.type} ${cc.nodeId} applied${next ? '' : ' (no-op)'}`);
-    if (this.confOp && this.confOp.cc.type === cc.type && this.confOp.cc.nodeId === cc.nodeId) {
-      this.confOp = null;
-    }
+    const mine = this.confOp?.cc;
+    if (mine && mine.type === cc.type && mine.nodeId === cc.nodeId) this.confOp = null;
     if (!next) return;
     this.clusterConf = next;
     this.stats.confChanges++;
+    if (next.voters.length === 1) this.stats.loneVoterConfs++;
     if (cc.type === 'add-learner' && !this.nodes.has(cc.nodeId)) {
       this.addNode(cc.nodeId, new MemoryStorage());
     } else if (cc.type === 'remove-node') {
       const sn = this.nodes.get(cc.nodeId);
       if (sn) {
+        // It may not know yet: it keeps running (and campaigning) for a while, as real ones do.
         sn.removed = true;
-        sn.crash(Infinity);
+        sn.removedAt = index;
+        sn.stopAt = this.now + this.rng.int(this.opts.removedLingerTicksMax + 1);
       }
+    }
+    // Back to back: the next change goes in as soon as this one applied.
+    if (this.faulty && this.opts.confBurstMax > 1 && this.rng.chance(0.5)) this.membership();
+  }
+
+  /**
+   * Removed members that kept running stop when their time is up and a member leads with the
+   * removal committed (as an operator would wait: the rest may learn the commit only from it).
+   */
+  private stopRemoved(): void {
+    for (const sn of this.nodes.values()) {
+      if (sn.removed && sn.node && !sn.stopped) this.stats.removedRunningTicks++;
+      if (!sn.removed || sn.stopped || sn.stopAt > this.now) continue;
+      const lead = this.leader();
+      if (!lead?.node || lead.removed || lead.node.raft.log.committed < sn.removedAt) continue;
+      sn.stopped = true;
+      sn.crash(Infinity);
+      this.note(`removed node ${sn.id} stops`);
     }
   }
 
@@ -567,11 +736,30 @@ export class Simulation {
       parts.push(
         st
           ? `node ${sn.id}: ${st.role} term=${st.term} lead=${st.leader} commit=${st.commit} applied=${sn.appliedIndex} last=${st.lastIndex}`
-          : `node ${sn.id}: ${sn.removed ? 'removed' : 'down'}`,
+          : `node ${sn.id}: ${sn.stopped ? 'removed' : sn.removed ? 'removed, down' : 'down'}`,
       );
     }
     return parts.join('; ');
   }
+}
+
+const NO_FAULTS: LinkFaults = {
+  dropRate: 0,
+  dupRate: 0,
+  maxDelayTicks: 0,
+  longDelayRate: 0,
+  longDelayTicksMin: 0,
+};
+
+/** apps/coordinator's test for the early send: does the Ready change the durable term or vote? */
+function changesTermOrVote(rd: Ready, durable: HardState): boolean {
+  const hs = rd.hardState;
+  return hs !== null && (hs.term !== durable.term || hs.vote !== durable.vote);
+}
+
+/** A hard state never records a commit below the snapshot (apps/coordinator's clampCommit). */
+function clampCommit(hs: HardState, snapshotIndex: number): HardState {
+  return hs.commit >= snapshotIndex ? hs : { ...hs, commit: snapshotIndex };
 }
 
 /** A client write: its id as 4 little-endian bytes plus 4 bytes of padding. */

@@ -12,6 +12,12 @@ export interface SwarmSummary {
   partitions: number;
   snapshotsInstalled: number;
   confChanges: number;
+  earlySends: number;
+  midReadyCrashes: number;
+  interleavedReadies: number;
+  campaignCalls: number;
+  removedRunningTicks: number;
+  loneVoterConfs: number;
 }
 
 /**
@@ -36,6 +42,12 @@ export function runSwarm(
     partitions: 0,
     snapshotsInstalled: 0,
     confChanges: 0,
+    earlySends: 0,
+    midReadyCrashes: 0,
+    interleavedReadies: 0,
+    campaignCalls: 0,
+    removedRunningTicks: 0,
+    loneVoterConfs: 0,
   };
   for (let seed = start; seed < start + count; seed++) {
     const r = runSimulation(randomOptions(seed, overrides));
@@ -49,6 +61,12 @@ export function runSwarm(
     sum.partitions += s.partitions;
     sum.snapshotsInstalled += s.snapshotsInstalled;
     sum.confChanges += s.confChanges;
+    sum.earlySends += s.earlySends;
+    sum.midReadyCrashes += s.midReadyCrashes;
+    sum.interleavedReadies += s.interleavedReadies;
+    sum.campaignCalls += s.campaignCalls;
+    sum.removedRunningTicks += s.removedRunningTicks;
+    sum.loneVoterConfs += s.loneVoterConfs;
     onSeed?.(r);
     if (!r.ok) {
       sum.failures.push(r);
