@@ -56,6 +56,20 @@ describe('snapshot image v1', () => {
     expect(SNAPSHOT_IMAGE_VERSION).toBe(1);
   });
 
+  it('matches the worked example of docs/snapshot-format.md byte for byte', () => {
+    const doc = readFileSync(
+      join(__dirname, '..', '..', '..', 'docs', 'snapshot-format.md'),
+      'utf8',
+    );
+    const block = doc.slice(doc.indexOf('## Worked example')).split('```')[1];
+    // Each line's leading two-digit hex tokens are bytes; the rest of the line is commentary.
+    const bytes = block
+      .split('\n')
+      .map((line) => /^\s*((?:[0-9a-f]{2}(?:\s+|$))*)/.exec(line)![1].replace(/\s+/g, ''))
+      .join('');
+    expect(bytes).toBe(hex(GOLDEN));
+  });
+
   it('round-trips random states exactly, with identical behaviour afterwards', () => {
     for (const seed of [7, 8, 9]) {
       const sm = new CoordStateMachine({ watchHistoryRevisions: 300 });
