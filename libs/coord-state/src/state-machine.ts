@@ -125,7 +125,11 @@ export class CoordStateMachine {
     });
   }
 
-  /** The point-in-time view the snapshot image is encoded from (see snapshot-image.ts). */
+  /**
+   * The point-in-time view the snapshot image is encoded from: use encodeSnapshotIncrementally,
+   * which closes it. A view left open keeps the tree saving pre-images for it; opening another
+   * closes it.
+   */
   captureView(): SnapshotView {
     return captureView(this.state, this.history, {
       options: this.options,

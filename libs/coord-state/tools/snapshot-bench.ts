@@ -1,5 +1,5 @@
 // The snapshot image against today's v8.serialize(toSnapshot()) at 100,000 nodes:
-// `node --expose-gc --import tsx libs/coord-state/tools/snapshot-bench.ts [nodes] [runs]`. Not a test.
+// `node --expose-gc --import tsx libs/coord-state/tools/snapshot-bench.ts [nodes] [runs] [chunkRecordsMax]`. Not a test.
 //
 // For the image: the capture (the encodeSnapshotIncrementally call), the longest single chunk
 // (the longest synchronous pause a shell that yields between chunks sees), the sum of all
@@ -15,7 +15,11 @@ import {
 
 const NODES = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 7);
-const CRC = { crc32c: (b: Uint8Array): number => crc32c(b) };
+const CHUNK_RECORDS = Number(process.argv[4] ?? 1000);
+const CRC = {
+  crc32c: (b: Uint8Array): number => crc32c(b),
+  chunkRecordsMax: CHUNK_RECORDS,
+};
 
 // With `node --expose-gc`, collect before each run so one run's garbage does not land in the next.
 const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
