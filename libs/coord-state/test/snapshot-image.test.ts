@@ -13,7 +13,7 @@ import {
   encodeSnapshotIncrementally,
   isSnapshotImage,
 } from '../src';
-import { type GenState, Rng, learn, randomCommand } from './random-commands';
+import { type GenState, Rng, learn, randomCommand, randomPath } from './random-commands';
 import { CRC, frames, hex, reseal, smallState } from './snapshot-fixtures';
 
 const GOLDEN = Buffer.from(
@@ -105,31 +105,56 @@ describe('snapshot image v1', () => {
   });
 
   it('encodes the state at the call, while the state machine keeps applying', () => {
-    for (const seed of [11, 12, 13, 14, 15, 16]) {
+    // Seeds 11-16: 2,000 commands first, up to 11 between chunks; 17-26: a small state and up
+    // to 40 commands between one-record chunks, so most of the tree changes under the walk.
+    for (let seed = 11; seed <= 26; seed++) {
+      const heavy = seed > 16;
       const sm = new CoordStateMachine({ watchHistoryRevisions: 200 });
       const g: GenState = { sessions: [], lockKeys: [] };
       const rng = new Rng(seed);
-      run(sm, rng, g, 1, 2000);
+      const start = heavy ? 300 : 2000;
+      run(sm, rng, g, 1, start);
       const before = structuredClone(sm.toSnapshot());
       const expected = encodeSnapshot(sm, CRC);
-      const chunks = encodeSnapshotIncrementally(sm, { ...CRC, chunkRecordsMax: 1 + (seed % 3) });
-      expect(chunks.appliedIndex).toBe(2000);
+      const chunkRecordsMax = heavy ? 1 : 1 + (seed % 3);
+      const chunks = encodeSnapshotIncrementally(sm, { ...CRC, chunkRecordsMax });
+      expect(chunks.appliedIndex).toBe(start);
       const parts: Uint8Array[] = [];
-      let index = 2001;
+      let index = start + 1;
       for (const chunk of chunks) {
         parts.push(chunk);
         // Between chunks: creates, deletes (recursive too), re-creates, sets, session ends and
         // lock handoffs, on paths the view has and has not passed yet.
-        const n = rng.int(12);
+        const n = rng.int(heavy ? 41 : 12);
         run(sm, rng, g, index, n);
         index += n;
+        if (heavy && rng.chance(0.5)) {
+          // A recursive delete rolled back: the subtree goes back in at the end of the map.
+          const out = sm.apply(index++, {
+            op: 'txn',
+            compares: [],
+            success: [
+              { op: 'delete', path: randomPath(rng, 2), expectedVersion: -1, recursive: true },
+              {
+                op: 'create',
+                path: '/no/parent',
+                data: Buffer.of(),
+                ephemeral: false,
+                sequential: false,
+                sessionId: 0,
+              },
+            ],
+            failure: [],
+          });
+          expect(out.result.ok).toBe(false);
+        }
       }
-      expect(parts.length).toBeGreaterThan(10);
-      expect(sm.appliedIndex).toBeGreaterThan(2050);
+      expect(parts.length).toBeGreaterThan(heavy ? 5 : 10);
+      expect(sm.appliedIndex).toBeGreaterThan(start + 50);
       const image = Buffer.concat(parts);
       const restored = decodeOk(image);
       expect(restored.toSnapshot()).toEqual(before);
-      expect(restored.appliedIndex).toBe(2000);
+      expect(restored.appliedIndex).toBe(start);
       // Nodes the build had to take from saved pre-images come in another order, so the bytes
       // may differ from an undisturbed build, but not the state: both restore the same.
       expect(decodeOk(expected).toSnapshot()).toEqual(before);
