@@ -50,17 +50,8 @@ import {
 import { CoordStateMachine } from './state-machine';
 import type { WatchEvent, WatchEventType } from './watch-history';
 
-/** "TRIBSNAP": the first 8 bytes of every image. */
-export const SNAPSHOT_IMAGE_MAGIC: Readonly<Uint8Array> = Uint8Array.of(
-  0x54,
-  0x52,
-  0x49,
-  0x42,
-  0x53,
-  0x4e,
-  0x41,
-  0x50,
-);
+/** "TRIBSNAP" (54 52 49 42 53 4e 41 50): the first 8 bytes of every image. */
+export const SNAPSHOT_IMAGE_MAGIC: Readonly<Uint8Array> = new TextEncoder().encode('TRIBSNAP');
 export const SNAPSHOT_IMAGE_VERSION = 1;
 const HEADER_BYTES = 12;
 const FRAME_HEADER_BYTES = 9;
@@ -374,17 +365,18 @@ function* imageFrames(
   };
   yield* recordFrames(w, T_NODES, writeNode, limits);
   assert(!v.tree.isOpen, 'the tree view is exhausted');
-  const keys = v.locks.flatMap((l) => l.keys.map((key) => ({ lock: l, key })));
-  yield* recordFrames(
-    w,
-    T_LOCKS,
-    indexed(keys.length, (i) => {
-      w.str(keys[i].lock.name);
-      w.uvarint(keys[i].lock.lastToken);
-      w.str(keys[i].key);
-    }),
-    limits,
-  );
+  let lock = 0;
+  let key = 0;
+  const writeLockKey = (): boolean => {
+    const l = v.locks[lock];
+    if (l === undefined) return false;
+    w.str(l.name);
+    w.uvarint(l.lastToken);
+    w.str(l.keys[key++]);
+    if (key === l.keys.length) [lock, key] = [lock + 1, 0];
+    return true;
+  };
+  yield* recordFrames(w, T_LOCKS, writeLockKey, limits);
   yield* recordFrames(
     w,
     T_EVENTS,
