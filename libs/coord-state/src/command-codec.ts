@@ -279,8 +279,10 @@ export class Reader {
     if (!Number.isSafeInteger(n)) throw new Malformed('integer out of range');
     return n;
   }
-  bytes(): Uint8Array {
+  /** A copy of the next `bytes` field; a zero-length one is `empty` when given (no allocation). */
+  bytes(empty?: Uint8Array): Uint8Array {
     const n = this.safeUvarint();
+    if (n === 0 && empty !== undefined) return empty;
     if (n > this.buf.length - this.pos) throw new Malformed('truncated bytes');
     const out = this.buf.slice(this.pos, this.pos + n);
     this.pos += n;

@@ -506,6 +506,13 @@ function readMeta(r: Reader): Meta {
   return { ...meta, options };
 }
 
+const EMPTY = new Uint8Array(0);
+
+/** A copy of the next `bytes`; empty data (directories, DELETED events) shares one array. */
+function readData(r: Reader): Uint8Array {
+  return r.bytes(EMPTY);
+}
+
 function readNode(r: Reader, parts: Parts): void {
   const path = r.str();
   const bad = checkPath(path);
@@ -517,7 +524,7 @@ function readNode(r: Reader, parts: Parts): void {
   const createRevision = r.safeUvarint();
   const modRevision = r.safeUvarint();
   const ephemeralOwner = r.safeUvarint();
-  const data = r.bytes();
+  const data = readData(r);
   if (data.length > DATA_BYTES_MAX) throw new Malformed(`'${path}' holds more than 1 MiB`);
   if (first && (createRevision !== 0 || ephemeralOwner !== 0)) {
     throw new Malformed('the root has create revision 0 and no owner');
@@ -570,7 +577,7 @@ function readEvent(r: Reader, meta: Meta, parts: Parts): void {
     numChildren: n(),
     dataLength: n(),
   };
-  const data = r.bytes();
+  const data = readData(r);
   if (data.length > DATA_BYTES_MAX) throw new Malformed('an event holds more than 1 MiB');
   parts.events.push({ type, path, data, stat, revision });
 }
