@@ -162,6 +162,41 @@ describe('snapshot image v1', () => {
     }
   });
 
+  it('builds across event-loop turns as a shell would, with applies in the turns between', async () => {
+    const sm = new CoordStateMachine({ watchHistoryRevisions: 500 });
+    const g: GenState = { sessions: [], lockKeys: [] };
+    const rng = new Rng(21);
+    run(sm, rng, g, 1, 3000);
+    const before = structuredClone(sm.toSnapshot());
+    // The shell's loop: one chunk per turn, then yield to the event loop (heartbeats, applies).
+    const build = async (): Promise<Buffer> => {
+      const chunks = encodeSnapshotIncrementally(sm, { ...CRC, chunkRecordsMax: 50 });
+      const parts: Uint8Array[] = [];
+      for (const chunk of chunks) {
+        parts.push(chunk);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return Buffer.concat(parts);
+    };
+    let index = 3001;
+    let applying = true;
+    const applier = async (): Promise<void> => {
+      while (applying) {
+        run(sm, rng, g, index, 3);
+        index += 3;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
+    // build() captures synchronously, before its first await, so before the applier's first run.
+    const building = build();
+    const applied = applier();
+    const image = await building;
+    applying = false;
+    await applied;
+    expect(index).toBeGreaterThan(3030);
+    expect(decodeOk(image).toSnapshot()).toEqual(before);
+  });
+
   it('keeps parents before children when a subtree is deleted and partly re-created', () => {
     const sm = new CoordStateMachine();
     let index = 0;
