@@ -93,8 +93,9 @@ function imageOf(n: TreeNode): NodeImage {
  * already emitted it (the node carries the view's id in `emittedBy`). So a path the walk
  * reaches is emitted from `saved` if changed, skipped if null, else from the live node
  * (unchanged since the capture); an emitted path's entry becomes null and its node is marked,
- * so a path re-added after it was emitted is skipped. Paths removed before the walk reached them are emitted from
- * `saved` after the walk, shallowest first.
+ * so a path re-added after it was emitted is skipped. Paths removed before the walk reached
+ * them are emitted from `saved` after the walk, shallowest first (one scan of `saved`, which
+ * holds one entry per path changed during the build).
  *
  * Order: parents before children (what restore needs). The live map has that order (see
  * `insert`), and a path re-added after the capture comes after its re-added parent; the

@@ -55,7 +55,7 @@ export const SNAPSHOT_IMAGE_MAGIC: Readonly<Uint8Array> = new TextEncoder().enco
 export const SNAPSHOT_IMAGE_VERSION = 1;
 const HEADER_BYTES = 12;
 const FRAME_HEADER_BYTES = 9;
-/** Decoders refuse bigger frames; the encoder's frames stay far below (chunkBytesMax + 1 record). */
+/** Decoders refuse bigger frames; the encoder's stay far below (chunkBytesMax + 1 record). */
 export const SNAPSHOT_FRAME_BODY_BYTES_MAX = 16 * 1024 * 1024;
 
 const T_META = 0x01;
@@ -685,7 +685,8 @@ function checkCounts(meta: Meta, p: Parts, at: number): void {
   if (got.some((n, i) => n !== want[i])) {
     throw new DecodeFailure(
       'MALFORMED',
-      `META counts nodes/sessions/lock keys/events ${want.join('/')} but the frames hold ${got.join('/')}`,
+      `META counts nodes/sessions/lock keys/events ${want.join('/')}, ` +
+        `the frames hold ${got.join('/')}`,
       at,
     );
   }
