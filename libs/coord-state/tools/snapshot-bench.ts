@@ -140,6 +140,31 @@ console.log(
   `20,000 sets: ${plainSetMs.toFixed(0)} ms with no build, ${viewSetMs.toFixed(0)} ms with a build open`,
 );
 
+// A build while writes go on: 100 sets of random existing nodes between chunks.
+{
+  gc();
+  const data = new Uint8Array(64);
+  let seed = 1;
+  const gen = encodeSnapshotIncrementally(sm, CRC);
+  let longest = 0;
+  let writes = 0;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    const next = gen.next();
+    longest = Math.max(longest, ms(t0));
+    if (next.done) break;
+    for (let k = 0; k < 100; k++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const i = seed % NODES;
+      sm.apply(++index, { op: 'set', path: `/d${i % dirs}/node-${i}`, data, expectedVersion: -1 });
+      writes++;
+    }
+  }
+  console.log(
+    `build with ${writes} sets between its chunks: longest chunk ${longest.toFixed(2)} ms`,
+  );
+}
+
 const decodeMs: number[] = [];
 const v8RestoreMs: number[] = [];
 const v8Image = serialize(sm.toSnapshot());
