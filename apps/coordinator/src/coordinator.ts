@@ -82,8 +82,9 @@ export async function startCoordinator(
   const sessions = new SessionKeeper({
     state: () => current().sm,
     role: () => current().role,
+    leaderCaughtUp: () => current().leaderCaughtUp(),
     leaderAddress: () => (current().leader ? members.address(current().leader) : undefined),
-    propose: (cmd) => current().propose(cmd),
+    proposeAsLeader: (cmd) => current().proposeAsLeader(cmd),
   });
 
   const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes });

@@ -99,10 +99,13 @@ export class ConsensusNode {
   leader: NodeId = 0;
   confState: ConfState;
   appliedIndex: number;
+  /** Term of the last entry applied (of the snapshot, after one is installed or loaded). */
+  appliedTerm: number;
 
   private readonly reads: ReadBatcher;
   private readonly pending = new Map<number, Pending>();
-  private queue: Array<{ seq: number; data: Uint8Array }> = [];
+  /** `term`: only propose while still leading in this term (else refuse; see proposeAsLeader). */
+  private queue: Array<{ seq: number; data: Uint8Array; term?: number }> = [];
   private appliedWaiters: Array<{ index: number; resolve: () => void }> = [];
   private confWaiter: { cc: ConfChange; resolve: (c: ConfState) => void } | null = null;
   private seq = 0;
@@ -127,6 +130,7 @@ export class ConsensusNode {
     const snapshot = storage.snapshot();
     this.snapshotIndex = snapshot.metadata.index;
     this.appliedIndex = snapshot.metadata.index;
+    this.appliedTerm = snapshot.metadata.term;
     this.confState = storage.initialState().confState;
     this.durableHardState = storage.initialState().hardState;
     this.sm = this.restoreState(snapshot);
@@ -197,8 +201,20 @@ export class ConsensusNode {
     this.kick();
   }
 
+  /**
+   * Proposes a decision this leader took on its own (a session expiry): it is appended only
+   * while this member still leads in the term it leads now, never forwarded to a newer leader
+   * that has decided otherwise.
+   */
+  proposeAsLeader(cmd: Command): Promise<ApplyOutput> {
+    const term = this.raw.status().term;
+    if (this.role !== 'leader')
+      return Promise.reject(tributaryError('NOT_LEADER', 'only the leader decides this'));
+    return this.propose(cmd, term);
+  }
+
   /** Replicates a command; resolves with its result once applied on this node. */
-  propose(cmd: Command): Promise<ApplyOutput> {
+  propose(cmd: Command, onlyInTerm?: number): Promise<ApplyOutput> {
     if (this.stopped)
       return Promise.reject(
         tributaryError('SHUTTING_DOWN', 'this coordinator is shutting down; retry on another'),
@@ -221,7 +237,7 @@ export class ConsensusNode {
     const deadlineMs = this.env.clock() + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, deadlineMs });
-      this.queue.push({ seq, data });
+      this.queue.push({ seq, data, term: onlyInTerm });
       this.kick();
     });
   }
@@ -268,6 +284,15 @@ export class ConsensusNode {
     return new Promise((resolve) => (this.confWaiter = { cc, resolve }));
   }
 
+  /**
+   * A leader that has applied an entry of its own term has applied everything earlier leaders
+   * committed or will ever commit (Raft commits old-term entries only together with one of the
+   * current term).
+   */
+  leaderCaughtUp(): boolean {
+    return this.role === 'leader' && this.appliedTerm === this.raw.status().term;
+  }
+
   waitApplied(index: number): Promise<void> {
     if (this.appliedIndex >= index) return Promise.resolve();
     return new Promise((resolve) => this.appliedWaiters.push({ index, resolve }));
@@ -308,8 +333,19 @@ export class ConsensusNode {
 
   private flushProposals(): void {
     if (this.queue.length === 0) return;
-    const batch = this.queue;
+    const term = this.raw.status().term;
+    const leading = this.role === 'leader';
+    const batch = this.queue.filter((p) => {
+      if (p.term === undefined || (leading && p.term === term)) return true;
+      this.settle(
+        p.seq,
+        undefined,
+        tributaryError('NOT_LEADER', `no longer leader of term ${p.term}`),
+      );
+      return false;
+    });
     this.queue = [];
+    if (batch.length === 0) return;
     const res = this.raw.proposeBatch(batch.map((p) => p.data));
     this.metrics.proposalBatch(batch.length);
     if (res.ok) return;
@@ -378,6 +414,7 @@ export class ConsensusNode {
   }
 
   private applyEntry(e: Entry): void {
+    this.appliedTerm = e.term;
     if (e.type === 'conf-change') {
       this.confState = this.raw.applyConfChangeEntry(e);
       this.hooks.confChanged(this.confState);
@@ -437,6 +474,7 @@ export class ConsensusNode {
     this.sm = this.restoreState(snapshot);
     this.confState = snapshot.metadata.confState;
     this.appliedIndex = snapshot.metadata.index;
+    this.appliedTerm = snapshot.metadata.term;
     this.snapshotIndex = snapshot.metadata.index;
     this.log.info(
       { index: snapshot.metadata.index, bytes: snapshot.data.length },

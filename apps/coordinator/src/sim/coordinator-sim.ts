@@ -4,19 +4,27 @@
  * unsynced writes on a crash, and a network that drops, duplicates, reorders and partitions.
  * Only the syscalls are swapped: time, the run queue, the disk and the sockets.
  *
- * One seed is one run: a safety phase with faults and client writes (creates and
- * compare-and-set), then a liveness phase without faults in which the cluster must converge.
+ * One seed is one run: a safety phase with faults and client traffic (creates, compare-and-set,
+ * sessions kept alive through the leader's SessionKeeper, ephemeral nodes), then a liveness
+ * phase without faults in which the cluster must converge. Time is global; each member's clock
+ * runs at its own rate (bounded drift, ±5%) and a member ticks when its own clock says so. A
+ * member may be paused (SIGSTOP) for 1–5 s, longer than election timeouts and session TTLs: it
+ * runs nothing, and its clock has jumped when it resumes.
  * Invariants, checked as the run goes and at its end:
  *   - every member restarts, every time (opening its storage and building its node never fail);
  *   - the consensus loop never fails, and no legitimate peer batch is refused;
  *   - applied outputs are identical per index on every member, across restarts;
  *   - every acknowledged create is on every member at the end; every acknowledged CAS too;
+ *   - a session kept alive is never expired sooner than its TTL allows under the drift bound;
+ *     an ephemeral node is deleted only with its session; an abandoned session expires once the
+ *     faults stop;
  *   - after the faults stop, the members converge and a new write succeeds.
  */
 import { Registry } from 'prom-client';
 import { Xoshiro128, type Message, type NodeId, type Snapshot } from '@tributary/raft';
 import type { ApplyOutput, Command } from '@tributary/coord-state';
 import { silentLogger } from '@tributary/rpc';
+import { SessionKeeper } from '../services/session-keeper';
 import { ConsensusNode, type NodeHooks } from '../node/consensus-node';
 import { NodeMetrics } from '../node/node-metrics';
 import { DurableRaftStorage, type StorageOptions } from '../storage/raft-storage';
@@ -35,6 +43,8 @@ export interface CoordSimOptions {
   /** Chance per event that a live member crashes (kill -9: unsynced writes may be lost). */
   crashRate: number;
   partitionRate: number;
+  /** Chance per event that a live member is paused for 1–5 s. */
+  pauseRate: number;
   snapshotEveryEntries: number;
   storage: StorageOptions;
 }
@@ -48,8 +58,9 @@ export function coordSimOptions(seed: number, nodes: number, over: Partial<Coord
     livenessSteps: 40_000,
     dropRate: [0, 0.02, 0.1][r.int(3)]!,
     duplicateRate: [0, 0.02][r.int(2)]!,
-    crashRate: [0.001, 0.003, 0.006][r.int(3)]!,
+    crashRate: [0.0005, 0.001, 0.003][r.int(3)]!,
     partitionRate: [0, 0.002, 0.005][r.int(3)]!,
+    pauseRate: [0, 0.0005][r.int(2)]!,
     snapshotEveryEntries: [5, 12, 40][r.int(3)]!,
     storage: {},
     ...over,
@@ -71,8 +82,31 @@ interface SimStats {
 
 const TICK_MS = 100;
 const REGISTERS = 3;
+/** True time that passes per time event. */
+const STEP_MS = 20;
+/** Members' clock rates stay within 1 ± DRIFT of true time. */
+const DRIFT = 0.05;
+const SESSION_TTL_MS = 2000;
+
+interface ClientSession {
+  id: number;
+  /** False once the client stops sending keep-alives (it "died"). */
+  keptAlive: boolean;
+  /** True time of the last keep-alive a leader acknowledged (or of the open). */
+  lastAckMs: number;
+  lastTryMs: number;
+  abandonedAtMs?: number;
+}
 
 class Violation extends Error {}
+
+/**
+ * Lets the continuations an event released run (a few dozen microtask hops cover the storage
+ * chain). Cheaper than a macrotask per event; still deterministic, as nothing outside runs.
+ */
+async function settle(): Promise<void> {
+  for (let k = 0; k < 32; k++) await undefined;
+}
 
 type Envelope =
   | { kind: 'batch'; from: NodeId; to: NodeId; messages: Message[] }
@@ -81,6 +115,10 @@ type Envelope =
 class Member {
   readonly disk = new SimDisk();
   node: ConsensusNode | undefined;
+  keeper: SessionKeeper | undefined;
+  /** True time until which the process is stopped (SIGSTOP). */
+  pausedUntilMs = 0;
+  nextTickMs = 0;
   starting = false;
   generation = 0;
   clockMs = 0;
@@ -92,6 +130,9 @@ class Member {
   ) {}
   get up() {
     return this.node !== undefined;
+  }
+  running(nowMs: number) {
+    return this.node !== undefined && nowMs >= this.pausedUntilMs;
   }
 }
 
@@ -121,11 +162,17 @@ class CoordSim {
   };
   private violation: string | undefined;
   private step = 0;
+  private nowMs = 0;
+  private readonly sessions = new Map<number, ClientSession>();
+  /** Every session some member has applied the end of (an open may be answered after it). */
+  private readonly endedSessions = new Set<number>();
 
   constructor(private readonly o: CoordSimOptions) {
     this.random = new Xoshiro128(o.seed);
     this.voters = Array.from({ length: o.nodes }, (_, k) => k + 1);
-    this.members = this.voters.map((id) => new Member(id, 0.95 + 0.1 * this.random.float()));
+    this.members = this.voters.map(
+      (id) => new Member(id, 1 - DRIFT + 2 * DRIFT * this.random.float()),
+    );
   }
 
   async run(): Promise<CoordSimResult> {
@@ -188,10 +235,34 @@ class CoordSim {
 
   private buildNode(m: Member, storage: DurableRaftStorage, generation: number): ConsensusNode {
     const live = () => generation === m.generation;
+    const keeper = new SessionKeeper(
+      {
+        state: () => node.sm,
+        role: () => node.role,
+        leaderCaughtUp: () => node.leaderCaughtUp(),
+        leaderAddress: () => undefined,
+        proposeAsLeader: (cmd) => node.proposeAsLeader(cmd),
+      },
+      () => m.clockMs,
+    );
     const hooks: NodeHooks = {
-      applied: (output) => live() && this.recordOutput(m, output),
-      restored: () => live() && this.stats.snapshotsInstalled++,
-      roleChanged: () => undefined,
+      applied: (output) => {
+        if (!live()) return;
+        this.recordOutput(m, output);
+        keeper.applied(output);
+      },
+      restored: () => {
+        if (!live()) return;
+        this.stats.snapshotsInstalled++;
+        keeper.restored();
+      },
+      roleChanged: (role, leader) => {
+        if (!live()) return;
+        this.note(
+          `${m.id} is ${role} (leader ${leader}, term ${node.raw.status().term}) at ${this.nowMs} ms`,
+        );
+        keeper.roleChanged(role);
+      },
       confChanged: () => undefined,
       fatal: (error) => {
         if (live()) this.violation = `member ${m.id} consensus loop failed: ${error.message}`;
@@ -221,6 +292,7 @@ class CoordSim {
       },
     );
     node.send = (messages) => live() && this.send(m.id, messages);
+    m.keeper = keeper;
     return node;
   }
 
@@ -236,6 +308,7 @@ class CoordSim {
   private abandon(m: Member): void {
     m.generation++;
     m.node = undefined;
+    m.keeper = undefined;
     m.starting = false;
     m.deferred = [];
   }
@@ -249,6 +322,26 @@ class CoordSim {
     else if (seen !== digest)
       this.violation = `member ${m.id} applied index ${out.index} as ${digest}, another as ${seen}`;
     this.stats.maxApplied = Math.max(this.stats.maxApplied, out.index);
+    if (seen === undefined) this.checkSessions(out);
+  }
+
+  /** On the first apply of each index: sessions end only when they may, ephemerals with them. */
+  private checkSessions(out: ApplyOutput): void {
+    for (const id of out.endedSessions) {
+      this.endedSessions.add(id);
+      const s = this.sessions.get(id);
+      if (!s) continue;
+      const quietMs = this.nowMs - s.lastAckMs;
+      this.note(`session ${id} ends at index ${out.index}`);
+      if (s.keptAlive && quietMs < SESSION_TTL_MS / (1 + DRIFT) - 2 * TICK_MS)
+        this.violation = `session ${id} expired ${quietMs} ms after its last acknowledged keep-alive (TTL ${SESSION_TTL_MS} ms)`;
+      this.sessions.delete(id);
+    }
+    for (const e of out.events) {
+      const m = /^\/e\/s(\d+)$/.exec(e.path);
+      if (m && e.type === 'DELETED' && !out.endedSessions.includes(Number(m[1])))
+        this.violation = `ephemeral ${e.path} deleted at index ${out.index} without its session ending`;
+    }
   }
 
   // ------------------------------------------------------------------ network
@@ -274,9 +367,10 @@ class CoordSim {
 
   private deliver(k: number, faults: boolean): void {
     const env = this.network[k] as Envelope;
-    if (!faults || this.random.float() >= this.o.duplicateRate) this.network.splice(k, 1);
     const sender = this.members[env.from - 1] as Member;
     const receiver = this.members[env.to - 1] as Member;
+    if (receiver.node && !receiver.running(this.nowMs)) return; // it waits in the socket
+    if (!faults || this.random.float() >= this.o.duplicateRate) this.network.splice(k, 1);
     const lost =
       !receiver.node ||
       this.cut.has(`${env.from}>${env.to}`) ||
@@ -304,7 +398,10 @@ class CoordSim {
   }
 
   private clientWrite(m: Member): void {
-    if (this.random.int(2) === 0) {
+    const dice = this.random.int(10);
+    if (dice === 0 && this.sessions.size < 3) return this.openSession(m);
+    if (dice === 1) return this.abandonSession();
+    if (dice < 6) {
       const path = `/c/k${this.nextKey++}`;
       const cmd: Command = {
         op: 'create',
@@ -337,28 +434,106 @@ class CoordSim {
     });
   }
 
+  /** Opens a session and creates its ephemeral node /e/s<id>. */
+  private openSession(m: Member): void {
+    const node = m.node as ConsensusNode;
+    // The TTL runs from when the leader applies the open, which is after the request was sent.
+    const sentMs = this.nowMs;
+    node.propose({ op: 'open-session', ttlMs: SESSION_TTL_MS }).then(
+      (out) => {
+        if (!out.result.ok || out.result.value.op !== 'open-session') return;
+        const id = out.result.value.sessionId;
+        // A client answered late (its member was paused) may find its session already gone.
+        if (this.endedSessions.has(id)) return;
+        this.sessions.set(id, { id, keptAlive: true, lastAckMs: sentMs, lastTryMs: sentMs });
+        const path = `/e/s${id}`;
+        const cmd: Command = {
+          op: 'create',
+          path,
+          data: new Uint8Array(0),
+          ephemeral: true,
+          sequential: false,
+          sessionId: id,
+        };
+        node.propose(cmd).catch(() => undefined);
+      },
+      () => undefined,
+    );
+  }
+
+  private abandonSession(): void {
+    const live = [...this.sessions.values()].filter((s) => s.keptAlive);
+    if (live.length === 0) return;
+    const s = live[this.random.int(live.length)] as ClientSession;
+    s.keptAlive = false;
+    s.abandonedAtMs = this.nowMs;
+    this.note(`client of session ${s.id} stops keeping it alive`);
+  }
+
+  /**
+   * Clients send a keep-alive to the leader every TTL/4 (a follower would send them there): to
+   * the running leader of the highest term, as a client that follows NOT_LEADER answers does.
+   */
+  private keepAlives(): void {
+    const leaders = this.members.filter((m) => m.running(this.nowMs) && m.node?.role === 'leader');
+    const term = (m: Member) => m.node?.raw.status().term ?? 0;
+    const leader = leaders.sort((a, b) => term(b) - term(a))[0];
+    for (const s of this.sessions.values()) {
+      if (!s.keptAlive || this.nowMs - s.lastTryMs < SESSION_TTL_MS / 4) continue;
+      s.lastTryMs = this.nowMs;
+      try {
+        if (leader?.keeper && leader.keeper.keepAlive(s.id) > 0) s.lastAckMs = this.nowMs;
+      } catch {
+        // NOT_LEADER / NO_LEADER: the client retries at its next interval
+      }
+    }
+  }
+
+  /** True time passes; each member ticks as often as its own clock says. */
+  private advanceTime(): void {
+    this.nowMs += STEP_MS;
+    for (const m of this.members) {
+      if (!m.running(this.nowMs)) continue;
+      m.clockMs = this.nowMs * m.rate;
+      // After a pause the interval timer fires once, not once per tick missed.
+      if (m.clockMs >= m.nextTickMs) {
+        m.nextTickMs = Math.max(m.nextTickMs + TICK_MS, m.clockMs);
+        m.node?.tick();
+        m.keeper?.tick();
+      }
+    }
+    this.keepAlives();
+  }
+
   // ------------------------------------------------------------------ the run
 
   /** Runs one event chosen by the seed, then lets every promise it settled run. */
   private async event(faults: boolean): Promise<void> {
     const r = this.random.float();
-    const up = this.members.filter((m) => m.up);
+    const up = this.members.filter((m) => m.running(this.nowMs));
     const pick = <T>(xs: T[]) => xs[this.random.int(xs.length)] as T;
     if (faults && r < this.o.crashRate && up.length > 0) {
       this.crash(pick(up));
     } else if (faults && r < this.o.crashRate + this.o.partitionRate) {
       this.partition();
-    } else if (r < 0.12 && up.length > 0) {
-      const m = pick(up);
-      m.clockMs += TICK_MS * m.rate;
-      m.node?.tick();
+    } else if (faults && r < this.o.crashRate + this.o.partitionRate + this.o.pauseRate) {
+      const m = pick(this.members);
+      const pauseMs = 1000 + this.random.int(4000);
+      m.pausedUntilMs = this.nowMs + pauseMs;
+      this.note(`pause ${m.id} for ${pauseMs} ms`);
+    } else if (r < 0.12) {
+      this.advanceTime();
     } else if (r < 0.45 && this.network.length > 0) {
       this.deliver(this.random.int(this.network.length), faults);
     } else if (r < 0.7) {
-      const busy = this.members.filter((m) => m.disk.pendingWrites > 0);
+      const busy = this.members.filter(
+        (m) => m.disk.pendingWrites > 0 && this.nowMs >= m.pausedUntilMs,
+      );
       if (busy.length > 0) pick(busy).disk.completeOne();
     } else if (r < 0.92) {
-      const ready = this.members.filter((m) => m.deferred.length > 0);
+      const ready = this.members.filter(
+        (m) => m.deferred.length > 0 && this.nowMs >= m.pausedUntilMs,
+      );
       if (ready.length > 0) (pick(ready).deferred.shift() as () => void)();
     } else if (faults && up.length > 0) {
       this.clientWrite(pick(up));
@@ -369,7 +544,7 @@ class CoordSim {
         this.note(`restart ${m.id}`);
         this.start(m);
       }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await settle();
   }
 
   private partition(): void {
@@ -394,7 +569,12 @@ class CoordSim {
 
   /** The tree every write goes under, created with the faults off. */
   private async setUp(): Promise<void> {
-    const parents = ['/c', '/reg', ...Array.from({ length: REGISTERS }, (_, k) => `/reg/r${k}`)];
+    const parents = [
+      '/c',
+      '/e',
+      '/reg',
+      ...Array.from({ length: REGISTERS }, (_, k) => `/reg/r${k}`),
+    ];
     for (const path of parents) {
       let done = false;
       for (let k = 0; !done && k < this.o.livenessSteps; k++) {
@@ -426,6 +606,8 @@ class CoordSim {
     this.note('liveness phase');
     const final = { state: 'none' as 'none' | 'sent' | 'ok' };
     for (let k = 0; k < this.o.livenessSteps; k++) {
+      // Time passes faster here (sessions must run out), message and disk events still dominate.
+      if (k % 4 === 0) this.advanceTime();
       await this.event(false);
       this.check();
       const leader = this.leader();
@@ -452,9 +634,13 @@ class CoordSim {
       }
       const applied = this.members.map((m) => m.node?.appliedIndex ?? -1);
       const commit = leader.raw.status().commit;
-      if (final.state === 'ok' && applied.every((a) => a === commit)) return;
+      const abandoned = [...this.sessions.values()].some((s) => !s.keptAlive);
+      if (final.state === 'ok' && !abandoned && applied.every((a) => a === commit)) return;
     }
     const applied = this.members.map((m) => `${m.id}:${m.node?.appliedIndex ?? 'down'}`).join(' ');
+    const abandoned = [...this.sessions.values()].filter((s) => !s.keptAlive).map((s) => s.id);
+    if (abandoned.length > 0)
+      this.fail(`abandoned sessions ${abandoned.join(', ')} never expired (now ${this.nowMs} ms)`);
     this.fail(`no convergence within ${this.o.livenessSteps} events (applied ${applied})`);
   }
 

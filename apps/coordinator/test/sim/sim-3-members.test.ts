@@ -2,4 +2,4 @@
 // disks that lose unsynced writes, with crashes, partitions and message loss: 3 members.
 import { simPart } from './sim-part';
 
-simPart(3, 1, 700);
+simPart(3, 1, 600);

@@ -2,4 +2,4 @@
 // loss: 5 members.
 import { simPart } from './sim-part';
 
-simPart(5, 100_001, 300);
+simPart(5, 100_001, 400);
