@@ -2,19 +2,6 @@ import { assert } from './errors';
 import type { Random } from './random';
 import type { NodeId } from './types';
 
-/**
- * Test-only switches that plant known bugs so the simulator can prove it catches them.
- * Never set in production; all default to off.
- */
-export interface UnsafeTestingKnobs {
-  /** Leader commits by counting replicas of old-term entries (violates §5.4.2, Figure 8). */
-  commitOldTermEntries?: boolean;
-  /** Followers keep conflicting entries instead of truncating them (violates §5.3). */
-  skipTruncation?: boolean;
-  /** Grant a vote even after voting for someone else in the same term (violates §5.2). */
-  voteTwice?: boolean;
-}
-
 export type ReadOnlyOption = 'safe' | 'lease';
 
 export interface RaftConfig {
@@ -59,10 +46,9 @@ export interface RaftConfig {
    * before any follower that acked can vote again (the -1 covers tick phases). Default 0.
    */
   maxClockDriftRatio?: number;
-  unsafe?: UnsafeTestingKnobs;
 }
 
-export type ResolvedConfig = Required<Omit<RaftConfig, 'unsafe'>> & { unsafe: UnsafeTestingKnobs };
+export type ResolvedConfig = Required<RaftConfig>;
 
 /** Ticks a leader's lease lasts after the heartbeat a quorum acked (see maxClockDriftRatio). */
 export function leaseTicks(cfg: ResolvedConfig): number {
@@ -89,7 +75,6 @@ export function resolveConfig(c: RaftConfig): ResolvedConfig {
     preVote: c.preVote ?? false,
     readOnlyOption: c.readOnlyOption ?? 'safe',
     maxClockDriftRatio: c.maxClockDriftRatio ?? 0,
-    unsafe: c.unsafe ?? {},
   };
   assert(
     r.maxClockDriftRatio >= 0 && r.maxClockDriftRatio < 1,

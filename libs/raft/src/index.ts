@@ -34,7 +34,7 @@ export type { Storage } from './storage';
 export { MemoryStorage } from './memory-storage';
 export type { Random } from './random';
 export { Xoshiro128 } from './random';
-export type { RaftConfig, ReadOnlyOption, UnsafeTestingKnobs } from './config';
+export type { RaftConfig, ReadOnlyOption } from './config';
 export { RawNode } from './raw-node';
 export type { Ready, NodeStatus } from './raw-node';
 export { encodeConfChange, decodeConfChange } from './conf-change';

@@ -15,11 +15,7 @@ export class RaftLog {
   /** Highest index the application has applied (reported via advance). */
   applied: number;
 
-  constructor(
-    readonly storage: Storage,
-    /** Planted bug for simulator tests: do not truncate conflicting entries. */
-    private readonly unsafeSkipTruncation = false,
-  ) {
+  constructor(readonly storage: Storage) {
     const first = storage.firstIndex();
     this.unstable = new Unstable(storage.lastIndex() + 1);
     this.committed = first - 1;
@@ -65,13 +61,7 @@ export class RaftLog {
     if (ci !== 0) {
       assert(ci > this.committed, `conflict at ${ci} ≤ committed ${this.committed}`);
       const first = (ents[0] as Entry).index;
-      if (this.unsafeSkipTruncation && ci <= this.lastIndex()) {
-        // PLANTED BUG: keep our conflicting entries, only append what lies beyond our tail.
-        const tail = ents.slice(this.lastIndex() + 1 - first);
-        if (tail.length > 0) this.append(tail);
-      } else {
-        this.append(ci === first ? ents : ents.slice(ci - first));
-      }
+      this.append(ci === first ? ents : ents.slice(ci - first));
     }
     this.commitTo(Math.min(committed, lastNew));
     return lastNew;
@@ -173,11 +163,11 @@ export class RaftLog {
 
   /**
    * Leader commit rule (§5.3, §5.4.2): advance to `maxIndex` only if that entry is from the
-   * current term. `countOldTerms` is a planted bug for simulator tests (Figure 8).
+   * current term: counting replicas of an older term's entry is unsafe (Figure 8).
    */
-  maybeCommit(maxIndex: number, term: number, countOldTerms = false): boolean {
+  maybeCommit(maxIndex: number, term: number): boolean {
     if (maxIndex <= this.committed) return false;
-    if (!countOldTerms && this.term(maxIndex) !== term) return false;
+    if (this.term(maxIndex) !== term) return false;
     this.commitTo(maxIndex);
     return true;
   }

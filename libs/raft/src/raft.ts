@@ -76,7 +76,7 @@ export class Raft {
     this.cfg = resolveConfig(config);
     this.id = this.cfg.id;
     this.leaseTicks = leaseTicks(this.cfg);
-    this.log = new RaftLog(storage, this.cfg.unsafe.skipTruncation === true);
+    this.log = new RaftLog(storage);
     this.trk = new ProgressTracker(this.cfg.maxInflightMsgs);
     const { hardState, confState } = storage.initialState();
     this.trk.setConf(confState, this.log.lastIndex() + 1);
@@ -284,8 +284,7 @@ export class Raft {
     const canVote =
       this.vote === m.from ||
       (this.vote === NONE && this.lead === NONE) ||
-      (m.type === 'pre-vote' && m.term > this.term) ||
-      this.cfg.unsafe.voteTwice === true;
+      (m.type === 'pre-vote' && m.term > this.term);
     if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
       this.send(message({ type: resp, to: m.from, term: m.term }));
       if (m.type === 'vote') {
@@ -596,8 +595,7 @@ export class Raft {
   /** §5.3, §5.4.2: commit the quorum-replicated index if it is from our term. */
   private maybeCommit(): boolean {
     const mci = this.trk.committedIndex();
-    const unsafe = this.cfg.unsafe.commitOldTermEntries === true;
-    if (!this.log.maybeCommit(mci, this.term, unsafe)) return false;
+    if (!this.log.maybeCommit(mci, this.term)) return false;
     if (this.pendingReadIndexMessages.length > 0 && this.committedEntryInCurrentTerm()) {
       const pending = this.pendingReadIndexMessages;
       this.pendingReadIndexMessages = [];

@@ -1,21 +1,34 @@
-import { sim, type UnsafeTestingKnobs } from '../src';
+import { sim } from '../src';
+import { MUTATIONS } from '../tools/mutations';
+import { checkApplies, load, plant, remove } from '../tools/plant';
 
 /**
- * The simulator must catch known Raft bugs planted through the `unsafe` testing knobs (off by
- * default). Each run is deterministic, so "caught within N seeds" is a stable assertion.
+ * The simulator must catch known Raft bugs. They are planted by textual patches in a scratch
+ * copy of src/ (tools/mutations.ts; `npm run mutation -w libs/raft` runs all of them), so the
+ * production code carries no bug switches. Each run is deterministic, so "caught within N
+ * seeds" is a stable assertion.
  */
-function firstFailure(
-  knobs: UnsafeTestingKnobs,
-  seeds: number,
-  overrides: Partial<sim.SimOptions> = {},
-) {
-  const summary = sim.runSwarm(1, seeds, { ...overrides, unsafe: knobs });
-  return { failure: summary.failures[0], seedsRun: summary.seeds };
+function firstFailure(name: string, seeds: number, overrides: Partial<sim.SimOptions> = {}) {
+  const m = MUTATIONS.find((x) => x.name === name);
+  if (!m) throw new Error(`no mutation ${name}`);
+  const dir = plant(m);
+  try {
+    const mutant = load(dir).sim;
+    const summary = mutant.runSwarm(1, seeds, overrides);
+    return { failure: summary.failures[0], seedsRun: summary.seeds, mutant };
+  } finally {
+    remove(dir);
+  }
 }
 
 describe('planted bugs are caught', () => {
+  test('every mutation of the catalogue still applies to the source', () => {
+    expect(MUTATIONS.length).toBeGreaterThanOrEqual(15);
+    for (const m of MUTATIONS) expect(() => checkApplies(m)).not.toThrow();
+  });
+
   test('followers that do not truncate conflicting entries (§5.3)', () => {
-    const { failure, seedsRun } = firstFailure({ skipTruncation: true }, 200);
+    const { failure, seedsRun } = firstFailure('no-truncation-on-conflict', 200);
     expect(failure).toBeDefined();
     expect([
       'log matching',
@@ -27,13 +40,13 @@ describe('planted bugs are caught', () => {
   });
 
   test('voting twice in one term (§5.2)', () => {
-    const { failure, seedsRun } = firstFailure({ voteTwice: true }, 200);
+    const { failure, seedsRun } = firstFailure('vote-granted-twice', 200);
     expect(failure?.violation?.property).toBe('election safety');
     expect(seedsRun).toBeLessThanOrEqual(50);
   });
 
   test('committing old-term entries by counting replicas (§5.4.2, Figure 8)', () => {
-    const { failure, seedsRun } = firstFailure({ commitOldTermEntries: true }, 400, {
+    const { failure, seedsRun } = firstFailure('commit-old-term-entries', 400, {
       ...sim.CHURN_PROFILE,
       nodes: 3,
       safetyTicks: 400,
@@ -46,16 +59,16 @@ describe('planted bugs are caught', () => {
   });
 
   test('a failure report names the seed, options, schedule and trace, and reruns identically', () => {
-    const { failure } = firstFailure({ skipTruncation: true }, 200);
+    const { failure, mutant } = firstFailure('no-truncation-on-conflict', 200);
     const report = failure?.report ?? '';
     expect(report).toContain(`seed=${failure?.options.seed}`);
     expect(report).toContain('fault schedule');
     expect(report).toContain('last 120 events');
-    const again = sim.runSimulation(failure!.options);
+    const again = mutant.runSimulation(failure!.options);
     expect(again.report).toBe(report);
   });
 
-  test('with the knobs off the same seeds pass', () => {
+  test('without a planted bug the same seeds pass', () => {
     const summary = sim.runSwarm(1, 50, {});
     expect(summary.failures.map((f) => f.report)).toEqual([]);
   });

@@ -38,7 +38,9 @@ interface LoggedEntry {
  *  - leader completeness: a new leader holds every entry committed in an earlier term (§5.4);
  *  - state machine safety: no two nodes apply different entries at an index (§5.4.3), and
  *    state-machine hashes agree at every index (including installed snapshots);
- *  - acknowledged writes are never lost, reads observe every write acknowledged before them.
+ *  - acknowledged writes are never lost, reads observe every write acknowledged before them;
+ *  - (simulation.ts) reads cover everything committed before they began, a deposed leader
+ *    answers none, and pre-vote changes no term or vote.
  */
 export class Checker {
   private readonly leaderOfTerm = new Map<number, NodeId>();
@@ -52,7 +54,11 @@ export class Checker {
   /** Highest index applied anywhere. */
   maxApplied = 0;
 
+  /** Highest term in which a leader was elected so far. */
+  maxLeaderTerm = 0;
+
   checkLeader(id: NodeId, term: number): void {
+    if (term > this.maxLeaderTerm) this.maxLeaderTerm = term;
     const known = this.leaderOfTerm.get(term);
     if (known === undefined) this.leaderOfTerm.set(term, id);
     else if (known !== id) {

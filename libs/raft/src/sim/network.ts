@@ -18,7 +18,12 @@ export interface LinkFaults {
   longDelayTicksMin: number;
 }
 
-export type PartitionKind = 'symmetric' | 'asymmetric' | 'leader-isolated' | 'bridge';
+/**
+ * 'leader-follower' cuts only the links between the leader and one follower, which then
+ * campaigns among followers that still hear the leader: the case leases must survive.
+ */
+export type PartitionKind =
+  'symmetric' | 'asymmetric' | 'leader-isolated' | 'bridge' | 'leader-follower';
 
 /** The simulated wire: delay, loss, duplication, reordering, and link cuts. */
 export class Network {
@@ -99,7 +104,11 @@ export class Network {
       a = order.slice(0, split);
       b = order.slice(split);
     }
-    if (kind === 'asymmetric') {
+    if (kind === 'leader-follower' && leader !== 0 && ids.length >= 2) {
+      const follower = this.rng.pick(ids.filter((id) => id !== leader));
+      this.cutBoth(leader, follower);
+      text = `leader-follower: ${leader} x ${follower}`;
+    } else if (kind === 'asymmetric') {
       for (const x of a) for (const y of b) this.blocked.add(linkKey(x, y));
       text = `asymmetric: ${a.join(',')} cannot send to ${b.join(',')}`;
     } else if (kind === 'bridge' && b.length >= 2) {

@@ -1,4 +1,4 @@
-import type { ReadOnlyOption, UnsafeTestingKnobs } from '../config';
+import type { ReadOnlyOption } from '../config';
 import { Xoshiro128 } from '../random';
 
 /** Everything that shapes one simulated run. A seed plus these options reproduce it exactly. */
@@ -80,7 +80,6 @@ export interface SimOptions {
   campaignRate: number;
   /** Events kept for the failure trace. */
   traceSize: number;
-  unsafe: UnsafeTestingKnobs;
 }
 
 export const DEFAULT_LIVENESS_BOUND_ELECTIONS = 30;
@@ -124,7 +123,6 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     snapshotKeep: r.pick([0, 2, 10]),
     readyProb: r.pick([0.5, 0.8, 1]),
     traceSize: 120,
-    unsafe: {},
     earlySendRate: 0,
     midReadyCrashRate: 0,
     clockDriftRatio: 0,
@@ -156,7 +154,7 @@ function drawShellAndClockOptions(r: Xoshiro128, o: SimOptions, faulty: boolean)
   o.minVoters = r.chance(0.3) ? 1 + r.int(o.nodes) : o.nodes;
   if (o.minVoters < o.nodes) o.spareNodes += o.nodes - o.minVoters;
   o.confBurstMax = r.pick([1, 1, 2, 3]);
-  o.campaignRate = faulty ? r.pick([0, 0, 0.005, 0.02]) : 0;
+  o.campaignRate = faulty ? r.pick([0, 0.005, 0.02, 0.05]) : 0;
 }
 
 export const CHURN_PROFILE: Partial<SimOptions> = {
@@ -187,7 +185,6 @@ export function describeOptions(o: SimOptions): string {
     `read=${o.readRate} conf=${o.confChangeRate} transfer=${o.transferRate} snapshot=${o.snapshotInterval}/keep ${o.snapshotKeep}`,
     `earlySend=${o.earlySendRate} midReadyCrash=${o.midReadyCrashRate} drift≤${o.clockDriftRatio} longDelay=${o.longDelayRate} interleave=${o.interleaveRate}`,
     `removedLinger≤${o.removedLingerTicksMax}t minVoters=${o.minVoters} confBurst≤${o.confBurstMax} campaign=${o.campaignRate}`,
-    `unsafe=${JSON.stringify(o.unsafe)}`,
   ];
   return parts.join('\n  ');
 }

@@ -14,7 +14,13 @@ import { Trace } from './trace';
 
 /** Message hops processed per tick (messages with delay 0 arrive in the next round). */
 const ROUNDS_PER_TICK = 6;
-const PARTITION_KINDS: PartitionKind[] = ['symmetric', 'asymmetric', 'leader-isolated', 'bridge'];
+const PARTITION_KINDS: PartitionKind[] = [
+  'symmetric',
+  'asymmetric',
+  'leader-isolated',
+  'bridge',
+  'leader-follower',
+];
 
 export interface SimStats {
   ticks: number;
@@ -56,6 +62,10 @@ interface PendingRead {
   nodeId: NodeId;
   /** Index of the newest write acknowledged before the read began. */
   ackedIndexAtStart: number;
+  /** Highest index applied anywhere (so committed) when the read began. */
+  appliedAnywhereAtStart: number;
+  /** Asked of a leader of this term while a leader of a later term had been elected. */
+  deposedLeaderTerm: number;
 }
 
 /**
@@ -149,7 +159,7 @@ export class Simulation {
       `SIMULATION FAILED: ${property} at tick ${this.now}`,
       `  ${message.split('\n').slice(0, 4).join('\n  ')}`,
       `options:\n  ${describeOptions(this.opts)}`,
-      `rerun: npm run sim -- --seeds 1 --start-seed ${this.opts.seed} --nodes ${this.opts.nodes}${plantFlags(this.opts)}`,
+      `rerun: npm run sim -- --seeds 1 --start-seed ${this.opts.seed} --nodes ${this.opts.nodes}`,
       `fault schedule (${this.schedule.length} events, last 40):\n  ${this.schedule.slice(-40).join('\n  ')}`,
       `last ${this.opts.traceSize} events:\n${this.trace.format()}`,
     ].join('\n');
@@ -179,7 +189,6 @@ export class Simulation {
       maxInflightMsgs: o.maxInflightMsgs,
       maxSizePerMsgBytes: o.maxSizePerMsgBytes,
       maxUncommittedEntriesBytes: o.maxUncommittedEntriesBytes,
-      unsafe: o.unsafe,
     };
   }
 
@@ -250,10 +259,24 @@ export class Simulation {
       sn.clockAcc += sn.rate;
       while (sn.clockAcc >= 1 && sn.node) {
         sn.clockAcc -= 1;
-        sn.node.tick();
-        this.observe(sn);
+        this.tickNode(sn);
       }
     }
+  }
+
+  /** One tick of one member; a pre-candidate it turns into must keep its term (§9.6). */
+  private tickNode(sn: SimNode): void {
+    const r = sn.node?.raft;
+    if (!r) return;
+    const [term, role] = [r.term, r.role];
+    sn.node?.tick();
+    if (r.role === 'pre-candidate' && role !== 'pre-candidate' && r.term !== term) {
+      throw new SimViolation(
+        'pre-vote changes no state',
+        `node ${sn.id} pre-campaigns at term ${r.term}, was ${term}`,
+      );
+    }
+    this.observe(sn);
   }
 
   private deliverDue(): boolean {
@@ -268,7 +291,15 @@ export class Simulation {
     if (m.type === 'snap') this.nodes.get(m.from)?.node?.reportSnapshot(m.to, Boolean(ok));
     if (!ok || !to?.node) return;
     this.trace.deliver(this.now, m);
+    const r = to.node.raft;
+    const [term, vote] = [r.term, r.vote];
     to.node.step(m);
+    if (m.type === 'pre-vote' && (r.term !== term || r.vote !== vote)) {
+      throw new SimViolation(
+        'pre-vote changes no state',
+        `node ${to.id} went from term ${term} vote ${vote} to term ${r.term} vote ${r.vote} on a pre-vote`,
+      );
+    }
     this.observe(to);
   }
 
@@ -362,8 +393,7 @@ export class Simulation {
     if (!sn.node) return;
     if (sn.clockAcc >= 0 && this.rng.chance(0.3)) {
       sn.clockAcc -= 1; // the next tick comes now, taken from this member's own clock
-      sn.node.tick();
-      this.observe(sn);
+      this.tickNode(sn);
     }
     if (this.opts.readRate > 0 && this.rng.chance(0.1)) this.startReadAt(sn);
     if (this.rng.chance(0.05)) this.proposeWritesTo(sn);
@@ -456,7 +486,31 @@ export class Simulation {
           `${read.ackedIndexAtStart} was acknowledged before the read began`,
       );
     }
+    this.checkReadIndex(sn, context, index, read);
     this.checker.checkHash(sn.id, sn.appliedIndex, sn.hash);
+  }
+
+  /**
+   * ReadIndex and lease reads promise more than the writes acknowledged so far (thesis §6.4):
+   * the read index covers everything committed when the read began, and only a leader that
+   * was still the newest one (no later term had elected a leader) may answer. Checking these
+   * catches a stale leader or a short read index without waiting for a client write to expose it.
+   */
+  private checkReadIndex(sn: SimNode, context: string, index: number, read: PendingRead): void {
+    if (index < read.appliedAnywhereAtStart) {
+      throw new SimViolation(
+        'linearizable read',
+        `read ${context} on node ${sn.id} got index ${index}, but ${read.appliedAnywhereAtStart} ` +
+          'was committed (applied somewhere) before the read began',
+      );
+    }
+    if (read.deposedLeaderTerm > 0) {
+      throw new SimViolation(
+        'read from a deposed leader',
+        `read ${context} asked of node ${sn.id}, leader of term ${read.deposedLeaderTerm}, ` +
+          'was answered though a leader of a later term had been elected when it began',
+      );
+    }
   }
 
   // ---------------------------------------------------------------- faults
@@ -577,7 +631,14 @@ export class Simulation {
   private startReadAt(sn: SimNode): void {
     if (!sn.node) return;
     const context = `r${this.nextReadId++}`;
-    this.reads.set(context, { nodeId: sn.id, ackedIndexAtStart: this.ackedIndex });
+    const r = sn.node.raft;
+    const deposed = r.role === 'leader' && this.checker.maxLeaderTerm > r.term ? r.term : 0;
+    this.reads.set(context, {
+      nodeId: sn.id,
+      ackedIndexAtStart: this.ackedIndex,
+      appliedAnywhereAtStart: this.checker.maxApplied,
+      deposedLeaderTerm: deposed,
+    });
     const res = sn.node.readIndex(context);
     this.trace.note(
       this.now,
@@ -765,11 +826,6 @@ function clampCommit(hs: HardState, snapshotIndex: number): HardState {
 /** A client write: its id as 4 little-endian bytes plus 4 bytes of padding. */
 function writePayload(id: number): Uint8Array {
   return Uint8Array.of(id & 0xff, (id >>> 8) & 0xff, (id >>> 16) & 0xff, id >>> 24, 0, 0, 0, 0);
-}
-
-function plantFlags(o: SimOptions): string {
-  const on = Object.entries(o.unsafe).filter(([, v]) => v === true);
-  return on.map(([k]) => ` --plant ${k}`).join('');
 }
 
 /** Runs one seed with the given options. */
