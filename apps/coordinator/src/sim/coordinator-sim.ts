@@ -18,6 +18,9 @@
  *   - a session kept alive is never expired sooner than its TTL allows under the drift bound;
  *     an ephemeral node is deleted only with its session; an abandoned session expires once the
  *     faults stop;
+ *   - a client watching /c through members' real WatchHubs, resuming on another member from the
+ *     last revision it was told whenever its member dies, sees every revision once, in order,
+ *     and exactly the creates the tree has up to that revision;
  *   - after the faults stop, the members converge and a new write succeeds.
  */
 import { Registry } from 'prom-client';
@@ -25,6 +28,7 @@ import { Xoshiro128, type Message, type NodeId, type Snapshot } from '@tributary
 import type { ApplyOutput, Command } from '@tributary/coord-state';
 import { silentLogger } from '@tributary/rpc';
 import { SessionKeeper } from '../services/session-keeper';
+import { WatchHub, type WatchSink } from '../services/watch-hub';
 import { ConsensusNode, type NodeHooks } from '../node/consensus-node';
 import { NodeMetrics } from '../node/node-metrics';
 import { DurableRaftStorage, type StorageOptions } from '../storage/raft-storage';
@@ -112,10 +116,25 @@ type Envelope =
   | { kind: 'batch'; from: NodeId; to: NodeId; messages: Message[] }
   | { kind: 'snapshot'; from: NodeId; to: NodeId; term: number; snapshot: Snapshot };
 
+/** The one watching client: its resume point and what it has seen. */
+interface Watcher {
+  /** Everything under /c up to this revision has been delivered. */
+  revision: number;
+  /** The member serving it now, and the incarnation of that member's process. */
+  member: Member | undefined;
+  generation: number;
+  stop: (() => void) | undefined;
+  created: Set<string>;
+  resumes: number;
+}
+
 class Member {
   readonly disk = new SimDisk();
   node: ConsensusNode | undefined;
   keeper: SessionKeeper | undefined;
+  watches: WatchHub | undefined;
+  /** Timers of this process, due on its own clock. */
+  timers: Array<{ dueMs: number; fn: () => void }> = [];
   /** True time until which the process is stopped (SIGSTOP). */
   pausedUntilMs = 0;
   nextTickMs = 0;
@@ -164,6 +183,7 @@ class CoordSim {
   private step = 0;
   private nowMs = 0;
   private readonly sessions = new Map<number, ClientSession>();
+  private watcher: Watcher | undefined;
   /** Every session some member has applied the end of (an open may be answered after it). */
   private readonly endedSessions = new Set<number>();
 
@@ -245,16 +265,29 @@ class CoordSim {
       },
       () => m.clockMs,
     );
+    const watches = new WatchHub(() => node.sm, {
+      progressIntervalMs: 500,
+      timers: {
+        set: (fn, delayMs) => {
+          const timer = { dueMs: m.clockMs + delayMs, fn };
+          if (live()) m.timers.push(timer);
+          return timer;
+        },
+        clear: (timer) => (m.timers = m.timers.filter((t) => t !== timer)),
+      },
+    });
     const hooks: NodeHooks = {
       applied: (output) => {
         if (!live()) return;
         this.recordOutput(m, output);
         keeper.applied(output);
+        watches.applied(output);
       },
       restored: () => {
         if (!live()) return;
         this.stats.snapshotsInstalled++;
         keeper.restored();
+        watches.restored();
       },
       roleChanged: (role, leader) => {
         if (!live()) return;
@@ -293,6 +326,7 @@ class CoordSim {
     );
     node.send = (messages) => live() && this.send(m.id, messages);
     m.keeper = keeper;
+    m.watches = watches;
     return node;
   }
 
@@ -309,6 +343,8 @@ class CoordSim {
     m.generation++;
     m.node = undefined;
     m.keeper = undefined;
+    m.watches = undefined;
+    m.timers = [];
     m.starting = false;
     m.deferred = [];
   }
@@ -501,8 +537,80 @@ class CoordSim {
         m.node?.tick();
         m.keeper?.tick();
       }
+      const due = m.timers.filter((t) => t.dueMs <= m.clockMs);
+      m.timers = m.timers.filter((t) => t.dueMs > m.clockMs);
+      for (const t of due) t.fn();
     }
     this.keepAlives();
+    this.keepWatching();
+  }
+
+  /** (Re)opens the watch on a running member when it has none, from the last revision told. */
+  private keepWatching(): void {
+    const w = this.watcher;
+    if (!w) return;
+    if (w.member && w.generation === w.member.generation && w.member.up) return;
+    const running = this.members.filter((m) => m.running(this.nowMs) && m.watches);
+    if (running.length === 0) return;
+    const m = running[this.random.int(running.length)] as Member;
+    w.member = m;
+    w.generation = m.generation;
+    w.resumes++;
+    const ended = () => {
+      if (w.member === m) w.member = undefined; // resumes at the next time event
+    };
+    const sink: WatchSink = {
+      start: () => undefined,
+      // A push carries whole revisions (one, or several in a replay), in order, all new.
+      push: (events) => {
+        let previous = w.revision;
+        for (const e of events) {
+          if (e.revision <= w.revision || e.revision < previous)
+            this.violation = `watch on member ${m.id} delivered revision ${e.revision} after ${previous} (resume point ${w.revision})`;
+          previous = e.revision;
+          if (e.type === 'CREATED') w.created.add(e.path);
+        }
+        w.revision = previous;
+        return true;
+      },
+      progress: (revision) => {
+        if (revision < w.revision)
+          this.violation = `watch progress went back from ${w.revision} to ${revision}`;
+        w.revision = revision;
+      },
+      fail: ended,
+    };
+    try {
+      w.stop = (m.watches as WatchHub).open(
+        {
+          filter: { path: '/c', prefix: true },
+          startRevision: w.revision,
+          progressNotify: true,
+          owner: 'sim',
+        },
+        sink,
+      );
+    } catch {
+      ended(); // COMPACTED would be a finding: checked at the end (nothing may be missing)
+    }
+  }
+
+  /** Every create under /c up to the watch's revision was seen by it, and nothing else. */
+  private checkWatch(sm: ConsensusNode['sm']): void {
+    const w = this.watcher as Watcher;
+    const list = sm.list('/c');
+    const expected = new Set<string>();
+    if (list.ok)
+      for (const name of list.value.children) {
+        const got = sm.get(`/c/${name}`);
+        if (got.ok && got.value.stat.createRevision <= w.revision) expected.add(`/c/${name}`);
+      }
+    const missing = [...expected].filter((p) => !w.created.has(p));
+    const extra = [...w.created].filter((p) => !expected.has(p));
+    if (missing.length > 0 || extra.length > 0)
+      this.fail(
+        `watch (at revision ${w.revision}, ${w.resumes} opens) missed ${missing.slice(0, 5).join(' ')} and saw unknown ${extra.slice(0, 5).join(' ')}`,
+      );
   }
 
   // ------------------------------------------------------------------ the run
@@ -598,6 +706,16 @@ class CoordSim {
       }
       if (!done) this.fail(`could not create ${path} without faults`);
     }
+    const leader = this.leader() as ConsensusNode;
+    const member = this.members.find((m) => m.node === leader);
+    this.watcher = {
+      revision: leader.sm.revision,
+      member: undefined,
+      generation: member?.generation ?? 0,
+      stop: undefined,
+      created: new Set(),
+      resumes: 0,
+    };
   }
 
   /** No faults: every member comes back, the cluster converges and takes one more write. */
@@ -635,7 +753,9 @@ class CoordSim {
       const applied = this.members.map((m) => m.node?.appliedIndex ?? -1);
       const commit = leader.raw.status().commit;
       const abandoned = [...this.sessions.values()].some((s) => !s.keptAlive);
-      if (final.state === 'ok' && !abandoned && applied.every((a) => a === commit)) return;
+      const watched = (this.watcher?.revision ?? 0) >= leader.sm.revision;
+      if (final.state === 'ok' && !abandoned && watched && applied.every((a) => a === commit))
+        return;
     }
     const applied = this.members.map((m) => `${m.id}:${m.node?.appliedIndex ?? 'down'}`).join(' ');
     const abandoned = [...this.sessions.values()].filter((s) => !s.keptAlive).map((s) => s.id);
@@ -658,6 +778,7 @@ class CoordSim {
           );
       }
     }
+    this.checkWatch((this.members[0]?.node as ConsensusNode).sm);
     const revisions = new Set(this.members.map((m) => (m.node as ConsensusNode).sm.revision));
     if (revisions.size !== 1)
       this.fail(`members end at different revisions: ${[...revisions].join(', ')}`);
