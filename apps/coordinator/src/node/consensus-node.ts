@@ -6,7 +6,7 @@
  * the next Ready together, so many client writes share one fsync (group commit) and one
  * AppendEntries per follower (batching).
  */
-import * as v8 from 'node:v8';
+import { crc32c } from '@node-rs/crc32';
 import {
   message,
   RawNode,
@@ -29,7 +29,8 @@ import {
   type ApplyOutput,
   type Command,
   type CoordOptions,
-  type CoordSnapshot,
+  decodeSnapshot,
+  encodeSnapshotIncrementally,
 } from '@tributary/coord-state';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { DurableRaftStorage } from '../storage/raft-storage';
@@ -484,37 +485,69 @@ export class ConsensusNode {
     this.hooks.restored();
   }
 
+  /** The state machine of a snapshot image (docs/snapshot-format.md); a bad image is fatal. */
   private restoreState(snapshot: Snapshot): CoordStateMachine {
     if (snapshot.data.length === 0) return new CoordStateMachine(this.opts.coord);
-    const image = v8.deserialize(snapshot.data) as CoordSnapshot;
-    return CoordStateMachine.fromSnapshot(image);
+    const decoded = decodeSnapshot(snapshot.data, { crc32c });
+    if (!decoded.ok) {
+      const { code, offset, message } = decoded.error;
+      throw new Error(
+        `the snapshot image at index ${snapshot.metadata.index} does not decode (${code} at byte ${offset}): ${message}`,
+      );
+    }
+    return decoded.value;
   }
 
   /**
-   * Snapshots the state machine and compacts the log every `snapshotEveryEntries`. Building the
-   * image is synchronous (it must be of one applied index); writing it to RocksDB and deleting
-   * the old log runs in the background, so the consensus loop (heartbeats, appends) never waits
-   * for it. The entries it deletes are below the snapshot and never overwritten, so the write
-   * cannot conflict with the loop's own writes.
+   * Snapshots the state machine and compacts the log every `snapshotEveryEntries`. The image is
+   * of the state at this call, built a chunk per turn of the event loop (heartbeats, appends and
+   * applies run in between), then written and the old log deleted in the background. The
+   * entries it deletes are below the snapshot and never overwritten, so the write cannot
+   * conflict with the loop's own writes.
    */
   private maybeSnapshot(): void {
     if (this.compaction || this.appliedIndex - this.snapshotIndex < this.snapshotInterval) return;
-    const started = this.env.clock();
-    const index = this.appliedIndex;
-    const data = v8.serialize(this.sm.toSnapshot());
-    const imageMs = Math.round(this.env.clock() - started);
-    this.snapshotIndex = index;
-    this.compaction = this.storage
-      .compact(index, this.confState, data, this.opts.snapshotKeepEntries)
-      .then(() => {
-        const ms = Math.round(this.env.clock() - started);
-        this.log.info(
-          { index, bytes: data.length, imageMs, ms },
-          'took state snapshot and compacted the log',
-        );
-      })
+    this.snapshotIndex = this.appliedIndex;
+    this.compaction = this.takeSnapshot()
       .catch((error: Error) => this.hooks.fatal(error))
       .finally(() => (this.compaction = null));
+  }
+
+  private async takeSnapshot(): Promise<void> {
+    const started = this.env.clock();
+    const { sm, appliedIndex: index, confState } = this;
+    const chunks = encodeSnapshotIncrementally(sm, { crc32c });
+    const parts: Uint8Array[] = [];
+    let longestChunkMs = 0;
+    for (;;) {
+      const chunkStarted = this.env.clock();
+      const next = chunks.next();
+      longestChunkMs = Math.max(longestChunkMs, this.env.clock() - chunkStarted);
+      if (next.done) break;
+      parts.push(next.value);
+      await new Promise<void>((resolve) => this.env.defer(resolve));
+      // A snapshot from the leader replaced this state, or we are stopping: abandon the image.
+      if (this.sm !== sm || this.stopped) {
+        chunks.return(undefined);
+        return;
+      }
+    }
+    const joinStarted = this.env.clock();
+    const data = Buffer.concat(parts);
+    const joinMs = this.env.clock() - joinStarted;
+    await this.storage.compact(index, confState, data, this.opts.snapshotKeepEntries);
+    const ms = Math.round(this.env.clock() - started);
+    this.log.info(
+      {
+        index,
+        bytes: data.length,
+        chunks: parts.length,
+        longestChunkMs: Math.round(longestChunkMs * 10) / 10,
+        joinMs: Math.round(joinMs * 10) / 10,
+        ms,
+      },
+      'took state snapshot and compacted the log',
+    );
   }
 
   /** Stops ticking and fails everything waiting. The caller closes storage afterwards. */
