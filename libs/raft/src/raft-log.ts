@@ -14,6 +14,8 @@ export class RaftLog {
   committed: number;
   /** Highest index the application has applied (reported via advance). */
   applied: number;
+  /** First index replaced by the latest maybeAppend that overwrote entries, else 0. */
+  truncatedFrom = 0;
 
   constructor(readonly storage: Storage) {
     const first = storage.firstIndex();
@@ -58,6 +60,7 @@ export class RaftLog {
     if (!this.matchTerm(index, logTerm)) return -1;
     const lastNew = index + ents.length;
     const ci = this.findConflict(ents);
+    this.truncatedFrom = ci !== 0 && ci <= this.lastIndex() ? ci : 0;
     if (ci !== 0) {
       assert(ci > this.committed, `conflict at ${ci} ≤ committed ${this.committed}`);
       const first = (ents[0] as Entry).index;

@@ -445,6 +445,7 @@ export class Raft {
     }
     const lastNew = this.log.maybeAppend(m.index, m.logTerm, m.commit, m.entries);
     if (lastNew >= 0) {
+      if (this.log.truncatedFrom > 0) this.dropAcksFrom(this.log.truncatedFrom);
       this.send(message({ type: 'app-resp', to: m.from, index: lastNew }));
       return;
     }
@@ -460,6 +461,14 @@ export class Raft {
         logTerm: hint.term,
       }),
     );
+  }
+
+  /**
+   * Entries from `index` on were just replaced, so acks of them still waiting in `msgs` would
+   * go out (after the next write) promising entries that are no longer on disk: drop them.
+   */
+  private dropAcksFrom(index: number): void {
+    this.msgs = this.msgs.filter((x) => x.type !== 'app-resp' || x.reject || x.index < index);
   }
 
   private handleHeartbeat(m: Message): void {
@@ -478,6 +487,7 @@ export class Raft {
         this.log.commitTo(index); // fast-forward: we already have the entries
       } else {
         this.log.restore(snap);
+        this.dropAcksFrom(index + 1);
         this.trk.setConf(confState, this.log.lastIndex() + 1);
         this.isLearner = this.trk.learners.includes(this.id);
         restored = true;

@@ -124,3 +124,47 @@ describe('commitment (Raft §5.4.2, Figure 8)', () => {
     expect(r.log.committed).toBeGreaterThan(oldIndex); // committed with the term-3 entry
   });
 });
+
+describe('acks promise durable entries (the Ready contract)', () => {
+  test('acks of entries a newer leader replaced before the write are not sent', () => {
+    const h = new Harness([1, 2, 3]);
+    h.campaign(1); // term 2; everyone holds 2/2
+    const r = h.raft(3);
+    const ent = (index: number, term: number) => ({
+      term,
+      index,
+      type: 'normal' as const,
+      data: bytes('x'),
+    });
+    // Node 1 (term 2) appends 3..4 at node 3; before node 3 writes them, node 2 (term 5)
+    // replaces index 3 onward. The ack of 4 must not leave: 3..4/2 never reach the disk.
+    r.step(
+      message({
+        type: 'app',
+        from: 1,
+        to: 3,
+        term: 2,
+        index: 2,
+        logTerm: 2,
+        entries: [ent(3, 2), ent(4, 2)],
+        commit: 2,
+      }),
+    );
+    r.step(
+      message({
+        type: 'app',
+        from: 2,
+        to: 3,
+        term: 5,
+        index: 2,
+        logTerm: 2,
+        entries: [ent(3, 5)],
+        commit: 2,
+      }),
+    );
+    const rd = h.get(3).node.ready();
+    const acks = rd.messages.filter((m) => m.type === 'app-resp' && !m.reject);
+    expect(acks.map((m) => [m.to, m.index, m.term])).toEqual([[2, 3, 5]]);
+    expect(rd.entries.map((e) => `${e.index}/${e.term}`)).toEqual(['3/5']);
+  });
+});

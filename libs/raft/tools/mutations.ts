@@ -220,6 +220,17 @@ export const MUTATIONS: Mutation[] = [
     ],
   },
   {
+    name: 'acks-of-replaced-entries-sent',
+    bug: 'an ack still queued is sent after a newer leader replaced the entries it acks',
+    edits: [
+      {
+        file: 'raft.ts',
+        find: 'if (this.log.truncatedFrom > 0) this.dropAcksFrom(this.log.truncatedFrom);',
+        replace: '',
+      },
+    ],
+  },
+  {
     name: 'no-truncation-on-conflict',
     bug: 'followers keep conflicting entries and only append past their tail (§5.3)',
     edits: [

@@ -78,6 +78,8 @@ export interface SimOptions {
   confBurstMax: number;
   /** Per-tick probability of an explicit campaign() on a random live member (faults on). */
   campaignRate: number;
+  /** Probability that a randomized election timeout is the minimum, electionTick. */
+  minElectionTimeoutRate: number;
   /** Events kept for the failure trace. */
   traceSize: number;
 }
@@ -132,6 +134,7 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     minVoters: 0,
     confBurstMax: 1,
     campaignRate: 0,
+    minElectionTimeoutRate: 0,
   };
   // A fifth of the seeds run a harsh leader-churn profile (no pre-vote or check-quorum, small
   // messages, one append in flight, frequent crashes): it is what exposes Figure-8 style bugs.
@@ -155,6 +158,7 @@ function drawShellAndClockOptions(r: Xoshiro128, o: SimOptions, faulty: boolean)
   if (o.minVoters < o.nodes) o.spareNodes += o.nodes - o.minVoters;
   o.confBurstMax = r.pick([1, 1, 2, 3]);
   o.campaignRate = faulty ? r.pick([0, 0.005, 0.02, 0.05]) : 0;
+  o.minElectionTimeoutRate = r.pick([0, 0, 0.5, 0.9]);
 }
 
 export const CHURN_PROFILE: Partial<SimOptions> = {
@@ -184,7 +188,7 @@ export function describeOptions(o: SimOptions): string {
     `crash=${o.crashRate}/≤${o.downTicksMax}t ready=${o.readyProb} propose=${o.proposeRate}x${o.proposeBatchMax}`,
     `read=${o.readRate} conf=${o.confChangeRate} transfer=${o.transferRate} snapshot=${o.snapshotInterval}/keep ${o.snapshotKeep}`,
     `earlySend=${o.earlySendRate} midReadyCrash=${o.midReadyCrashRate} drift≤${o.clockDriftRatio} longDelay=${o.longDelayRate} interleave=${o.interleaveRate}`,
-    `removedLinger≤${o.removedLingerTicksMax}t minVoters=${o.minVoters} confBurst≤${o.confBurstMax} campaign=${o.campaignRate}`,
+    `removedLinger≤${o.removedLingerTicksMax}t minVoters=${o.minVoters} confBurst≤${o.confBurstMax} campaign=${o.campaignRate} minTimeout=${o.minElectionTimeoutRate}`,
   ];
   return parts.join('\n  ');
 }

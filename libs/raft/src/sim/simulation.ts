@@ -3,7 +3,7 @@ import { decodeConfChange } from '../conf-change';
 import { RaftInvariantError } from '../errors';
 import { MemoryStorage } from '../memory-storage';
 import { nextConfState } from '../raft';
-import { Xoshiro128 } from '../random';
+import { Xoshiro128, type Random } from '../random';
 import type { Ready } from '../raw-node';
 import type { ConfChange, ConfState, Entry, HardState, Message, NodeId } from '../types';
 import { Checker, SimViolation, foldHash } from './checker';
@@ -181,7 +181,7 @@ export class Simulation {
       applied,
       electionTick: o.electionTick,
       heartbeatTick: o.heartbeatTick,
-      random: this.rng.fork(),
+      random: timeoutRandom(this.rng.fork(), o.minElectionTimeoutRate, () => this.faulty),
       preVote: o.preVote,
       checkQuorum: o.checkQuorum,
       readOnlyOption: o.readOnlyOption,
@@ -332,7 +332,7 @@ export class Simulation {
     const durable = sn.storage.hardStateNow();
     const early = sn.earlySend && node.raft.role === 'leader' && !changesTermOrVote(rd, durable);
     if (early && rd.messages.length > 0) this.stats.earlySends++;
-    const failedSnaps = early ? this.sendAll(rd) : [];
+    const failedSnaps = early ? this.sendAll(sn, rd) : [];
     if (early && this.midReadyCrash(sn, 'after its early send, before its write')) return;
     if (this.faulty && this.rng.chance(this.opts.interleaveRate)) {
       this.stats.interleavedReadies++;
@@ -342,7 +342,7 @@ export class Simulation {
     this.persist(sn, rd);
     if (!early) {
       if (this.midReadyCrash(sn, 'after its write, before its send')) return;
-      failedSnaps.push(...this.sendAll(rd));
+      failedSnaps.push(...this.sendAll(sn, rd));
     }
     for (const e of rd.committedEntries) this.apply(sn, e);
     for (const rs of rd.readStates) sn.pendingReads.push(rs);
@@ -352,7 +352,8 @@ export class Simulation {
   }
 
   /** Hands the Ready's messages to the network; returns the snapshot targets that failed. */
-  private sendAll(rd: Ready): NodeId[] {
+  private sendAll(sn: SimNode, rd: Ready): NodeId[] {
+    this.checkPromises(sn, rd);
     const o = this.opts;
     const f = this.faulty
       ? {
@@ -368,6 +369,29 @@ export class Simulation {
       if (!this.net.send(m, this.now, f) && m.type === 'snap') failed.push(m.to);
     }
     return failed;
+  }
+
+  /**
+   * What a message promises must be on disk when it leaves (the Ready contract): a granted
+   * vote is durable in the hard state, an accepted append is durable in the log.
+   */
+  private checkPromises(sn: SimNode, rd: Ready): void {
+    const hs = sn.storage.hardStateNow();
+    for (const m of rd.messages) {
+      if (m.type === 'vote-resp' && !m.reject && hs.term <= m.term) {
+        if (hs.term < m.term || hs.vote !== m.to) {
+          throw new SimViolation(
+            'durability',
+            `node ${sn.id} granted its term ${m.term} vote to ${m.to}, but its disk has term ${hs.term} vote ${hs.vote}`,
+          );
+        }
+      } else if (m.type === 'app-resp' && !m.reject && m.index > sn.storage.lastIndex()) {
+        throw new SimViolation(
+          'durability',
+          `node ${sn.id} acked index ${m.index}, but its disk ends at ${sn.storage.lastIndex()}`,
+        );
+      }
+    }
   }
 
   private midReadyCrash(sn: SimNode, where: string): boolean {
@@ -659,7 +683,11 @@ export class Simulation {
 
   /** An explicit campaign() (an operator, or a shell's own logic), leases or not. */
   private campaign(): void {
-    const sn = this.pickLive();
+    // Half the calls go to a follower that hears a leader: the one a lease must stop.
+    const led = this.liveNodes().filter(
+      (x) => x.node?.raft.role === 'follower' && x.node.raft.lead,
+    );
+    const sn = led.length > 0 && this.rng.chance(0.5) ? this.rng.pick(led) : this.pickLive();
     const node = sn?.node;
     if (!sn || !node) return;
     const before = `${node.raft.role}/${node.raft.term}`;
@@ -747,14 +775,15 @@ export class Simulation {
 
   /**
    * Removed members that kept running stop when their time is up and a member leads with the
-   * removal committed (as an operator would wait: the rest may learn the commit only from it).
+   * removal committed on its disk (as a careful operator waits: the rest may learn that commit
+   * only from the removed member; a last voter that crashed and forgot it would be stuck).
    */
   private stopRemoved(): void {
     for (const sn of this.nodes.values()) {
       if (sn.removed && sn.node && !sn.stopped) this.stats.removedRunningTicks++;
       if (!sn.removed || sn.stopped || sn.stopAt > this.now) continue;
       const lead = this.leader();
-      if (!lead?.node || lead.removed || lead.node.raft.log.committed < sn.removedAt) continue;
+      if (!lead?.node || lead.removed || durableCommit(lead) < sn.removedAt) continue;
       sn.stopped = true;
       sn.crash(Infinity);
       this.note(`removed node ${sn.id} stops`);
@@ -804,6 +833,18 @@ export class Simulation {
   }
 }
 
+/**
+ * Raft's only use of randomness is its election timeout in [electionTick, 2·electionTick):
+ * with probability `minRate` this picks the minimum, where elections meet lease boundaries
+ * (in the safety phase only: the liveness phase needs Raft's own randomization).
+ */
+function timeoutRandom(r: Xoshiro128, minRate: number, biased: () => boolean): Random {
+  return {
+    int: (n: number) => (minRate > 0 && biased() && r.chance(minRate) ? 0 : r.int(n)),
+    float: () => r.float(),
+  };
+}
+
 const NO_FAULTS: LinkFaults = {
   dropRate: 0,
   dupRate: 0,
@@ -816,6 +857,11 @@ const NO_FAULTS: LinkFaults = {
 function changesTermOrVote(rd: Ready, durable: HardState): boolean {
   const hs = rd.hardState;
   return hs !== null && (hs.term !== durable.term || hs.vote !== durable.vote);
+}
+
+/** Commit index a node would restart with. */
+function durableCommit(sn: SimNode): number {
+  return Math.max(sn.storage.hardStateNow().commit, sn.storage.snapshot().metadata.index);
 }
 
 /** A hard state never records a commit below the snapshot (apps/coordinator's clampCommit). */
