@@ -1,6 +1,16 @@
 // Membership changes while writing: grow 3 → 5 (each newcomer joins as a learner, catches up,
-// becomes a voter) and shrink back to 3; no acknowledged write is lost.
-import { call, callRetrying, CoordinatorCluster, ExecutePipeline, sleep } from '@tributary/testkit';
+// becomes a voter) and shrink back to 3; then remove the current leader and a founding member;
+// no acknowledged write is lost.
+import {
+  call,
+  callRetrying,
+  CoordinatorCluster,
+  eventually,
+  ExecutePipeline,
+  sleep,
+} from '@tributary/testkit';
+
+jest.setTimeout(240_000);
 
 let cluster: CoordinatorCluster;
 
@@ -55,12 +65,18 @@ it('grows from 3 to 5 voters and shrinks back while writing, losing nothing', as
       .sort(),
   ).toEqual([1, 2, 3, 4, 5]);
   // The newcomers hold the data: a serializable read on member 5 sees writes from before it joined.
-  await sleep(500);
-  const early = await call<any>(cluster.coord(5), 'Get', {
-    path: '/m/k0',
-    consistency: 'CONSISTENCY_SERIALIZABLE',
-  });
-  expect(early.data.toString()).toBe('/m/k0');
+  await eventually(
+    () =>
+      call<any>(cluster.coord(5), 'Get', {
+        path: '/m/k0',
+        consistency: 'CONSISTENCY_SERIALIZABLE',
+      }).then(
+        (early) => early.data.toString() === '/m/k0',
+        () => false,
+      ),
+    30_000,
+    'member 5 to hold /m/k0, written before it joined',
+  );
 
   for (const id of [5, 4]) {
     await onLeader('RemoveMember', { id });
@@ -69,7 +85,13 @@ it('grows from 3 to 5 voters and shrinks back while writing, losing nothing', as
   status = await cluster.status(await cluster.waitForLeader());
   expect(status.members.map((m: any) => m.id).sort()).toEqual([1, 2, 3]);
 
-  await sleep(500);
+  // Writes go on after the shrink.
+  const ackedAfterShrink = acked.length;
+  await eventually(
+    () => acked.length >= ackedAfterShrink + 50,
+    30_000,
+    '50 writes after the shrink',
+  );
   stop = true;
   await writer;
   expect(acked.length).toBeGreaterThan(100);
@@ -94,4 +116,95 @@ it('refuses membership changes that make no sense, with clear reasons', async ()
     address: cluster.member(leader).address,
   }).catch((e: any) => e);
   expect(existing.code).toBe(6); // ALREADY_EXISTS / MEMBER_EXISTS
+});
+
+it('removes the current leader and then a founding member while writing, losing nothing', async () => {
+  // 3 → 5 first, so that two removals leave three voters.
+  for (const id of [6, 7]) {
+    const joiner = await cluster.spawnJoiner(id);
+    await onLeader('AddMember', { id, address: joiner.address });
+  }
+  const leader = await cluster.waitForLeader();
+  const founding = [1, 2, 3].find((id) => id !== leader)!;
+  const remaining = [1, 2, 3, 6, 7].filter((id) => id !== leader && id !== founding);
+  const writerId = remaining[remaining.length - 1]!; // a member that stays throughout
+  await callRetrying(() => cluster.coord(writerId), 'Create', {
+    path: '/r',
+    data: Buffer.alloc(0),
+  });
+
+  const acked: string[] = [];
+  let stop = false;
+  const writer = (async () => {
+    let n = 0;
+    let pipe = new ExecutePipeline(cluster.coord(writerId));
+    while (!stop) {
+      if (pipe.broken) pipe = new ExecutePipeline(cluster.coord(writerId));
+      const batch = Array.from({ length: 16 }, () => `/r/k${n++}`);
+      await Promise.all(
+        batch.map((p) =>
+          pipe.send({ create: { path: p, data: Buffer.from(p) } }).then(
+            () => acked.push(p),
+            () => sleep(50), // outcome unknown: not counted
+          ),
+        ),
+      );
+    }
+    pipe.close();
+  })();
+  const writesGoOn = async (what: string) => {
+    const before = acked.length;
+    await eventually(() => acked.length >= before + 50, 60_000, `50 writes ${what}`);
+  };
+  await writesGoOn('before the removals');
+
+  // The leader removes itself: it answers once the removal is committed (or the call fails as
+  // it steps down); either way it is out of the membership and another member leads.
+  await call(
+    cluster.clientsFor(cluster.member(leader).address).cluster,
+    'RemoveMember',
+    { id: leader },
+    60_000,
+  ).catch(() => undefined);
+  await eventually(
+    async () => {
+      const s = await cluster.status(writerId).catch(() => undefined);
+      return (
+        s !== undefined &&
+        s.leader_id !== 0 &&
+        s.leader_id !== leader &&
+        !s.members.some((m: any) => m.id === leader)
+      );
+    },
+    60_000,
+    `a new leader and a membership without the old leader ${leader}`,
+  );
+  await cluster.drop(leader);
+  await writesGoOn('after removing the leader');
+
+  await onLeader('RemoveMember', { id: founding });
+  await cluster.drop(founding);
+  const status = await cluster.status(await cluster.waitForLeader());
+  expect(status.members.map((m: any) => m.id).sort()).toEqual([...remaining].sort());
+  await writesGoOn('after removing a founding member');
+
+  stop = true;
+  await writer;
+  const list = await callRetrying<any>(() => cluster.coord(writerId), 'List', { path: '/r' });
+  const present = new Set(list.children.map((c: string) => `/r/${c}`));
+  expect(acked.filter((p) => !present.has(p))).toEqual([]);
+  // Every remaining member holds the same children.
+  for (const id of remaining)
+    await eventually(
+      () =>
+        call<any>(cluster.coord(id), 'List', {
+          path: '/r',
+          consistency: 'CONSISTENCY_SERIALIZABLE',
+        }).then(
+          (local) => local.children.length === list.children.length,
+          () => false,
+        ),
+      30_000,
+      `member ${id} to hold all ${list.children.length} children`,
+    );
 });
