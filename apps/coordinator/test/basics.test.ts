@@ -236,7 +236,8 @@ describe('bad input: a clear error, and the cluster keeps serving', () => {
       req.resume();
     });
     session.close();
-    expect(Number(status)).not.toBe(grpc.status.OK);
+    // grpc-js cannot decode the request: INTERNAL (a missing status would be undefined here).
+    expect(status).toBe(String(grpc.status.INTERNAL));
     expect(
       (await call<any>(on(leader), 'Get', { path: '/queue' })).stat.num_children,
     ).toBeGreaterThan(0);
