@@ -3,7 +3,7 @@
 // lock they held passes to the next waiter with a larger fencing token.
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { call, callRetrying, CoordinatorCluster, sleep } from '@tributary/testkit';
+import { call, callRetrying, CoordinatorCluster, eventually, sleep } from '@tributary/testkit';
 
 const TRIB = path.resolve(__dirname, '../../cli/bin/trib.js');
 // Long enough that a loaded test machine does not expire a live session by mistake.
@@ -92,12 +92,12 @@ it('deletes the ephemeral node of a killed client within its TTL, and a watch se
   }
   const goneAfterMs = Date.now() - killedAt;
   expect(goneAfterMs).toBeLessThan(TTL_MS + 1500);
-  await sleep(200);
+  await eventually(
+    () => events.some((e) => e.type === 'EVENT_TYPE_DELETED' && e.path === '/svc/instance-1'),
+    10_000,
+    'the watch to see /svc/instance-1 deleted',
+  );
   watch.cancel();
-  expect(events.map((e) => [e.type, e.path])).toContainEqual([
-    'EVENT_TYPE_DELETED',
-    '/svc/instance-1',
-  ]);
 });
 
 it('passes a lock held by a killed client to the next waiter with a larger fencing token', async () => {
@@ -116,8 +116,17 @@ it('passes a lock held by a killed client to the next waiter with a larger fenci
     ['lock', '/locks/job', '--ttl-ms', String(TTL_MS), '--wait-ms', '30000', '--', 'sh', '-c', cmd],
     /token=\d+/,
   );
-  await sleep(1000);
-  expect(second.output()).not.toMatch(/token=/); // still waiting behind the holder
+  // The second client is queued (the lock node lists both keys), and waits behind the holder.
+  await eventually(
+    () =>
+      call<any>(cluster.coord(leader), 'List', { path: '/locks/job' }).then(
+        (l) => l.children.length === 2,
+        () => false,
+      ),
+    15_000,
+    'the second client to queue on /locks/job',
+  );
+  expect(second.output()).not.toMatch(/token=/);
 
   killGroup(first.child);
   const secondToken = Number((await second.started).split('=')[1]);
