@@ -13,15 +13,19 @@
  *   `f`                      format marker: ASCII `tributary-raft-log/2` (not sealed)
  *   `h`                      hard state: JSON {term, vote, commit}
  *   `i`                      incarnation: JSON number, +1 at every open (proposal ids)
- *   `m`                      snapshot metadata: JSON {index, term, confState, dataBytes}
- *   `d` + 8-byte BE index    the data (state machine image) of the snapshot at that index
+ *   `m`                      snapshot metadata: JSON {index, term, confState, dataBytes, pieces}
+ *   `d` + 8-byte BE index + 4-byte BE piece
+ *                            the snapshot's data (the state machine image) in pieces of ≤ 1 MiB
  *   `e` + 8-byte BE index    one log entry: [type u8][term f64 BE][data…]
  *
  * Recovery invariants, each kept by writing the values together in one synced batch:
  *   - the stored commit is ≥ the snapshot index (a snapshot only holds committed state);
  *   - every stored entry above the snapshot index is contiguous from snapshot index + 1 and was
  *     never replaced (installing a snapshot deletes every entry it replaces, in its batch).
- * Entries at or below the snapshot index are cleared in the background; load never reads them.
+ * A snapshot's pieces are written first, each in a batch of its own (one batch of many MiB holds
+ * the event loop while the binding copies it); the synced batch that switches `m` and `h` to
+ * them makes them durable. Entries at or below the snapshot index and older images are cleared
+ * in the background; load never reads them.
  */
 import { crc32c } from '@node-rs/crc32';
 import {
@@ -66,10 +70,19 @@ function indexedKey(prefix: number, index: number): Buffer {
 }
 
 export const entryKey = (index: number) => indexedKey(ENTRY_PREFIX, index);
-const snapDataKey = (index: number) => indexedKey(SNAP_DATA_PREFIX, index);
+const IMAGE_PIECE_BYTES = 1024 * 1024;
+
+function imagePieceKey(index: number, piece: number): Buffer {
+  const key = Buffer.alloc(13);
+  key[0] = SNAP_DATA_PREFIX;
+  key.writeBigUInt64BE(BigInt(index), 1);
+  key.writeUInt32BE(piece, 9);
+  return key;
+}
 
 /** A key as people read it in errors: `h`, `e/42`, `d/40`. */
 export function keyName(key: Buffer): string {
+  if (key.length === 13) return `d/${key.readBigUInt64BE(1)}/${key.readUInt32BE(9)}`;
   return key.length === 9
     ? `${String.fromCharCode(key[0]!)}/${key.readBigUInt64BE(1)}`
     : key.toString();
@@ -130,6 +143,7 @@ interface SnapMeta {
   term: number;
   confState: ConfState;
   dataBytes: number;
+  pieces: number;
 }
 
 export class DurableRaftStorage implements Storage {
@@ -201,15 +215,17 @@ export class DurableRaftStorage implements Storage {
   }
 
   /**
-   * Installs a snapshot from the leader: the log is replaced whole. The snapshot, the hard state
-   * (`hardState` if the same Ready carries one) and the deletion of every stored entry are one
-   * synced batch, so a restart sees either the old log or the snapshot, never a mix.
+   * Installs a snapshot from the leader: the log is replaced whole. Once its image is written,
+   * the metadata, the hard state (`hardState` if the same Ready carries one) and the deletion of
+   * every stored entry are one synced batch, so a restart sees either the old log or the
+   * snapshot, never a mix.
    */
   async installSnapshot(snapshot: Snapshot, hardState: HardState | null): Promise<void> {
+    const pieces = await this.writeImage(snapshot.metadata.index, snapshot.data);
     await this.write(true, () => {
       const old = this.mem.snapshot().metadata.index;
       const hs = hardState ?? this.mem.hardStateNow();
-      const ops = this.withoutPlantedHardState(snapshotOps(snapshot, hs, old));
+      const ops = this.switchOps(snapshot, pieces, hs);
       for (let i = old + 1; i <= this.mem.lastIndex(); i++)
         ops.push({ type: 'del', key: entryKey(i) });
       return {
@@ -226,8 +242,8 @@ export class DurableRaftStorage implements Storage {
   /**
    * Records a snapshot of our own state machine at `index` and drops log entries up to
    * `index - keepEntries` from memory (kept so that slightly slow followers catch up without a
-   * snapshot). The image is written first under its own key; then the metadata and the hard
-   * state switch to it in one small synced batch in the write chain.
+   * snapshot). The image is written first; then the metadata and the hard state switch to it
+   * in one small synced batch in the write chain.
    */
   async compact(
     index: number,
@@ -239,32 +255,35 @@ export class DurableRaftStorage implements Storage {
       metadata: { index, term: this.mem.term(index), confState },
       data,
     };
-    await this.db.batch(
-      [
-        {
-          type: 'put',
-          key: snapDataKey(index),
-          value: seal(snapDataKey(index), Buffer.from(data)),
-        },
-      ],
-      true,
-    );
-    await this.write(true, () => {
-      const old = this.mem.snapshot().metadata.index;
-      const ops = this.withoutPlantedHardState(
-        snapshotOps(snapshot, this.mem.hardStateNow(), old),
-      ).filter((op) => !op.key.equals(snapDataKey(index)));
-      return {
-        ops,
-        done: () => {
-          this.mem.createSnapshot(index, confState, data);
-          this.mem.setHardState(clampCommit(this.mem.hardStateNow(), index));
-          const compactTo = index - keepEntries;
-          if (compactTo > this.mem.firstIndex()) this.mem.compact(compactTo);
-        },
-      };
-    });
+    const pieces = await this.writeImage(index, data);
+    await this.write(true, () => ({
+      ops: this.switchOps(snapshot, pieces, this.mem.hardStateNow()),
+      done: () => {
+        this.mem.createSnapshot(index, confState, data);
+        this.mem.setHardState(clampCommit(this.mem.hardStateNow(), index));
+        const compactTo = index - keepEntries;
+        if (compactTo > this.mem.firstIndex()) this.mem.compact(compactTo);
+      },
+    }));
     await this.clearBelow(index);
+  }
+
+  /** Writes a snapshot image as pieces, one unsynced batch each (the switch syncs them). */
+  private async writeImage(index: number, data: Uint8Array): Promise<number> {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    let piece = 0;
+    for (let at = 0; at < bytes.length; at += IMAGE_PIECE_BYTES, piece++) {
+      const key = imagePieceKey(index, piece);
+      const value = seal(key, bytes.subarray(at, at + IMAGE_PIECE_BYTES));
+      await this.db.batch([{ type: 'put', key, value }], false);
+    }
+    return piece;
+  }
+
+  /** Points the metadata and the hard state at the image of `snapshot` (written already). */
+  private switchOps(snapshot: Snapshot, pieces: number, hs: HardState): BatchOp[] {
+    const ops = [metaOp(snapshot, pieces), hardStateOp(hs, snapshot.metadata.index)];
+    return this.options.unsafe?.snapshotWithoutHardState ? ops.slice(0, 1) : ops;
   }
 
   close(): Promise<void> {
@@ -301,14 +320,10 @@ export class DurableRaftStorage implements Storage {
     return next;
   }
 
-  private withoutPlantedHardState(ops: BatchOp[]): BatchOp[] {
-    if (!this.options.unsafe?.snapshotWithoutHardState) return ops;
-    return ops.filter((op) => !op.key.equals(HARD_STATE));
-  }
-
-  /** Entries at or below a snapshot are never read back (load starts above it). */
-  private clearBelow(index: number): Promise<void> {
-    return this.db.clear(entryKey(0), entryKey(index + 1));
+  /** Entries at or below a snapshot and older images are never read back (load starts above). */
+  private async clearBelow(index: number): Promise<void> {
+    await this.db.clear(entryKey(0), entryKey(index + 1));
+    await this.db.clear(imagePieceKey(0, 0), imagePieceKey(index, 0));
   }
 }
 
@@ -325,22 +340,10 @@ function hardStateOp(hs: HardState, snapshotIndex: number): BatchOp {
   };
 }
 
-/** Puts the snapshot (data, metadata) and its hard state, and drops the previous image. */
-function snapshotOps(snapshot: Snapshot, hs: HardState, previousIndex?: number): BatchOp[] {
+function metaOp(snapshot: Snapshot, pieces: number): BatchOp {
   const { index, term, confState } = snapshot.metadata;
-  const meta: SnapMeta = { index, term, confState, dataBytes: snapshot.data.length };
-  const ops: BatchOp[] = [
-    {
-      type: 'put',
-      key: snapDataKey(index),
-      value: seal(snapDataKey(index), Buffer.from(snapshot.data)),
-    },
-    { type: 'put', key: SNAP_META, value: sealJson(SNAP_META, meta) },
-    hardStateOp(hs, index),
-  ];
-  if (previousIndex !== undefined && previousIndex !== index)
-    ops.push({ type: 'del', key: snapDataKey(previousIndex) });
-  return ops;
+  const meta: SnapMeta = { index, term, confState, dataBytes: snapshot.data.length, pieces };
+  return { type: 'put', key: SNAP_META, value: sealJson(SNAP_META, meta) };
 }
 
 async function loadOrInit(
@@ -363,8 +366,8 @@ async function loadOrInit(
     );
   const ops: BatchOp[] = [{ type: 'put', key: FORMAT, value: FORMAT_VALUE }];
   if (bootstrap) {
-    const seed = MemoryStorage.bootstrap(bootstrap);
-    ops.push(...snapshotOps(seed.snapshot(), seed.hardStateNow()));
+    const seed = MemoryStorage.bootstrap(bootstrap); // an empty image: no pieces
+    ops.push(metaOp(seed.snapshot(), 0), hardStateOp(seed.hardStateNow(), 1));
     mem.applySnapshot(seed.snapshot());
     mem.setHardState(seed.hardStateNow());
   }
@@ -417,11 +420,18 @@ function snapshotMetadata(meta: SnapMeta): Snapshot['metadata'] {
 }
 
 async function loadImage(db: KvStore, meta: SnapMeta): Promise<Buffer> {
-  const key = snapDataKey(meta.index);
-  const value = await db.get(key);
-  if (!value) throw new CorruptStorageError(keyName(key), 'missing (snapshot image)');
-  const data = unseal(key, value);
+  const pieces: Buffer[] = [];
+  for (let piece = 0; piece < meta.pieces; piece++) {
+    const key = imagePieceKey(meta.index, piece);
+    const value = await db.get(key);
+    if (!value) throw new CorruptStorageError(keyName(key), 'missing (snapshot image piece)');
+    pieces.push(unseal(key, value));
+  }
+  const data = Buffer.concat(pieces);
   if (data.length !== meta.dataBytes)
-    throw new CorruptStorageError(keyName(key), `${data.length} bytes, expected ${meta.dataBytes}`);
+    throw new CorruptStorageError(
+      `d/${meta.index}`,
+      `${data.length} bytes in ${meta.pieces} pieces, expected ${meta.dataBytes}`,
+    );
   return data;
 }
