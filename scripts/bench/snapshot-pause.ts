@@ -1,5 +1,5 @@
 /**
- * `npx tsx apps/coordinator/tools/snapshot-pause.ts [nodes] [--no-snapshot]`: the longest
+ * `npx tsx scripts/bench/snapshot-pause.ts [nodes] [--no-snapshot]`: the longest
  * event-loop pause of a coordinator while it snapshots a tree of `nodes` nodes (default
  * 100,000); `--no-snapshot` measures the same load without one, for comparison. One member, 64-byte
  * values written through a pipelined Execute stream; /metrics is scraped every 250 ms for
