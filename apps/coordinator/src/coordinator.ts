@@ -57,7 +57,7 @@ export async function startCoordinator(
   const header = (revision?: number): ResponseHeader => ({
     cluster_id: opts.clusterId,
     node_id: opts.id,
-    term: current().raw.raft.term,
+    term: current().raw.term,
     revision: revision ?? current().sm.revision,
   });
 
@@ -88,6 +88,8 @@ export async function startCoordinator(
   });
 
   const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes });
+  // NOT_SERVING (not an unknown service) until a leader is known.
+  for (const s of ['', ...SERVICES]) server.setServing(s, false);
   const hooks: NodeHooks = {
     applied(output) {
       members.applied(output);
@@ -242,11 +244,11 @@ function publisher(node: () => ConsensusNode, members: MemberDirectory, opts: Co
 /** A leader that stops cleanly passes leadership to its most caught-up voter first. */
 async function handOverLeadership(node: ConsensusNode, log: Logger): Promise<void> {
   if (node.role !== 'leader') return;
-  const trk = node.raw.raft.trk;
-  const candidates = node.confState.voters.filter((id) => id !== node.raw.raft.id);
+  const { id: self, match } = node.raw.status();
+  const candidates = node.confState.voters.filter((id) => id !== self);
   if (candidates.length === 0) return;
   const target = candidates.reduce((best, id) =>
-    (trk.progress.get(id)?.match ?? 0) > (trk.progress.get(best)?.match ?? 0) ? id : best,
+    (match.get(id) ?? 0) > (match.get(best) ?? 0) ? id : best,
   );
   if (!node.raw.transferLeadership(target).ok) return;
   const deadline = Date.now() + 2000;

@@ -198,10 +198,9 @@ it('is live but not ready while it knows no leader, and ready once its peers are
   );
 });
 
-// Known bug (reported): a member that has not known a leader since it started has no status for
-// its services yet, so a per-service check answers NOT_FOUND instead of NOT_SERVING. Remove
-// `.failing` once the services start NOT_SERVING.
-it.failing('answers NOT_SERVING (not NOT_FOUND) for its services before it knows a leader', () => {
+// A member that has not known a leader since it started reports its services NOT_SERVING (it
+// once answered NOT_FOUND: their statuses were first set when a leader became known).
+it('answers NOT_SERVING (not NOT_FOUND) for its services before it knows a leader', () => {
   expect(serviceHealthWithoutLeader.length).toBeGreaterThan(0);
   expect(new Set(serviceHealthWithoutLeader)).toEqual(new Set(['NOT_SERVING']));
 });

@@ -7,7 +7,7 @@ describe('runTrib', () => {
     expect(help).toMatchObject({ code: 0, signal: null, timedOut: false });
     expect(help.stdout).toMatch(/Usage: trib/);
     const unknown = await runTrib(['frobnicate']);
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
   }, 60_000);
 
