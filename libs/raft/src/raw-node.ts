@@ -64,6 +64,8 @@ export interface NodeStatus {
   lastIndex: number;
   confState: ConfState;
   leadTransferee: NodeId;
+  /** On a leader: how far each member's log is known to match ours; empty elsewhere. */
+  match: ReadonlyMap<NodeId, number>;
 }
 
 /** Message types that only the node itself or the shell's transport may produce. */
@@ -241,6 +243,11 @@ export class RawNode {
     this.outstanding = null;
   }
 
+  /** The current term, without building a whole status (response headers read it per call). */
+  get term(): number {
+    return this.raft.term;
+  }
+
   status(): NodeStatus {
     const r = this.raft;
     return {
@@ -255,6 +262,10 @@ export class RawNode {
       lastIndex: r.log.lastIndex(),
       confState: r.trk.confState(),
       leadTransferee: r.leadTransferee,
+      match:
+        r.role === 'leader'
+          ? new Map([...r.trk.progress].map(([id, pr]) => [id, pr.match]))
+          : new Map(),
     };
   }
 }

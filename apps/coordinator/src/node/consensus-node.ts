@@ -208,7 +208,7 @@ export class ConsensusNode {
    * that has decided otherwise.
    */
   proposeAsLeader(cmd: Command): Promise<ApplyOutput> {
-    const term = this.raw.status().term;
+    const term = this.raw.term;
     if (this.role !== 'leader')
       return Promise.reject(tributaryError('NOT_LEADER', 'only the leader decides this'));
     return this.propose(cmd, term);
@@ -291,7 +291,7 @@ export class ConsensusNode {
    * current term).
    */
   leaderCaughtUp(): boolean {
-    return this.role === 'leader' && this.appliedTerm === this.raw.status().term;
+    return this.role === 'leader' && this.appliedTerm === this.raw.term;
   }
 
   waitApplied(index: number): Promise<void> {
@@ -334,7 +334,7 @@ export class ConsensusNode {
 
   private flushProposals(): void {
     if (this.queue.length === 0) return;
-    const term = this.raw.status().term;
+    const term = this.raw.term;
     const leading = this.role === 'leader';
     const batch = this.queue.filter((p) => {
       if (p.term === undefined || (leading && p.term === term)) return true;
@@ -403,7 +403,7 @@ export class ConsensusNode {
     if (role === this.role && !leaderChanged) return;
     this.role = role;
     this.leader = leader;
-    this.log.info({ role, leader, term: this.raw.raft.term }, 'raft role changed');
+    this.log.info({ role, leader, term: this.raw.term }, 'raft role changed');
     if (leaderChanged) {
       // A proposal forwarded to a leader that is gone may be lost or may still commit: answer
       // its client now (outcome unknown) instead of at the request timeout.

@@ -114,7 +114,7 @@ function requireLeader(d: ClusterDeps): void {
 
 function members(d: ClusterDeps): Member[] {
   const node = d.node();
-  const raft = node.raw.raft;
+  const st = node.raw.status();
   const conf = node.confState;
   const ids = [...conf.voters, ...conf.learners].sort((a, b) => a - b);
   return ids.map((id) => ({
@@ -124,10 +124,10 @@ function members(d: ClusterDeps): Member[] {
       ? 'MEMBER_ROLE_LEARNER'
       : id === node.leader
         ? 'MEMBER_ROLE_LEADER'
-        : id === node.raw.raft.id
+        : id === st.id
           ? ROLE_NAMES[node.role]
           : 'MEMBER_ROLE_FOLLOWER',
-    match_index: node.role === 'leader' ? (raft.trk.progress.get(id)?.match ?? 0) : 0,
+    match_index: st.match.get(id) ?? 0,
   }));
 }
 
@@ -140,7 +140,7 @@ async function waitCaughtUp(d: ClusterDeps, id: NodeId): Promise<void> {
   const mustHave = d.node().raw.status().commit;
   for (;;) {
     const node = d.node();
-    const match = node.raw.raft.trk.progress.get(id)?.match ?? 0;
+    const match = node.raw.status().match.get(id) ?? 0;
     if (match >= mustHave && node.raw.status().lastIndex - match <= PROMOTE_LAG_ENTRIES_MAX) return;
     if (Date.now() > deadline) {
       throw tributaryError(

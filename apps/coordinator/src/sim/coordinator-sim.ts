@@ -292,7 +292,7 @@ class CoordSim {
       roleChanged: (role, leader) => {
         if (!live()) return;
         this.note(
-          `${m.id} is ${role} (leader ${leader}, term ${node.raw.status().term}) at ${this.nowMs} ms`,
+          `${m.id} is ${role} (leader ${leader}, term ${node.raw.term}) at ${this.nowMs} ms`,
         );
         keeper.roleChanged(role);
       },
@@ -512,7 +512,7 @@ class CoordSim {
    */
   private keepAlives(): void {
     const leaders = this.members.filter((m) => m.running(this.nowMs) && m.node?.role === 'leader');
-    const term = (m: Member) => m.node?.raw.status().term ?? 0;
+    const term = (m: Member) => m.node?.raw.term ?? 0;
     const leader = leaders.sort((a, b) => term(b) - term(a))[0];
     for (const s of this.sessions.values()) {
       if (!s.keptAlive || this.nowMs - s.lastTryMs < SESSION_TTL_MS / 4) continue;
