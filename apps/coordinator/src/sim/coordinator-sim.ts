@@ -104,6 +104,15 @@ interface ClientSession {
 
 class Violation extends Error {}
 
+/** A create of `path`: persistent, or ephemeral to `sessionId`. */
+function createCommand(path: string, data = new Uint8Array(0), sessionId = 0): Command {
+  return { op: 'create', path, data, ephemeral: sessionId > 0, sequential: false, sessionId };
+}
+
+/** The create applied, or an earlier attempt of it had. */
+const createdOrThere = (out: ApplyOutput) =>
+  out.result.ok || out.result.error.reason === 'NODE_EXISTS';
+
 /**
  * Lets the continuations an event released run (a few dozen microtask hops cover the storage
  * chain). Cheaper than a macrotask per event; still deterministic, as nothing outside runs.
@@ -439,15 +448,7 @@ class CoordSim {
     if (dice === 1) return this.abandonSession();
     if (dice < 6) {
       const path = `/c/k${this.nextKey++}`;
-      const cmd: Command = {
-        op: 'create',
-        path,
-        data: Buffer.from(path),
-        ephemeral: false,
-        sequential: false,
-        sessionId: 0,
-      };
-      this.propose(m, cmd, () => {
+      this.propose(m, createCommand(path, Buffer.from(path)), () => {
         this.ackedCreates.push(path);
         this.stats.acked++;
       });
@@ -482,16 +483,7 @@ class CoordSim {
         // A client answered late (its member was paused) may find its session already gone.
         if (this.endedSessions.has(id)) return;
         this.sessions.set(id, { id, keptAlive: true, lastAckMs: sentMs, lastTryMs: sentMs });
-        const path = `/e/s${id}`;
-        const cmd: Command = {
-          op: 'create',
-          path,
-          data: new Uint8Array(0),
-          ephemeral: true,
-          sequential: false,
-          sessionId: id,
-        };
-        node.propose(cmd).catch(() => undefined);
+        node.propose(createCommand(`/e/s${id}`, new Uint8Array(0), id)).catch(() => undefined);
       },
       () => undefined,
     );
@@ -688,19 +680,10 @@ class CoordSim {
       for (let k = 0; !done && k < this.o.livenessSteps; k++) {
         const leader = this.leader();
         if (leader && k % 200 === 0)
-          leader
-            .propose({
-              op: 'create',
-              path,
-              data: new Uint8Array(0),
-              ephemeral: false,
-              sequential: false,
-              sessionId: 0,
-            })
-            .then(
-              (out) => (done = out.result.ok || out.result.error.reason === 'NODE_EXISTS'),
-              () => undefined,
-            );
+          leader.propose(createCommand(path)).then(
+            (out) => (done = createdOrThere(out)),
+            () => undefined,
+          );
         await this.event(false);
         this.check();
       }
@@ -733,22 +716,12 @@ class CoordSim {
       if (final.state === 'none' && this.members.every((m) => m.up)) {
         final.state = 'sent';
         const path = '/c/final';
-        leader
-          .propose({
-            op: 'create',
-            path,
-            data: new Uint8Array(0),
-            ephemeral: false,
-            sequential: false,
-            sessionId: 0,
-          })
-          .then(
-            (out) => {
-              final.state =
-                out.result.ok || out.result.error.reason === 'NODE_EXISTS' ? 'ok' : 'none';
-            },
-            () => (final.state = 'none'),
-          );
+        leader.propose(createCommand(path)).then(
+          (out) => {
+            final.state = createdOrThere(out) ? 'ok' : 'none';
+          },
+          () => (final.state = 'none'),
+        );
       }
       const applied = this.members.map((m) => m.node?.appliedIndex ?? -1);
       const commit = leader.raw.status().commit;
