@@ -42,7 +42,8 @@ export class SimDisk {
         ops.length === 0 ? Promise.resolve() : submit({ kind: 'batch', ops, sync }),
       clear: (gte, lt) => submit({ kind: 'clear', gte: hex(gte), lt: hex(lt) }),
       get: async (key) => (alive() ? this.visible.get(hex(key)) : undefined),
-      scan: async (gte, lt) => (alive() ? this.range(hex(gte), hex(lt)) : []),
+      scan: async (gte, lt, limit) =>
+        alive() ? this.range(hex(gte), hex(lt)).slice(0, limit ?? Infinity) : [],
       close: async () => undefined,
     };
   }

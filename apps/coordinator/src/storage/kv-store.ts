@@ -9,8 +9,8 @@ export interface KvStore {
   /** Applies every op atomically; with `sync` the write is on disk when this resolves. */
   batch(ops: BatchOp[], sync: boolean): Promise<void>;
   get(key: Buffer): Promise<Buffer | undefined>;
-  /** Every [key, value] with gte ≤ key < lt, in key order. */
-  scan(gte: Buffer, lt: Buffer): Promise<Array<[Buffer, Buffer]>>;
+  /** Every [key, value] with gte ≤ key < lt, in key order (the first `limit`, if given). */
+  scan(gte: Buffer, lt: Buffer, limit?: number): Promise<Array<[Buffer, Buffer]>>;
   /** Deletes every key in [gte, lt) (not atomic with anything else). */
   clear(gte: Buffer, lt: Buffer): Promise<void>;
   close(): Promise<void>;

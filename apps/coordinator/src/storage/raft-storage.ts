@@ -186,7 +186,7 @@ export class DurableRaftStorage implements Storage {
 
   /** Whether `db` holds no Raft log yet (a new or wiped data directory). */
   static async isEmpty(db: KvStore): Promise<boolean> {
-    return (await db.scan(Buffer.alloc(0), Buffer.from([0xff]))).length === 0;
+    return (await db.scan(Buffer.alloc(0), Buffer.from([0xff]), 1)).length === 0;
   }
 
   /**
@@ -358,8 +358,7 @@ async function loadOrInit(
       throw new CorruptStorageError('f', `unknown format '${format.toString()}'`);
     return load(db, mem, options);
   }
-  const any = await db.scan(Buffer.alloc(0), Buffer.from([0xff]));
-  if (any.length > 0)
+  if (!(await DurableRaftStorage.isEmpty(db)))
     throw new CorruptStorageError(
       'f',
       'missing: the directory was written by an older version of Tributary (format 1)',

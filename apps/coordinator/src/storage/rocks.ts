@@ -38,9 +38,9 @@ export class RocksStore implements KvStore {
     );
   }
 
-  /** Every [key, value] with gte ≤ key < lt, in key order. */
-  async scan(gte: Buffer, lt: Buffer): Promise<Array<[Buffer, Buffer]>> {
-    const it = this.db.iterator({ gte, lt, keyAsBuffer: true, valueAsBuffer: true });
+  /** Every [key, value] with gte ≤ key < lt, in key order (the first `limit`, if given). */
+  async scan(gte: Buffer, lt: Buffer, limit = -1): Promise<Array<[Buffer, Buffer]>> {
+    const it = this.db.iterator({ gte, lt, limit, keyAsBuffer: true, valueAsBuffer: true });
     const out: Array<[Buffer, Buffer]> = [];
     try {
       for (;;) {
