@@ -9,6 +9,7 @@ export {
   describeOptions,
   DEFAULT_LIVENESS_BOUND_ELECTIONS,
   CHURN_PROFILE,
+  LEASE_PROFILE,
 } from './options';
 export type { SimOptions } from './options';
 export { runSwarm } from './swarm';

@@ -141,7 +141,13 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
   const churn: Partial<SimOptions> = r.chance(0.2) ? CHURN_PROFILE : {};
   const drawn = { ...base, ...churn, ...overrides };
   drawShellAndClockOptions(r, drawn, faulty);
-  const merged = { ...drawn, ...overrides };
+  // Of the rest, a fifth run the lease profile: lease reads under the faults that test them.
+  const lease: Partial<SimOptions> = churn !== CHURN_PROFILE && r.chance(0.2) ? LEASE_PROFILE : {};
+  const merged = { ...drawn, ...lease, ...overrides };
+  // Half the lease seeds at the drift bound (shorter leases), half without drift.
+  if (lease === LEASE_PROFILE && overrides.clockDriftRatio === undefined) {
+    merged.clockDriftRatio = r.pick([0, 0.1]);
+  }
   if (!merged.checkQuorum) merged.readOnlyOption = 'safe'; // lease reads need check-quorum
   return merged;
 }
@@ -176,6 +182,23 @@ export const CHURN_PROFILE: Partial<SimOptions> = {
   checkQuorum: false,
   readyProb: 0.5,
   maxDelayTicks: 2,
+};
+
+/**
+ * Lease reads meet what can end a lease early: a follower cut from the leader alone (which
+ * then campaigns), campaign() inside the lease, elections at the minimum timeout, quick
+ * restarts, and many reads at every node that thinks it leads (drift and transfers as drawn).
+ */
+export const LEASE_PROFILE: Partial<SimOptions> = {
+  checkQuorum: true,
+  readOnlyOption: 'lease',
+  readRate: 0.3,
+  campaignRate: 0.05,
+  partitionRate: 0.05,
+  partitionTicksMax: 30,
+  minElectionTimeoutRate: 0.5,
+  crashRate: 0.02,
+  downTicksMax: 5,
 };
 
 /** One-line summary of the options that matter when reading a failure. */

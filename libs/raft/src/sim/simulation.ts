@@ -642,13 +642,16 @@ export class Simulation {
   }
 
   /**
-   * Half the reads go to a node that believes it leads, maybe a deposed one that has not heard
-   * yet: that is where a lease outlives its leadership.
+   * Half the time every node that believes it leads gets a read, a deposed one that has not
+   * heard yet included: that is where a lease outlives its leadership. Else one random node.
    */
   private startRead(): void {
     const leaders = this.liveNodes().filter((sn) => sn.node?.raft.role === 'leader');
-    const sn =
-      leaders.length > 0 && this.rng.chance(0.5) ? this.rng.pick(leaders) : this.pickLive();
+    if (leaders.length > 0 && this.rng.chance(0.5)) {
+      for (const sn of leaders) this.startReadAt(sn);
+      return;
+    }
+    const sn = this.pickLive();
     if (sn) this.startReadAt(sn);
   }
 
