@@ -160,7 +160,7 @@ function drawShellAndClockOptions(r: Xoshiro128, o: SimOptions, faulty: boolean)
   o.longDelayRate = faulty ? r.pick([0, 0, 0.002, 0.01]) : 0;
   o.interleaveRate = r.pick([0, 0.2, 0.6]);
   o.removedLingerTicksMax = r.pick([0, 10, 40]);
-  o.minVoters = r.chance(0.3) ? 1 + r.int(o.nodes) : o.nodes;
+  o.minVoters = r.chance(0.3) ? r.pick([1, 1, 1 + r.int(o.nodes)]) : o.nodes;
   if (o.minVoters < o.nodes) o.spareNodes += o.nodes - o.minVoters;
   o.confBurstMax = r.pick([1, 1, 2, 3]);
   o.campaignRate = faulty ? r.pick([0, 0.005, 0.02, 0.05]) : 0;
