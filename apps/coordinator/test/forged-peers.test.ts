@@ -1,6 +1,7 @@
 // A plain gRPC client that is no member sends forged and garbage Raft traffic to every member:
-// junk and empty proposals, a higher-term append from a stranger, empty and mislabelled batches,
-// forged snapshots. Each is refused with a status; every member keeps serving, its term does not
+// junk and empty proposals, proposals and reads from a stranger, empty and mislabelled batches,
+// forged snapshots. (Other messages from an id a member does not know are stepped, as etcd does:
+// a member behind a membership change must hear from a leader it has not applied yet.) Each is refused with a status; every member keeps serving, its term does not
 // move, and the whole cluster restarts cleanly afterwards with every write in place.
 import { crc32c } from '@node-rs/crc32';
 import { contract, createClient, readError } from '@tributary/rpc';
@@ -65,11 +66,19 @@ const FORGERIES: Array<[string, (to: number, other: number) => object, string]> 
     'MALFORMED_PEER_MESSAGE',
   ],
   [
-    'a higher-term append from a non-member',
+    'a proposal from a non-member',
     (to) =>
-      batch(99, to, [
-        { type: 'MESSAGE_TYPE_APPEND', from: 99, to, term: 1_000_000, index: 1, commit: 1e6 },
+      propose(99, to, [
+        {
+          type: 'ENTRY_TYPE_NORMAL',
+          data: frameProposal({ origin: 99, incarnation: 1, seq: 1 }, junk),
+        },
       ]),
+    'NOT_A_MEMBER',
+  ],
+  [
+    'a read-index request from a non-member',
+    (to) => batch(99, to, [{ type: 'MESSAGE_TYPE_READ_INDEX', from: 99, to, context: junk }]),
     'NOT_A_MEMBER',
   ],
   ['an empty batch', (to, other) => batch(other, to, []), 'MALFORMED_PEER_MESSAGE'],

@@ -108,7 +108,13 @@ export class ConsensusNode {
   /** `term`: only propose while still leading in this term (else refuse; see proposeAsLeader). */
   private queue: Array<{ seq: number; data: Uint8Array; term?: number }> = [];
   private appliedWaiters: Array<{ index: number; resolve: () => void }> = [];
-  private confWaiter: { cc: ConfChange; resolve: (c: ConfState) => void } | null = null;
+  private confWaiter: {
+    cc: ConfChange;
+    resolve: (c: ConfState) => void;
+    reject: (e: Error) => void;
+  } | null = null;
+  /** Members removed by a membership change this process applied (their traffic is refused). */
+  private readonly removed = new Set<NodeId>();
   private seq = 0;
   private looping = false;
   private stopped = false;
@@ -177,7 +183,7 @@ export class ConsensusNode {
 
   /** Feeds a batch received from the network, unless the guard refuses it (then nothing). */
   stepPeerBatch(from: NodeId, messages: Message[]): PeerVerdict {
-    const verdict = checkPeerBatch(from, messages, this.opts.id, this.confState);
+    const verdict = checkPeerBatch(from, messages, this.opts.id, this.confState, this.removed);
     if (verdict.ok) for (const m of messages) this.step(m);
     return verdict;
   }
@@ -282,7 +288,7 @@ export class ConsensusNode {
         ),
       );
     this.kick();
-    return new Promise((resolve) => (this.confWaiter = { cc, resolve }));
+    return new Promise((resolve, reject) => (this.confWaiter = { cc, resolve, reject }));
   }
 
   /**
@@ -364,10 +370,13 @@ export class ConsensusNode {
     if (rd.hardState) this.unsavedHardState = rd.hardState;
     if (rd.snapshot) {
       await this.compaction;
-      // The snapshot, this Ready's hard state and the end of the replaced log: one batch.
-      await this.storage.installSnapshot(rd.snapshot, this.unsavedHardState);
-      if (this.unsavedHardState) this.durableHardState = this.unsavedHardState;
-      this.unsavedHardState = null;
+      // The snapshot, this Ready's term and vote and the end of the replaced log: one batch.
+      // A commit beyond the snapshot waits for the entries it covers (persisted just below).
+      const hs = this.unsavedHardState;
+      const index = rd.snapshot.metadata.index;
+      await this.storage.installSnapshot(rd.snapshot, hs);
+      if (hs) this.durableHardState = { ...hs, commit: index };
+      if (hs && hs.commit <= index) this.unsavedHardState = null;
       this.installSnapshot(rd.snapshot);
     }
     // A leader sends before writing when the Ready changes neither term nor vote: followers
@@ -410,6 +419,9 @@ export class ConsensusNode {
       const message = `leader changed to ${leader || 'none'} while the write was in flight; it may or may not have been applied`;
       for (const seq of [...this.pending.keys()])
         this.settle(seq, undefined, tributaryError('LEADER_CHANGED', message));
+      // Likewise a membership change: else this member refused every later one, forever.
+      this.confWaiter?.reject(tributaryError('LEADER_CHANGED', message));
+      this.confWaiter = null;
     }
     this.hooks.roleChanged(role, leader);
   }
@@ -417,7 +429,11 @@ export class ConsensusNode {
   private applyEntry(e: Entry): void {
     this.appliedTerm = e.term;
     if (e.type === 'conf-change') {
+      const before = [...this.confState.voters, ...this.confState.learners];
       this.confState = this.raw.applyConfChangeEntry(e);
+      const after = [...this.confState.voters, ...this.confState.learners];
+      for (const id of before) if (!after.includes(id)) this.removed.add(id);
+      for (const id of after) this.removed.delete(id);
       this.hooks.confChanged(this.confState);
       if (this.confWaiter) {
         this.confWaiter.resolve(this.confState);

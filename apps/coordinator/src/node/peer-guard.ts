@@ -1,10 +1,15 @@
 /**
  * What a member accepts from the network as Raft input. A peer batch is refused whole when it
- * is empty, claims another sender, is addressed to another member, comes from an id that is not
- * a member, or proposes an entry this cluster would never write: only the coordinators' own
- * framed, decodable commands may be proposed (membership changes are proposed on the leader
- * itself, never forwarded). Anything committed must apply, so garbage is stopped here.
- * (Who the sender really is comes with peer authentication; this checks what it says.)
+ * is empty, claims another sender, is addressed to another member, comes from a member that was
+ * removed, or proposes an entry this cluster would never write: only the coordinators' own
+ * framed, decodable commands may be proposed, and only by members (membership changes are
+ * proposed on the leader itself, never forwarded). Anything committed must apply, so garbage is
+ * stopped here.
+ *
+ * An id this member does not know is not refused, as etcd does not: a member that lags behind a
+ * membership change must still hear from a leader it has not applied the addition of (the
+ * simulator found it stuck forever otherwise). Who the sender really is comes with peer
+ * authentication; this checks what it says.
  */
 import type { ConfState, Message, NodeId } from '@tributary/raft';
 import { decodeCommand } from '@tributary/coord-state';
@@ -20,18 +25,24 @@ export function checkPeerBatch(
   messages: Message[],
   self: NodeId,
   conf: ConfState,
+  removed: ReadonlySet<NodeId>,
 ): PeerVerdict {
   if (messages.length === 0) return refuse('MALFORMED_PEER_MESSAGE', 'empty raft batch');
-  // A member that has not been configured yet (a joiner before its first snapshot) cannot
-  // tell members from strangers; it has nothing to lose and only listens.
+  if (removed.has(from))
+    return refuse('NOT_A_MEMBER', `raft batch from ${from}, which was removed from this cluster`);
+  // A joiner before its first snapshot knows no members: it only listens.
   const configured = conf.voters.length + conf.learners.length > 0;
-  if (configured && !conf.voters.includes(from) && !conf.learners.includes(from))
-    return refuse('NOT_A_MEMBER', `raft batch from ${from}, which is not a member of this cluster`);
+  const member = !configured || conf.voters.includes(from) || conf.learners.includes(from);
   for (const m of messages) {
     if (m.from !== from || m.to !== self)
       return refuse(
         'MALFORMED_PEER_MESSAGE',
         `raft message ${m.from} → ${m.to} in a batch from ${from} to ${self}`,
+      );
+    if ((m.type === 'prop' || m.type === 'read-index') && !member)
+      return refuse(
+        'NOT_A_MEMBER',
+        `${m.type} from ${from}, which is not a member of this cluster`,
       );
     if (m.type === 'prop') {
       const bad = checkProposal(m);

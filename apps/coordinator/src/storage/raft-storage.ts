@@ -216,15 +216,17 @@ export class DurableRaftStorage implements Storage {
 
   /**
    * Installs a snapshot from the leader: the log is replaced whole. Once its image is written,
-   * the metadata, the hard state (`hardState` if the same Ready carries one) and the deletion of
-   * every stored entry are one synced batch, so a restart sees either the old log or the
-   * snapshot, never a mix.
+   * the metadata, the hard state and the deletion of every stored entry are one synced batch, so
+   * a restart sees either the old log or the snapshot, never a mix. The hard state takes term
+   * and vote from `hardState` (the same Ready's, if it has one) but commit = the snapshot index:
+   * the Ready's commit may already cover entries after the snapshot that are not written yet
+   * (the simulator found a member that could not restart, its commit beyond its last entry).
    */
   async installSnapshot(snapshot: Snapshot, hardState: HardState | null): Promise<void> {
     const pieces = await this.writeImage(snapshot.metadata.index, snapshot.data);
     await this.write(true, () => {
       const old = this.mem.snapshot().metadata.index;
-      const hs = hardState ?? this.mem.hardStateNow();
+      const hs = { ...(hardState ?? this.mem.hardStateNow()), commit: snapshot.metadata.index };
       const ops = this.switchOps(snapshot, pieces, hs);
       for (let i = old + 1; i <= this.mem.lastIndex(); i++)
         ops.push({ type: 'del', key: entryKey(i) });
