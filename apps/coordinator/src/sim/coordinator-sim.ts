@@ -21,10 +21,19 @@
  *   - a client watching /c through members' real WatchHubs, resuming on another member from the
  *     last revision it was told whenever its member dies, sees every revision once, in order,
  *     and exactly the creates the tree has up to that revision;
+ *   - membership changes while all of this goes on: a spare member joins as a learner (empty
+ *     disk), is promoted, and a voter (the leader too) is removed, keeps running a while (its
+ *     traffic refused as a non-member's), then is wiped and becomes the spare;
  *   - after the faults stop, the members converge and a new write succeeds.
  */
 import { Registry } from 'prom-client';
-import { Xoshiro128, type Message, type NodeId, type Snapshot } from '@tributary/raft';
+import {
+  Xoshiro128,
+  type ConfChange,
+  type Message,
+  type NodeId,
+  type Snapshot,
+} from '@tributary/raft';
 import type { ApplyOutput, Command } from '@tributary/coord-state';
 import { silentLogger } from '@tributary/rpc';
 import { SessionKeeper } from '../services/session-keeper';
@@ -49,6 +58,8 @@ export interface CoordSimOptions {
   partitionRate: number;
   /** Chance per event that a live member is paused for 1–5 s. */
   pauseRate: number;
+  /** Chance per event of a membership step (add a learner, promote it, remove a voter). */
+  membershipRate: number;
   snapshotEveryEntries: number;
   storage: StorageOptions;
 }
@@ -65,6 +76,7 @@ export function coordSimOptions(seed: number, nodes: number, over: Partial<Coord
     crashRate: [0.0005, 0.001, 0.003][r.int(3)]!,
     partitionRate: [0, 0.002, 0.005][r.int(3)]!,
     pauseRate: [0, 0.0005][r.int(2)]!,
+    membershipRate: [0, 0.002][r.int(2)]!,
     snapshotEveryEntries: [5, 12, 40][r.int(3)]!,
     storage: {},
     ...over,
@@ -138,7 +150,15 @@ interface Watcher {
 }
 
 class Member {
-  readonly disk = new SimDisk();
+  disk = new SimDisk();
+  /** Not part of the cluster: never started, or removed and wiped (it joins with an empty log). */
+  spare = false;
+  /** Removed from the cluster but still running, until the operator stops it. */
+  removedAtMs: number | undefined;
+  /** Seen in the leader's configuration (so leaving it means it was removed). */
+  wasMember = false;
+  /** Its disk holds no founding log: it opens empty and waits to be added. */
+  joiner = false;
   node: ConsensusNode | undefined;
   keeper: SessionKeeper | undefined;
   watches: WatchHub | undefined;
@@ -199,14 +219,16 @@ class CoordSim {
   constructor(private readonly o: CoordSimOptions) {
     this.random = new Xoshiro128(o.seed);
     this.voters = Array.from({ length: o.nodes }, (_, k) => k + 1);
-    this.members = this.voters.map(
-      (id) => new Member(id, 1 - DRIFT + 2 * DRIFT * this.random.float()),
-    );
+    const ids = [...this.voters, o.nodes + 1];
+    this.members = ids.map((id) => new Member(id, 1 - DRIFT + 2 * DRIFT * this.random.float()));
+    const spare = this.members[o.nodes] as Member;
+    spare.spare = true;
+    spare.joiner = true;
   }
 
   async run(): Promise<CoordSimResult> {
     try {
-      for (const m of this.members) this.start(m);
+      for (const m of this.members) if (!m.spare) this.start(m);
       await this.setUp();
       for (this.step = 0; this.step < this.o.steps; this.step++) {
         await this.event(true);
@@ -242,7 +264,7 @@ class CoordSim {
   private start(m: Member): void {
     m.starting = true;
     const generation = ++m.generation;
-    const bootstrap = { voters: this.voters, learners: [] };
+    const bootstrap = m.joiner ? null : { voters: this.voters, learners: [] };
     DurableRaftStorage.open(m.disk.open(), bootstrap, this.o.storage).then(
       (storage) => {
         if (generation !== m.generation) return;
@@ -427,7 +449,8 @@ class CoordSim {
     }
     if (lost) return;
     const verdict = (receiver.node as ConsensusNode).stepPeerBatch(env.from, env.messages);
-    if (!verdict.ok)
+    // A removed member, or one whose addition the receiver has not applied yet, is refused.
+    if (!verdict.ok && verdict.reason !== 'NOT_A_MEMBER')
       this.fail(`member ${env.to} refused a batch from ${env.from}: ${verdict.message}`);
   }
 
@@ -638,13 +661,65 @@ class CoordSim {
     } else if (faults && up.length > 0) {
       this.clientWrite(pick(up));
     }
+    if (faults && r >= 0.92 && r < 0.92 + this.o.membershipRate) this.changeMembership();
+    this.retireRemoved();
     for (const m of this.members)
-      if (!m.up && !m.starting && (!faults || this.random.float() < 0.01)) {
+      if (!m.spare && !m.up && !m.starting && (!faults || this.random.float() < 0.01)) {
         this.stats.restarts++;
         this.note(`restart ${m.id}`);
         this.start(m);
       }
     await settle();
+  }
+
+  /** One step of an operator's membership change, on the leader (as ClusterService does it). */
+  private changeMembership(): void {
+    const leader = this.leader();
+    if (!leader) return;
+    const conf = leader.confState;
+    const spare = this.members.find((m) => m.spare);
+    const propose = (cc: ConfChange) => {
+      this.note(`propose ${cc.type} ${cc.nodeId}`);
+      leader.proposeConfChange(cc).catch(() => undefined);
+    };
+    const learner = conf.learners[0];
+    if (learner !== undefined) return propose({ type: 'add-voter', nodeId: learner });
+    if (spare && conf.voters.length <= this.o.nodes) {
+      spare.spare = false;
+      this.start(spare);
+      return propose({ type: 'add-learner', nodeId: spare.id });
+    }
+    const victim = conf.voters[this.random.int(conf.voters.length)] as NodeId;
+    if (conf.voters.length > 3) propose({ type: 'remove-node', nodeId: victim });
+  }
+
+  /** Once a member's removal is applied by a quorum's leader, it runs a little, then is wiped. */
+  private retireRemoved(): void {
+    const leader = this.leader();
+    if (!leader) return;
+    const conf = leader.confState;
+    for (const m of this.members) {
+      if (conf.voters.includes(m.id) || conf.learners.includes(m.id)) {
+        m.wasMember = true;
+        m.removedAtMs = undefined;
+      } else if (m.wasMember) m.removedAtMs ??= this.nowMs;
+      if (m.removedAtMs === undefined) continue;
+      if (this.nowMs - m.removedAtMs < 2000) continue; // removed members keep running a while
+      this.note(`stop removed member ${m.id} and wipe its disk`);
+      this.abandon(m);
+      m.disk = new SimDisk();
+      m.spare = true;
+      m.joiner = true;
+      m.removedAtMs = undefined;
+      m.wasMember = false;
+    }
+  }
+
+  /** Members of the cluster as its leader knows it. */
+  private inCluster(): Member[] {
+    const conf = this.leader()?.confState;
+    if (!conf) return this.members.filter((m) => !m.spare);
+    return this.members.filter((m) => conf.voters.includes(m.id) || conf.learners.includes(m.id));
   }
 
   private partition(): void {
@@ -662,9 +737,15 @@ class CoordSim {
     this.note(`partition around ${isolated}`);
   }
 
+  /** The leader of the highest term, if it counts itself a member (a removed one steps aside). */
   private leader(): ConsensusNode | undefined {
-    const leaders = this.members.filter((m) => m.node?.role === 'leader');
-    return leaders.length === 1 ? leaders[0]?.node : undefined;
+    let best: ConsensusNode | undefined;
+    for (const m of this.members) {
+      const n = m.node;
+      if (n?.role !== 'leader' || !n.confState.voters.includes(m.id)) continue;
+      if (!best || n.raw.term > best.raw.term) best = n;
+    }
+    return best;
   }
 
   /** The tree every write goes under, created with the faults off. */
@@ -713,7 +794,8 @@ class CoordSim {
       this.check();
       const leader = this.leader();
       if (!leader) continue;
-      if (final.state === 'none' && this.members.every((m) => m.up)) {
+      const members = this.inCluster();
+      if (final.state === 'none' && members.every((m) => m.up)) {
         final.state = 'sent';
         const path = '/c/final';
         leader.propose(createCommand(path)).then(
@@ -723,22 +805,28 @@ class CoordSim {
           () => (final.state = 'none'),
         );
       }
-      const applied = this.members.map((m) => m.node?.appliedIndex ?? -1);
+      const applied = members.map((m) => m.node?.appliedIndex ?? -1);
       const commit = leader.raw.status().commit;
       const abandoned = [...this.sessions.values()].some((s) => !s.keptAlive);
       const watched = (this.watcher?.revision ?? 0) >= leader.sm.revision;
       if (final.state === 'ok' && !abandoned && watched && applied.every((a) => a === commit))
         return;
     }
-    const applied = this.members.map((m) => `${m.id}:${m.node?.appliedIndex ?? 'down'}`).join(' ');
+    const applied = this.inCluster()
+      .map((m) => `${m.id}:${m.node?.appliedIndex ?? 'down'}`)
+      .join(' ');
+    const watched = `watch at ${this.watcher?.revision}, state at ${this.leader()?.sm.revision}`;
     const abandoned = [...this.sessions.values()].filter((s) => !s.keptAlive).map((s) => s.id);
     if (abandoned.length > 0)
       this.fail(`abandoned sessions ${abandoned.join(', ')} never expired (now ${this.nowMs} ms)`);
-    this.fail(`no convergence within ${this.o.livenessSteps} events (applied ${applied})`);
+    this.fail(
+      `no convergence within ${this.o.livenessSteps} events (applied ${applied}; ${watched}; final write ${final.state})`,
+    );
   }
 
   private checkEnd(): void {
-    for (const m of this.members) {
+    const members = this.inCluster();
+    for (const m of members) {
       const sm = (m.node as ConsensusNode).sm;
       for (const path of this.ackedCreates)
         if (!sm.get(path).ok) this.fail(`acknowledged create ${path} is missing on member ${m.id}`);
@@ -751,8 +839,8 @@ class CoordSim {
           );
       }
     }
-    this.checkWatch((this.members[0]?.node as ConsensusNode).sm);
-    const revisions = new Set(this.members.map((m) => (m.node as ConsensusNode).sm.revision));
+    this.checkWatch((members[0]?.node as ConsensusNode).sm);
+    const revisions = new Set(members.map((m) => (m.node as ConsensusNode).sm.revision));
     if (revisions.size !== 1)
       this.fail(`members end at different revisions: ${[...revisions].join(', ')}`);
   }
