@@ -171,14 +171,13 @@ it('SIGTERM of a follower with writes through it and the leader: exit 0, the lea
     '100 acknowledged writes through each member',
   );
 
-  const sigtermAt = Date.now();
   const code = await cluster.kill(follower, 'SIGTERM');
   stopFollowerWrites = true;
   expect(code).toBe(0);
   await followerWriting;
+  // Every write in flight through the follower was answered: acknowledged during the drain, or
+  // failed with a reason (how many of each depends on timing, so neither count is asserted).
   expectAnswered(viaFollower.failed);
-  // Writes were in flight through the follower, and it answered them itself.
-  expect(viaFollower.failed.filter((f) => f.sentAt < sigtermAt).length).toBeGreaterThan(0);
   // The leader goes on acknowledging writes with one follower gone.
   const ackedAtExit = viaLeader.acked.length;
   await eventually(
