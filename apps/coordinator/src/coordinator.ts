@@ -125,6 +125,7 @@ export async function startCoordinator(
       electionTicks: opts.electionTicks,
       heartbeatTicks: opts.heartbeatTicks,
       readMode: opts.readMode,
+      maxClockDriftRatio: opts.maxClockDriftRatio,
       requestTimeoutMs: opts.requestTimeoutMs,
       pendingProposalsMax: opts.pendingProposalsMax,
       snapshotEveryEntries: opts.snapshotEveryEntries,

@@ -24,6 +24,11 @@ export interface CoordinatorOptions {
   electionTicks: number;
   /** Linearizable reads by ReadIndex ('safe', default) or by leader lease ('lease'). */
   readMode: 'safe' | 'lease';
+  /**
+   * With lease reads: the bound on how far members' clocks (and event-loop stalls) make tick
+   * rates drift apart, as a ratio; the lease is shortened to stay safe within it.
+   */
+  maxClockDriftRatio: number;
   heartbeatTicks: number;
   requestTimeoutMs: number;
   /** Writes waiting on this member at once; more are refused with LIMIT_EXCEEDED. */
@@ -68,6 +73,7 @@ export function resolveOptions(
     tickMs: 100,
     electionTicks: 10,
     readMode: 'safe',
+    maxClockDriftRatio: 0.1,
     heartbeatTicks: 1,
     requestTimeoutMs: 10_000,
     pendingProposalsMax: 10_000,

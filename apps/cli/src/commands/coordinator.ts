@@ -1,7 +1,7 @@
 /** `trib coordinator`: runs one consensus node until SIGTERM/SIGINT, then drains and exits 0. */
 import { Command, Option } from 'commander';
 import { parsePeers, resolveOptions, startCoordinator } from '@tributary/coordinator';
-import { parseNonNegativeInt, parsePositiveInt } from '../options';
+import { parseNonNegativeInt, parsePositiveInt, parseRatio } from '../options';
 
 export function registerCoordinator(program: Command): void {
   program
@@ -74,6 +74,14 @@ export function registerCoordinator(program: Command): void {
         .default('safe'),
     )
     .addOption(
+      new Option(
+        '--max-clock-drift-ratio <r>',
+        'lease reads: bound on tick-rate drift between members (default 0.1); shortens the lease',
+      )
+        .env('TRIBUTARY_MAX_CLOCK_DRIFT_RATIO')
+        .argParser(parseRatio),
+    )
+    .addOption(
       new Option('--snapshot-every-entries <n>', 'snapshot and compact after this many entries')
         .env('TRIBUTARY_SNAPSHOT_EVERY_ENTRIES')
         .argParser(parsePositiveInt),
@@ -110,6 +118,7 @@ export function registerCoordinator(program: Command): void {
         ...(o.electionTicks && { electionTicks: o.electionTicks }),
         ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
         ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
+        ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
         ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
       });
       const coordinator = await startCoordinator(options);
@@ -135,6 +144,7 @@ interface CoordinatorFlags {
   snapshotEveryEntries?: number;
   snapshotKeepEntries?: number;
   maxPendingProposals?: number;
+  maxClockDriftRatio?: number;
 }
 
 /**

@@ -64,6 +64,8 @@ export interface ConsensusOptions {
    * rates drift by less than the election timeout allows (see libs/raft ReadOnlyOption).
    */
   readMode: ReadOnlyOption;
+  /** Lease mode: members' tick rates stay within 1 ± this of real time (shortens the lease). */
+  maxClockDriftRatio: number;
   heartbeatTicks: number;
   /** A client write not applied within this long fails with TIMEOUT (outcome unknown). */
   requestTimeoutMs: number;
@@ -151,6 +153,7 @@ export class ConsensusNode {
         checkQuorum: true,
         preVote: true,
         readOnlyOption: opts.readMode,
+        maxClockDriftRatio: opts.maxClockDriftRatio,
         maxInflightMsgs: 256,
         maxSizePerMsgBytes: 1024 * 1024,
         maxUncommittedEntriesBytes: 256 * 1024 * 1024,

@@ -339,6 +339,7 @@ class CoordSim {
         electionTicks: 10,
         heartbeatTicks: 1,
         readMode: 'safe',
+        maxClockDriftRatio: DRIFT,
         requestTimeoutMs: 10_000,
         pendingProposalsMax: 10_000,
         snapshotEveryEntries: this.o.snapshotEveryEntries,
