@@ -3,7 +3,6 @@
 // malformed requests in its in-flight bound and refuses a duplicate in-flight request_id;
 // sessions per client connection are capped; a Lock wait that is abandoned (call cancelled,
 // deadline passed, stream broken) removes its queue key; and locks are granted in FIFO order.
-import * as fs from 'node:fs';
 import * as http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
 import { channelOptions, contract, decodeStatusDetails, readError } from '@tributary/rpc';
@@ -43,12 +42,7 @@ function freshClient(): CoordinationServiceClient {
   return client;
 }
 
-/** Resident set size of the member's process, from /proc/<pid>/status. */
-function rssBytes(): number {
-  const pid = cluster.member(1).process!.pid!;
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m![1]) * 1024;
-}
+const rssBytes = () => cluster.rssBytes(1);
 
 /** Samples RSS every 100 ms until it has stayed within 4 MiB for 2 s (or 20 s pass); the peak. */
 async function peakRssUntilStable(): Promise<number> {

@@ -167,6 +167,15 @@ export class CoordinatorCluster {
     return exited;
   }
 
+  /** Resident set size of a running member's process, from /proc/<pid>/status. */
+  rssBytes(id: number): number {
+    const pid = this.member(id).process?.pid;
+    if (!pid) throw new Error(`member ${id} is not running`);
+    const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (!m) throw new Error(`no VmRSS for member ${id} (pid ${pid})`);
+    return Number(m[1]) * 1024;
+  }
+
   /** How many lines of a member's log (all its runs) match `pattern`. */
   logCount(id: number, pattern: RegExp): number {
     const text = fs.existsSync(this.member(id).logFile)
