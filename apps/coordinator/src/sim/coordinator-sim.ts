@@ -18,6 +18,8 @@
  *   - a session kept alive is never expired sooner than its TTL allows under the drift bound;
  *     an ephemeral node is deleted only with its session; an abandoned session expires once the
  *     faults stop;
+ *   - sessions queue for two locks and release them: a lock is granted only once its previous
+ *     holder's key is gone (never two holders), with fencing tokens strictly increasing;
  *   - a client watching /c through members' real WatchHubs, resuming on another member from the
  *     last revision it was told whenever its member dies, sees every revision once, in order,
  *     and exactly the creates the tree has up to that revision;
@@ -94,6 +96,8 @@ interface SimStats {
   lostUnsyncedBatches: number;
   snapshotsInstalled: number;
   maxApplied: number;
+  lockGrants: number;
+  sessionsExpired: number;
 }
 
 const TICK_MS = 100;
@@ -207,12 +211,18 @@ class CoordSim {
     lostUnsyncedBatches: 0,
     snapshotsInstalled: 0,
     maxApplied: 0,
+    lockGrants: 0,
+    sessionsExpired: 0,
   };
   private violation: string | undefined;
   private step = 0;
   private nowMs = 0;
   private readonly sessions = new Map<number, ClientSession>();
   private watcher: Watcher | undefined;
+  /** Per lock name, in apply order: the holder's key (if any) and the last fencing token. */
+  private readonly locks = new Map<string, { holder?: string; token: number }>();
+  /** Lock keys clients were told they hold, to release later. */
+  private readonly heldKeys: string[] = [];
   /** Every session some member has applied the end of (an open may be answered after it). */
   private readonly endedSessions = new Set<number>();
 
@@ -390,13 +400,33 @@ class CoordSim {
     else if (seen !== digest)
       this.violation = `member ${m.id} applied index ${out.index} as ${digest}, another as ${seen}`;
     this.stats.maxApplied = Math.max(this.stats.maxApplied, out.index);
-    if (seen === undefined) this.checkSessions(out);
+    if (seen === undefined) {
+      this.checkSessions(out);
+      this.checkLocks(out);
+    }
+  }
+
+  /** On the first apply of each index: one holder per lock at a time, tokens increasing. */
+  private checkLocks(out: ApplyOutput): void {
+    for (const e of out.events)
+      for (const lock of this.locks.values())
+        if (e.type === 'DELETED' && lock.holder === e.path) lock.holder = undefined;
+    for (const g of out.lockGrants) {
+      const lock = this.locks.get(g.name) ?? { token: 0 };
+      if (lock.holder !== undefined)
+        this.violation = `lock ${g.name} granted to ${g.key} while ${lock.holder} holds it`;
+      if (g.fencingToken <= lock.token)
+        this.violation = `lock ${g.name}: fencing token ${g.fencingToken} after ${lock.token}`;
+      this.locks.set(g.name, { holder: g.key, token: g.fencingToken });
+      this.stats.lockGrants++;
+    }
   }
 
   /** On the first apply of each index: sessions end only when they may, ephemerals with them. */
   private checkSessions(out: ApplyOutput): void {
     for (const id of out.endedSessions) {
       this.endedSessions.add(id);
+      this.stats.sessionsExpired++;
       const s = this.sessions.get(id);
       if (!s) continue;
       const quietMs = this.nowMs - s.lastAckMs;
@@ -470,6 +500,7 @@ class CoordSim {
     const dice = this.random.int(10);
     if (dice === 0 && this.sessions.size < 3) return this.openSession(m);
     if (dice === 1) return this.abandonSession();
+    if (dice === 2) return this.lockOrUnlock(m);
     if (dice < 6) {
       const path = `/c/k${this.nextKey++}`;
       this.propose(m, createCommand(path, Buffer.from(path)), () => {
@@ -508,6 +539,28 @@ class CoordSim {
         if (this.endedSessions.has(id)) return;
         this.sessions.set(id, { id, keptAlive: true, lastAckMs: sentMs, lastTryMs: sentMs });
         node.propose(createCommand(`/e/s${id}`, new Uint8Array(0), id)).catch(() => undefined);
+      },
+      () => undefined,
+    );
+  }
+
+  /** A session queues for a lock, or a held lock is released. */
+  private lockOrUnlock(m: Member): void {
+    const node = m.node as ConsensusNode;
+    const held = this.heldKeys.shift();
+    if (held !== undefined && this.random.int(2) === 0) {
+      node.propose({ op: 'unlock', key: held }).catch(() => undefined);
+      return;
+    }
+    if (held !== undefined) this.heldKeys.push(held);
+    const live = [...this.sessions.values()].filter((s) => s.keptAlive);
+    if (live.length === 0) return;
+    const session = live[this.random.int(live.length)] as ClientSession;
+    const name = `/l/L${this.random.int(2)}`;
+    node.propose({ op: 'lock', name, sessionId: session.id }).then(
+      (out) => {
+        if (out.result.ok && out.result.value.op === 'lock')
+          this.heldKeys.push(out.result.value.key);
       },
       () => undefined,
     );
@@ -754,6 +807,7 @@ class CoordSim {
     const parents = [
       '/c',
       '/e',
+      '/l',
       '/reg',
       ...Array.from({ length: REGISTERS }, (_, k) => `/reg/r${k}`),
     ];
