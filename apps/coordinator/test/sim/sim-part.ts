@@ -1,30 +1,42 @@
-/** Runs a range of whole-coordinator simulation seeds in one jest test, failing with a rerun line. */
-import { coordSimOptions, runCoordSim } from '../../src/sim/coordinator-sim';
+/**
+ * Runs a range of whole-coordinator simulation seeds through the simulator's own CLI (a child
+ * process under tsx: the same code runs several times slower inside jest's module sandbox), and
+ * fails with its violation report, which names the seed and the command that reruns it.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+const SIM_CLI = path.resolve(__dirname, '../../tools/sim-cli.ts');
 
 export function simPart(nodes: number, firstSeed: number, seeds: number): void {
   it(`keeps every invariant on ${seeds} seeds × ${nodes} members (from seed ${firstSeed})`, async () => {
-    let acked = 0;
-    let crashes = 0;
-    let lockGrants = 0;
-    let sessionsEnded = 0;
-    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
-      const result = await runCoordSim(coordSimOptions(seed, nodes));
-      acked += result.stats.acked;
-      crashes += result.stats.crashes;
-      lockGrants += result.stats.lockGrants;
-      sessionsEnded += result.stats.sessionsExpired;
-      if (!result.ok)
-        throw new Error(
-          `seed ${seed}: ${result.violation}\n` +
-            `rerun: npm run sim:coordinator -- --seeds 1 --nodes ${nodes} --start-seed ${seed}\n` +
-            result.trace.join('\n'),
-        );
-    }
+    const args = [
+      '--seeds',
+      String(seeds),
+      '--nodes',
+      String(nodes),
+      '--start-seed',
+      String(firstSeed),
+      '--json',
+    ];
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>(
+      (resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', SIM_CLI, ...args], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+        child.on('exit', (exitCode) => resolve({ code: exitCode, stdout: out }));
+      },
+    );
+    if (code !== 0) throw new Error(`simulator exited ${code}:\n${stdout.slice(-20_000)}`);
+    const totals = JSON.parse(stdout.trim().split('\n').pop() as string) as Record<string, number>;
     // The runs did real work: writes acknowledged, members crashed, locks changed hands and
     // sessions ended along the way.
-    expect(acked).toBeGreaterThan(seeds * 10);
-    expect(crashes).toBeGreaterThan(seeds);
-    expect(lockGrants).toBeGreaterThan(seeds);
-    expect(sessionsEnded).toBeGreaterThan(seeds);
+    expect(totals['seeds']).toBe(seeds);
+    expect(totals['acked']).toBeGreaterThan(seeds * 10);
+    expect(totals['crashes']).toBeGreaterThan(seeds);
+    expect(totals['lockGrants']).toBeGreaterThan(seeds);
+    expect(totals['sessionsEnded']).toBeGreaterThan(seeds);
   }, 600_000);
 }
