@@ -92,19 +92,7 @@ it('keeps every acknowledged write across a leader kill -9 and a restart of all 
   const lost = [...acked].filter((k) => !present.has(k));
   expect(lost).toEqual([]);
   // Every member converges on the same children (serializable reads of each local state).
-  for (const id of [1, 2, 3])
-    await eventually(
-      () =>
-        call<any>(cluster.coord(id), 'List', {
-          path: '/w',
-          consistency: 'CONSISTENCY_SERIALIZABLE',
-        }).then(
-          (local) => local.children.length === list.children.length,
-          () => false,
-        ),
-      30_000,
-      `member ${id} to hold all ${list.children.length} children of /w`,
-    );
+  for (const id of [1, 2, 3]) await cluster.waitForChildren(id, '/w', list.children.length);
 });
 
 it('resumes a watch across a leader kill: every event after r exactly once, in order', async () => {

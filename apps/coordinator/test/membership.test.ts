@@ -194,17 +194,5 @@ it('removes the current leader and then a founding member while writing, losing 
   const present = new Set(list.children.map((c: string) => `/r/${c}`));
   expect(acked.filter((p) => !present.has(p))).toEqual([]);
   // Every remaining member holds the same children.
-  for (const id of remaining)
-    await eventually(
-      () =>
-        call<any>(cluster.coord(id), 'List', {
-          path: '/r',
-          consistency: 'CONSISTENCY_SERIALIZABLE',
-        }).then(
-          (local) => local.children.length === list.children.length,
-          () => false,
-        ),
-      30_000,
-      `member ${id} to hold all ${list.children.length} children`,
-    );
+  for (const id of remaining) await cluster.waitForChildren(id, '/r', list.children.length);
 });

@@ -15,6 +15,7 @@ import type { ClusterServiceClient } from '@tributary/rpc/src/generated/tributar
 import type { StatusResponse__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/StatusResponse';
 import { freePorts } from './ports';
 import { call } from './calls';
+import { eventually } from './eventually';
 
 const REPO = path.resolve(__dirname, '../../..');
 const TRIB = path.join(REPO, 'apps/cli/bin/trib.js');
@@ -165,6 +166,22 @@ export class CoordinatorCluster {
     );
     child.kill(signal);
     return exited;
+  }
+
+  /** Waits until member `id`'s own state (a serializable List) has `count` children at `path`. */
+  async waitForChildren(id: number, path: string, count: number, timeoutMs = 30_000) {
+    await eventually(
+      () =>
+        call<{ children: string[] }>(this.coord(id), 'List', {
+          path,
+          consistency: 'CONSISTENCY_SERIALIZABLE',
+        }).then(
+          (local) => local.children.length === count,
+          () => false,
+        ),
+      timeoutMs,
+      `member ${id} to hold all ${count} children of ${path}`,
+    );
   }
 
   /** Resident set size of a running member's process, from /proc/<pid>/status. */
