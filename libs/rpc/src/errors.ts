@@ -66,8 +66,6 @@ export const REASONS = {
   /** A Raft peer message from an id that is not a member, or a batch that is not well formed. */
   NOT_A_MEMBER: { code: Code.PERMISSION_DENIED, retriable: false },
   MALFORMED_PEER_MESSAGE: { code: Code.INVALID_ARGUMENT, retriable: false },
-  /** A member refuses to found a cluster that already exists (its data directory was lost). */
-  ALREADY_BOOTSTRAPPED: { code: Code.FAILED_PRECONDITION, retriable: false },
   // Log, epochs and producers.
   FENCED: { code: Code.FAILED_PRECONDITION, retriable: false },
   OFFSET_OUT_OF_RANGE: { code: Code.OUT_OF_RANGE, retriable: false },
