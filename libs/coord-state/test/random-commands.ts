@@ -1,7 +1,7 @@
 // Seeded generators for randomized tests: a PRNG (mulberry32) and random commands over a small
 // universe of paths, so creates, conflicts, deletes and lock handoffs all happen often.
 
-import type { Command, Compare, TxnOp } from '../src';
+import type { ApplyOutput, Command, Compare, CoordStateMachine, TxnOp } from '../src';
 
 export class Rng {
   private s: number;
@@ -134,4 +134,22 @@ export function learn(g: GenState, cmd: Command, value: unknown): void {
   if (cmd.op === 'lock') g.lockKeys.push((value as { key: string }).key);
   if (g.sessions.length > 20) g.sessions.shift();
   if (g.lockKeys.length > 20) g.lockKeys.shift();
+}
+
+/** Applies `n` random commands at indexes from `from`, learning what they created; their outputs. */
+export function applyRandom(
+  sm: CoordStateMachine,
+  rng: Rng,
+  g: GenState,
+  from: number,
+  n: number,
+): ApplyOutput[] {
+  const outs: ApplyOutput[] = [];
+  for (let i = 0; i < n; i++) {
+    const cmd = randomCommand(rng, g);
+    const out = sm.apply(from + i, cmd);
+    if (out.result.ok) learn(g, cmd, out.result.value);
+    outs.push(out);
+  }
+  return outs;
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { crc32 } from '@node-rs/crc32';
 import {
-  type ApplyOutput,
   AssertionError,
   CoordStateMachine,
   type SnapshotDecodeErrorCode,
@@ -13,7 +12,7 @@ import {
   encodeSnapshotIncrementally,
   isSnapshotImage,
 } from '../src';
-import { type GenState, Rng, learn, randomCommand, randomPath } from './random-commands';
+import { applyRandom, type GenState, Rng, randomPath } from './random-commands';
 import { CRC, frames, hex, reseal, smallState } from './snapshot-fixtures';
 
 const GOLDEN = Buffer.from(
@@ -22,17 +21,6 @@ const GOLDEN = Buffer.from(
     .replace(/\s+/g, ''),
   'hex',
 );
-
-function run(sm: CoordStateMachine, rng: Rng, g: GenState, from: number, n: number): ApplyOutput[] {
-  const outs: ApplyOutput[] = [];
-  for (let i = 0; i < n; i++) {
-    const cmd = randomCommand(rng, g);
-    const out = sm.apply(from + i, cmd);
-    if (out.result.ok) learn(g, cmd, out.result.value);
-    outs.push(out);
-  }
-  return outs;
-}
 
 function decodeOk(bytes: Uint8Array): CoordStateMachine {
   const r = decodeSnapshot(bytes, CRC);
@@ -74,7 +62,7 @@ describe('snapshot image v1', () => {
     for (const seed of [7, 8, 9]) {
       const sm = new CoordStateMachine({ watchHistoryRevisions: 300 });
       const g: GenState = { sessions: [], lockKeys: [] };
-      run(sm, new Rng(seed), g, 1, 3000);
+      applyRandom(sm, new Rng(seed), g, 1, 3000);
       expect(sm.nodeCount).toBeGreaterThan(20);
       expect(sm.sessions().length).toBeGreaterThan(3);
       expect(sm.compactRevision).toBeGreaterThan(0);
@@ -88,8 +76,8 @@ describe('snapshot image v1', () => {
       expect(hex(encodeSnapshot(restored, CRC))).toBe(hex(encodeSnapshot(sm, CRC)));
 
       const g2: GenState = { sessions: [...g.sessions], lockKeys: [...g.lockKeys] };
-      const a = run(sm, new Rng(seed * 100), g, 3001, 1000);
-      const b = run(restored, new Rng(seed * 100), g2, 3001, 1000);
+      const a = applyRandom(sm, new Rng(seed * 100), g, 3001, 1000);
+      const b = applyRandom(restored, new Rng(seed * 100), g2, 3001, 1000);
       expect(b).toEqual(a);
       expect(restored.toSnapshot()).toEqual(sm.toSnapshot());
       restored.checkInvariants();
@@ -113,7 +101,7 @@ describe('snapshot image v1', () => {
       const g: GenState = { sessions: [], lockKeys: [] };
       const rng = new Rng(seed);
       const start = heavy ? 300 : 2000;
-      run(sm, rng, g, 1, start);
+      applyRandom(sm, rng, g, 1, start);
       const before = structuredClone(sm.toSnapshot());
       const expected = encodeSnapshot(sm, CRC);
       const chunkRecordsMax = heavy ? 1 : 1 + (seed % 3);
@@ -126,7 +114,7 @@ describe('snapshot image v1', () => {
         // Between chunks: creates, deletes (recursive too), re-creates, sets, session ends and
         // lock handoffs, on paths the view has and has not passed yet.
         const n = rng.int(heavy ? 41 : 12);
-        run(sm, rng, g, index, n);
+        applyRandom(sm, rng, g, index, n);
         index += n;
         if (heavy && rng.chance(0.5)) {
           // A recursive delete rolled back: the subtree goes back in at the end of the map.
@@ -166,7 +154,7 @@ describe('snapshot image v1', () => {
     const sm = new CoordStateMachine({ watchHistoryRevisions: 500 });
     const g: GenState = { sessions: [], lockKeys: [] };
     const rng = new Rng(21);
-    run(sm, rng, g, 1, 3000);
+    applyRandom(sm, rng, g, 1, 3000);
     const before = structuredClone(sm.toSnapshot());
     // The shell's loop: one chunk per turn, then yield to the event loop (heartbeats, applies).
     const build = async (): Promise<Buffer> => {
@@ -182,7 +170,7 @@ describe('snapshot image v1', () => {
     let applying = true;
     const applier = async (): Promise<void> => {
       while (applying) {
-        run(sm, rng, g, index, 3);
+        applyRandom(sm, rng, g, index, 3);
         index += 3;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -395,7 +383,7 @@ describe('snapshot image errors', () => {
   it('never throws on random, truncated, flipped or re-sealed garbage (fuzz)', () => {
     const rng = new Rng(3);
     const sm = new CoordStateMachine({ watchHistoryRevisions: 50 });
-    run(sm, rng, { sessions: [], lockKeys: [] }, 1, 400);
+    applyRandom(sm, rng, { sessions: [], lockKeys: [] }, 1, 400);
     const images = [GOLDEN, encodeSnapshot(sm, { ...CRC, chunkRecordsMax: 4 })];
     const seen = new Map<string, number>();
     for (let i = 0; i < 6000; i++) {

@@ -1,22 +1,11 @@
-import { CoordStateMachine, type ApplyOutput } from '../src';
-import { type GenState, Rng, learn, randomCommand } from './random-commands';
-
-function run(sm: CoordStateMachine, rng: Rng, g: GenState, from: number, n: number): ApplyOutput[] {
-  const outs: ApplyOutput[] = [];
-  for (let i = 0; i < n; i++) {
-    const cmd = randomCommand(rng, g);
-    const out = sm.apply(from + i, cmd);
-    if (out.result.ok) learn(g, cmd, out.result.value);
-    outs.push(out);
-  }
-  return outs;
-}
+import { CoordStateMachine } from '../src';
+import { applyRandom, type GenState, Rng } from './random-commands';
 
 describe('snapshot', () => {
   it('restores a large random state exactly, with identical subsequent behaviour', () => {
     const sm = new CoordStateMachine({ watchHistoryRevisions: 300 });
     const g: GenState = { sessions: [], lockKeys: [] };
-    run(sm, new Rng(7), g, 1, 4000);
+    applyRandom(sm, new Rng(7), g, 1, 4000);
     sm.checkInvariants();
     expect(sm.revision).toBeGreaterThan(500);
     expect(sm.nodeCount).toBeGreaterThan(20);
@@ -32,8 +21,8 @@ describe('snapshot', () => {
 
     // Same commands from here on: same outputs, same final state.
     const g2: GenState = { sessions: [...g.sessions], lockKeys: [...g.lockKeys] };
-    const a = run(sm, new Rng(99), g, 4001, 1500);
-    const b = run(restored, new Rng(99), g2, 4001, 1500);
+    const a = applyRandom(sm, new Rng(99), g, 4001, 1500);
+    const b = applyRandom(restored, new Rng(99), g2, 4001, 1500);
     expect(b).toEqual(a);
     expect(restored.toSnapshot()).toEqual(sm.toSnapshot());
     restored.checkInvariants();
