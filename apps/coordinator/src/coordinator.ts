@@ -129,8 +129,12 @@ export async function startCoordinator(
       requestTimeoutMs: opts.requestTimeoutMs,
       pendingProposalsMax: opts.pendingProposalsMax,
       snapshotEveryEntries: opts.snapshotEveryEntries,
+      snapshotEveryBytes: opts.snapshotEveryBytes,
       snapshotKeepEntries: opts.snapshotKeepEntries,
-      coord: { watchHistoryRevisions: opts.watchHistoryRevisions },
+      coord: {
+        watchHistoryRevisions: opts.watchHistoryRevisions,
+        watchHistoryBytes: opts.watchHistoryBytes,
+      },
     },
     storage,
     hooks,

@@ -34,8 +34,12 @@ export interface CoordinatorOptions {
   /** Writes waiting on this member at once; more are refused with LIMIT_EXCEEDED. */
   pendingProposalsMax: number;
   snapshotEveryEntries: number;
+  /** ...or once the entries applied since the last snapshot hold this many bytes. */
+  snapshotEveryBytes: number;
   snapshotKeepEntries: number;
   watchHistoryRevisions: number;
+  /** Watch history kept, in bytes of events (always at least the newest revision). */
+  watchHistoryBytes: number;
 }
 
 /** Parses `1=127.0.0.1:7101,2=127.0.0.1:7102`. */
@@ -79,8 +83,11 @@ export function resolveOptions(
     pendingProposalsMax: 10_000,
     // Building a snapshot pauses the event loop (~0.1 s per 10 MB of state): keep them rare.
     snapshotEveryEntries: 100_000,
+    // The log between snapshots is held in memory as well as on disk: bound it in bytes too.
+    snapshotEveryBytes: 64 * 1024 * 1024,
     snapshotKeepEntries: 10_000,
     watchHistoryRevisions: 100_000,
+    watchHistoryBytes: 64 * 1024 * 1024,
     ...o,
   };
 }

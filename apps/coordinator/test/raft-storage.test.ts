@@ -88,6 +88,23 @@ it('truncates a conflicting suffix, durably', async () => {
   await s.close();
 });
 
+it('keeps fewer entries behind a snapshot when they hold more than the byte bound', async () => {
+  const dir = tmp();
+  const s = await openLog(dir, { voters: [1], learners: [] });
+  // e2…e100: "e90" is 3 bytes, so 12 bytes hold the four entries 87–90 and no more.
+  await s.persist({
+    hardState: { term: 1, vote: 1, commit: 100 },
+    entries: Array.from({ length: 99 }, (_, k) => entry(k + 2, 1)),
+    sync: true,
+  });
+  await s.compact(90, { voters: [1], learners: [] }, Buffer.from('state@90'), {
+    entries: 10,
+    bytes: 12,
+  });
+  expect(s.firstIndex()).toBe(87);
+  await s.close();
+});
+
 it('compacts behind a snapshot and restarts from it', async () => {
   const dir = tmp();
   let s = await openLog(dir, { voters: [1, 2, 3], learners: [] });
@@ -96,7 +113,10 @@ it('compacts behind a snapshot and restarts from it', async () => {
     entries: Array.from({ length: 99 }, (_, k) => entry(k + 2, 1)),
     sync: true,
   });
-  await s.compact(90, { voters: [1, 2, 3], learners: [] }, Buffer.from('state@90'), 10);
+  await s.compact(90, { voters: [1, 2, 3], learners: [] }, Buffer.from('state@90'), {
+    entries: 10,
+    bytes: 1 << 20,
+  });
   expect(s.snapshot().metadata.index).toBe(90);
   expect(s.firstIndex()).toBe(81); // ten entries kept behind the snapshot for slow followers
   await s.close();
@@ -133,7 +153,10 @@ it('restarts after a snapshot taken past the stored commit (the commit is raised
     entries: Array.from({ length: 11 }, (_, k) => entry(k + 2, 2)),
     sync: true,
   });
-  await s.compact(12, { voters: [1], learners: [] }, Buffer.from('state@12'), 0);
+  await s.compact(12, { voters: [1], learners: [] }, Buffer.from('state@12'), {
+    entries: 0,
+    bytes: 1 << 20,
+  });
   await s.close();
   s = await openLog(dir, null);
   expect(s.snapshot().metadata.index).toBe(12);

@@ -88,6 +88,22 @@ export function registerCoordinator(program: Command): void {
     )
     .addOption(
       new Option(
+        '--snapshot-every-bytes <n>',
+        'snapshot and compact once the entries since the last snapshot hold this many bytes',
+      )
+        .env('TRIBUTARY_SNAPSHOT_EVERY_BYTES')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--watch-history-bytes <n>',
+        'bytes of recent events kept for watches resuming from an old revision',
+      )
+        .env('TRIBUTARY_WATCH_HISTORY_BYTES')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
         '--snapshot-keep-entries <n>',
         'entries kept behind a snapshot for followers a little behind',
       )
@@ -117,6 +133,8 @@ export function registerCoordinator(program: Command): void {
         ...(o.tickMs && { tickMs: o.tickMs }),
         ...(o.electionTicks && { electionTicks: o.electionTicks }),
         ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
+        ...(o.snapshotEveryBytes && { snapshotEveryBytes: o.snapshotEveryBytes }),
+        ...(o.watchHistoryBytes && { watchHistoryBytes: o.watchHistoryBytes }),
         ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
         ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
         ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
@@ -142,6 +160,8 @@ interface CoordinatorFlags {
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
+  snapshotEveryBytes?: number;
+  watchHistoryBytes?: number;
   snapshotKeepEntries?: number;
   maxPendingProposals?: number;
   maxClockDriftRatio?: number;

@@ -63,6 +63,8 @@ export interface CoordSimOptions {
   /** Chance per event of a membership step (add a learner, promote it, remove a voter). */
   membershipRate: number;
   snapshotEveryEntries: number;
+  /** The byte bound of snapshots: small ones trigger them between the entry-count ones. */
+  snapshotEveryBytes: number;
   storage: StorageOptions;
 }
 
@@ -80,6 +82,7 @@ export function coordSimOptions(seed: number, nodes: number, over: Partial<Coord
     pauseRate: [0, 0.0005][r.int(2)]!,
     membershipRate: [0, 0.002][r.int(2)]!,
     snapshotEveryEntries: [5, 12, 40][r.int(3)]!,
+    snapshotEveryBytes: [600, 1 << 20][r.int(2)]!,
     storage: {},
     ...over,
   } satisfies CoordSimOptions;
@@ -353,6 +356,7 @@ class CoordSim {
         requestTimeoutMs: 10_000,
         pendingProposalsMax: 10_000,
         snapshotEveryEntries: this.o.snapshotEveryEntries,
+        snapshotEveryBytes: this.o.snapshotEveryBytes,
         snapshotKeepEntries: this.random.int(2) === 0 ? 0 : 8,
         coord: {},
       },

@@ -242,16 +242,16 @@ export class DurableRaftStorage implements Storage {
   }
 
   /**
-   * Records a snapshot of our own state machine at `index` and drops log entries up to
-   * `index - keepEntries` from memory (kept so that slightly slow followers catch up without a
-   * snapshot). The image is written first; then the metadata and the hard state switch to it
-   * in one small synced batch in the write chain.
+   * Records a snapshot of our own state machine at `index` and drops log entries below it from
+   * memory but the last `keep.entries` (kept so that slightly slow followers catch up without
+   * a snapshot), fewer if those hold more than `keep.bytes`. The image is written first; then
+   * the metadata and the hard state switch to it in one small synced batch in the write chain.
    */
   async compact(
     index: number,
     confState: ConfState,
     data: Uint8Array,
-    keepEntries: number,
+    keep: { entries: number; bytes: number },
   ): Promise<void> {
     const snapshot: Snapshot = {
       metadata: { index, term: this.mem.term(index), confState },
@@ -263,11 +263,24 @@ export class DurableRaftStorage implements Storage {
       done: () => {
         this.mem.createSnapshot(index, confState, data);
         this.mem.setHardState(clampCommit(this.mem.hardStateNow(), index));
-        const compactTo = index - keepEntries;
+        const compactTo = this.keptFrom(index, keep);
         if (compactTo > this.mem.firstIndex()) this.mem.compact(compactTo);
       },
     }));
     await this.clearBelow(index);
+  }
+
+  /** The first index kept in memory behind a snapshot at `index`. */
+  private keptFrom(index: number, keep: { entries: number; bytes: number }): number {
+    const from = Math.max(index - keep.entries, this.mem.firstIndex());
+    if (from >= index) return index;
+    let bytes = 0;
+    const kept = this.mem.entries(from + 1, index + 1, Number.MAX_SAFE_INTEGER);
+    for (let k = kept.length - 1; k >= 0; k--) {
+      bytes += kept[k]!.data.length;
+      if (bytes > keep.bytes) return kept[k]!.index;
+    }
+    return from;
   }
 
   /** Writes a snapshot image as pieces, one unsynced batch each (the switch syncs them). */
