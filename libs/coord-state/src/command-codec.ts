@@ -19,6 +19,9 @@
 //   07  expire-sessions  uvarint(n) uvarint(sessionId)*n
 //   08  lock             flags str(name) uvarint(sessionId)
 //   09  unlock           flags str(key)
+//   10  metadata         str(JSON of the command: {"op":"create-topic",…}); cluster metadata
+//                        is rare and small next to node traffic, and JSON keeps it readable
+//                        (the state machine checks every field of it, as of any command)
 //
 //   compare = target:u8 (1 version, 2 cversion, 3 createRevision, 4 modRevision, 5 exists,
 //             6 data) op:u8 (1 '=', 2 '!=', 3 '<', 4 '>') str(path)
@@ -33,7 +36,7 @@
 // oversized varints) give an INVALID_ARGUMENT error. Decoded byte fields are copies, owned by
 // the command. Encoding a command whose numbers are not safe integers throws (a shell bug).
 
-import type { Command, Compare, CompareOp, TxnOp } from './commands';
+import type { Command, Compare, CompareOp, MetadataCommand, TxnOp } from './commands';
 import { type Result, fail, ok } from './errors';
 
 export const CODEC_VERSION = 1;
@@ -51,6 +54,20 @@ const OP_CODES = {
   get: 10,
   list: 11,
 } as const;
+/** One code for every metadata command (their body is JSON). */
+const METADATA_CODE = 16;
+const METADATA_OPS: ReadonlySet<string> = new Set<MetadataCommand['op']>([
+  'register-broker',
+  'create-topic',
+  'delete-topic',
+  'create-partitions',
+  'update-topic-config',
+  'alter-isr',
+  'allocate-producer-id',
+  'reassign-partitions',
+]);
+
+const isMetadata = (op: Command | TxnOp): op is MetadataCommand => METADATA_OPS.has(op.op);
 const TARGETS = ['version', 'cversion', 'createRevision', 'modRevision', 'exists', 'data'] as const;
 const CMP_OPS: readonly CompareOp[] = ['=', '!=', '<', '>'];
 
@@ -114,6 +131,7 @@ class Writer {
 
 /** Upper bound of the encoded size (UTF-8 ≤ 3 bytes per UTF-16 unit, varints ≤ 8 bytes). */
 function sizeBound(cmd: Command | TxnOp): number {
+  if (isMetadata(cmd)) return 16 + JSON.stringify(cmd).length * 3;
   switch (cmd.op) {
     case 'create':
     case 'set':
@@ -161,6 +179,11 @@ function flags(op: object): number {
 }
 
 function writeOp(w: Writer, op: Command | TxnOp): void {
+  if (isMetadata(op)) {
+    w.u8(METADATA_CODE);
+    w.str(JSON.stringify(op));
+    return;
+  }
   w.u8(OP_CODES[op.op]);
   switch (op.op) {
     case 'create':
@@ -367,9 +390,27 @@ function readOp(r: Reader, inTxn: boolean): Command | TxnOp {
       const f = r.flags(F_INTERNAL);
       return withInternal(f, { op: 'unlock', key: r.str() });
     }
+    case METADATA_CODE:
+      return readMetadata(r.str());
     default:
       throw new Malformed(`unknown op code ${code}`);
   }
+}
+
+/** The JSON body of a metadata command: an object naming a metadata op (fields checked on apply). */
+function readMetadata(text: string): Command {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Malformed('metadata command is not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Malformed('metadata command is not an object');
+  const op = (value as { op?: unknown }).op;
+  if (typeof op !== 'string' || !METADATA_OPS.has(op))
+    throw new Malformed(`unknown metadata op ${JSON.stringify(op)}`);
+  return value as Command;
 }
 
 function readTxn(r: Reader): Command {

@@ -3,6 +3,14 @@
 // `encodeCommand` can put them in Raft entries. Byte arrays handed to `apply` become owned by
 // the state machine: the caller must not mutate them afterwards.
 
+import type {
+  AlterIsrArgs,
+  CreateTopicArgs,
+  Reassignment,
+  RegisterBrokerArgs,
+  TopicView,
+} from './metadata/metadata-ops';
+import type { PartitionRecord } from './metadata/records';
 import type { Stat } from './node-tree';
 
 export interface CreateRequest {
@@ -94,7 +102,37 @@ export type LockCommand = { op: 'lock'; name: string; sessionId: number } & Inte
 /** Releases a held lock or withdraws a waiter. */
 export type UnlockCommand = { op: 'unlock'; key: string } & Internal;
 
+// Cluster metadata (DESIGN §4), one entry each; see metadata/metadata-ops.ts.
+export type RegisterBrokerCommand = { op: 'register-broker' } & RegisterBrokerArgs;
+export type CreateTopicCommand = { op: 'create-topic' } & CreateTopicArgs;
+export type DeleteTopicCommand = { op: 'delete-topic'; name: string };
+/** Grows a topic to `count` partitions. */
+export type CreatePartitionsCommand = { op: 'create-partitions'; name: string; count: number };
+export type UpdateTopicConfigCommand = {
+  op: 'update-topic-config';
+  name: string;
+  set: Record<string, string>;
+  delete: string[];
+};
+export type AlterIsrCommand = { op: 'alter-isr' } & AlterIsrArgs;
+export type AllocateProducerIdCommand = { op: 'allocate-producer-id' };
+export type ReassignPartitionsCommand = {
+  op: 'reassign-partitions';
+  reassignments: Reassignment[];
+};
+
+export type MetadataCommand =
+  | RegisterBrokerCommand
+  | CreateTopicCommand
+  | DeleteTopicCommand
+  | CreatePartitionsCommand
+  | UpdateTopicConfigCommand
+  | AlterIsrCommand
+  | AllocateProducerIdCommand
+  | ReassignPartitionsCommand;
+
 export type Command =
+  | MetadataCommand
   | CreateCommand
   | SetCommand
   | DeleteCommand
@@ -168,7 +206,48 @@ export interface UnlockValue {
   key: string;
 }
 
+export interface RegisterBrokerValue {
+  op: 'register-broker';
+  brokerEpoch: number;
+}
+export interface CreateTopicValue {
+  op: 'create-topic';
+  topic: TopicView;
+}
+export interface DeleteTopicValue {
+  op: 'delete-topic';
+}
+export interface CreatePartitionsValue {
+  op: 'create-partitions';
+  topic: TopicView;
+}
+export interface UpdateTopicConfigValue {
+  op: 'update-topic-config';
+  configs: Record<string, string>;
+}
+export interface AlterIsrValue {
+  op: 'alter-isr';
+  partition: PartitionRecord;
+}
+export interface AllocateProducerIdValue {
+  op: 'allocate-producer-id';
+  producerId: number;
+}
+export interface ReassignPartitionsValue {
+  op: 'reassign-partitions';
+  /** The moves started (partitions whose replicas change). */
+  reassignments: Reassignment[];
+}
+
 export type CommandValue =
+  | RegisterBrokerValue
+  | CreateTopicValue
+  | DeleteTopicValue
+  | CreatePartitionsValue
+  | UpdateTopicConfigValue
+  | AlterIsrValue
+  | AllocateProducerIdValue
+  | ReassignPartitionsValue
   | CreateValue
   | SetValue
   | DeleteValue

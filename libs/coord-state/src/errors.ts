@@ -19,7 +19,16 @@ export type Reason =
   | 'NO_CHILDREN_FOR_EPHEMERALS'
   | 'NO_SESSION'
   | 'LIMIT_EXCEEDED'
-  | 'STALE_INDEX';
+  | 'STALE_INDEX'
+  | 'INVALID_NAME'
+  | 'INVALID_CONFIG'
+  | 'INVALID_REPLICATION_FACTOR'
+  | 'TOPIC_EXISTS'
+  | 'UNKNOWN_TOPIC'
+  | 'UNKNOWN_PARTITION'
+  | 'BROKER_EXISTS'
+  | 'FENCED'
+  | 'REASSIGNMENT_IN_PROGRESS';
 
 /**
  * Every reason, for checks. Their gRPC codes and retriable flags are in the one table of
@@ -43,6 +52,15 @@ export const ALL_REASONS: readonly Reason[] = [
   'NO_SESSION',
   'LIMIT_EXCEEDED',
   'STALE_INDEX',
+  'INVALID_NAME',
+  'INVALID_CONFIG',
+  'INVALID_REPLICATION_FACTOR',
+  'TOPIC_EXISTS',
+  'UNKNOWN_TOPIC',
+  'UNKNOWN_PARTITION',
+  'BROKER_EXISTS',
+  'FENCED',
+  'REASSIGNMENT_IN_PROGRESS',
 ];
 
 export interface CoordError {

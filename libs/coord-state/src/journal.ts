@@ -14,6 +14,8 @@ export class Journal {
   readonly lockHoldersBefore = new Map<string, string | undefined>();
   /** Lock keys that left their queue (released, withdrawn, or their session ended). */
   readonly lockKeysRemoved: string[] = [];
+  /** The controller's decisions worth a log line (see ApplyOutput.controllerNotes). */
+  readonly notes: string[] = [];
   private readonly undos: Array<() => void> = [];
   private done = false;
 

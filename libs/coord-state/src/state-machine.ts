@@ -36,6 +36,24 @@ import {
   removeNode,
   setNode,
 } from './node-ops';
+import {
+  type TopicView,
+  allocateProducerId,
+  alterIsr,
+  brokerIdsAmong,
+  brokersGone,
+  checkMetadataInvariants,
+  createPartitions,
+  createTopic,
+  deleteTopic,
+  describeTopic,
+  listBrokers,
+  listTopics,
+  reassignPartitions,
+  registerBroker,
+  updateTopicConfig,
+} from './metadata/metadata-ops';
+import type { BrokerRecord } from './metadata/records';
 import { NodeTree, type Stat } from './node-tree';
 import { type CoordOptions, resolveOptions } from './options';
 import { ROOT_PATH, checkPath } from './paths';
@@ -51,6 +69,10 @@ import { checkTxn, chooseBranch, isReadOnly, runTxn } from './txn';
 import { type EventsPage, WatchHistory, type WatchEvent, type WatchFilter } from './watch-history';
 
 const EMPTY = new Uint8Array(0);
+
+function map<T, U>(r: Result<T>, f: (value: T) => U): Result<U> {
+  return r.ok ? ok(f(r.value)) : r;
+}
 
 export const EXPIRE_SESSIONS_MAX = 10_000;
 export const EVENTS_PAGE_MAX = 10_000;
@@ -74,6 +96,11 @@ export interface ApplyOutput<V extends CommandValue = CommandValue> {
   lockKeysRemoved: string[];
   /** Sessions this command ended (close-session, expire-sessions), ascending. */
   endedSessions: number[];
+  /**
+   * What the controller did that an operator should read in the log (a partition gone
+   * offline, an unclean leader election), as sentences.
+   */
+  controllerNotes: string[];
 }
 
 export interface NodeValue {
@@ -188,6 +215,7 @@ export class CoordStateMachine {
     }
     const out = this.output(index, true, result, j.events, this.grants(j));
     out.lockKeysRemoved = j.lockKeysRemoved;
+    out.controllerNotes = j.notes;
     if (cmd.op === 'close-session' || cmd.op === 'expire-sessions') {
       const v = result.value as CloseSessionValue | ExpireSessionsValue;
       out.endedSessions = v.op === 'close-session' ? [v.sessionId] : v.expired;
@@ -212,6 +240,7 @@ export class CoordStateMachine {
       lockGrants,
       lockKeysRemoved: [],
       endedSessions: [],
+      controllerNotes: [],
     };
   }
 
@@ -236,6 +265,37 @@ export class CoordStateMachine {
         return this.lock(j, cmd.name, cmd.sessionId, cmd.internal === true);
       case 'unlock':
         return this.unlock(j, cmd.key, cmd.internal === true);
+      case 'register-broker':
+        return map(registerBroker(s, j, index, cmd), (v) => {
+          j.notes.push(...v.notes);
+          return { op: 'register-broker', brokerEpoch: v.brokerEpoch };
+        });
+      case 'create-topic':
+        return map(createTopic(s, j, index, cmd), (topic) => ({ op: 'create-topic', topic }));
+      case 'delete-topic':
+        return map(deleteTopic(s, j, cmd.name), () => ({ op: 'delete-topic' }));
+      case 'create-partitions':
+        return map(createPartitions(s, j, cmd.name, cmd.count), (topic) => ({
+          op: 'create-partitions',
+          topic,
+        }));
+      case 'update-topic-config':
+        return map(updateTopicConfig(s, j, cmd.name, cmd.set, cmd.delete), (v) => ({
+          op: 'update-topic-config',
+          configs: v.configs,
+        }));
+      case 'alter-isr':
+        return map(alterIsr(s, j, cmd), (partition) => ({ op: 'alter-isr', partition }));
+      case 'allocate-producer-id':
+        return map(allocateProducerId(s, j, index), (v) => ({
+          op: 'allocate-producer-id',
+          producerId: v.producerId,
+        }));
+      case 'reassign-partitions':
+        return map(reassignPartitions(s, j, cmd.reassignments), (v) => ({
+          op: 'reassign-partitions',
+          reassignments: v.reassignments,
+        }));
       default:
         return fail(
           'INVALID_ARGUMENT',
@@ -279,11 +339,17 @@ export class CoordStateMachine {
     return ok({ op: 'expire-sessions', expired: live });
   }
 
-  /** Deletes every ephemeral node (lock keys included) of the session, then the session. */
+  /**
+   * Deletes every ephemeral node (lock keys included) of the session, then the session. A
+   * broker registered by it is gone: the controller fails its partitions over, in this same
+   * command.
+   */
   private endSession(j: Journal, id: number): void {
     const session = this.state.sessions.get(id)!;
+    const brokers = brokerIdsAmong(session.ephemerals);
     for (const path of [...session.ephemerals].sort()) removeNode(this.state, j, path);
     this.state.sessions.close(j, id);
+    if (brokers.length > 0) j.notes.push(...brokersGone(this.state, j, brokers));
   }
 
   private lock(j: Journal, name: string, sessionId: number, internal: boolean): Result<LockValue> {
@@ -399,6 +465,21 @@ export class CoordStateMachine {
     return this.state.locks.queue(name)?.keys.slice() ?? [];
   }
 
+  /** Live brokers, by id. */
+  brokers(): BrokerRecord[] {
+    return listBrokers(this.state);
+  }
+
+  /** Topic names, sorted. */
+  topicNames(): string[] {
+    return listTopics(this.state);
+  }
+
+  /** A topic with every partition, or undefined. */
+  topic(name: string): TopicView | undefined {
+    return describeTopic(this.state, name);
+  }
+
   /** Watch catch-up: see WatchHistory.eventsSince. `eventsMax` defaults to 1,000. */
   eventsSince(startRevision: number, filter: WatchFilter, eventsMax = 1000): Result<EventsPage> {
     if (!Number.isSafeInteger(eventsMax) || eventsMax < 1 || eventsMax > EVENTS_PAGE_MAX) {
@@ -443,5 +524,6 @@ export class CoordStateMachine {
       assert(holder.createRevision === q.lastToken, `lock '${name}' holder was granted`);
     }
     assert(queued === s.locks.keyCount, 'every indexed lock key is queued');
+    checkMetadataInvariants(s);
   }
 }
