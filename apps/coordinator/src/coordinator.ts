@@ -4,6 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import * as path from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
 import type { Role } from '@tributary/raft';
 import {
   contract,
@@ -25,6 +26,7 @@ import { CoordinationOps } from './services/coordination-ops';
 import { coordinationHandlers } from './services/coordination-service';
 import { LockWaiters } from './services/lock-waiters';
 import { MemberDirectory } from './services/member-directory';
+import { metadataHandlers } from './services/metadata-service';
 import { raftHandlers } from './services/raft-service';
 import { SessionKeeper } from './services/session-keeper';
 import { WatchHub } from './services/watch-hub';
@@ -33,7 +35,11 @@ import { DurableRaftStorage } from './storage/raft-storage';
 import { RocksStore } from './storage/rocks';
 import { PeerTransport } from './transport/peer-transport';
 
-const SERVICES = ['tributary.coord.v1.CoordinationService', 'tributary.coord.v1.ClusterService'];
+const SERVICES = [
+  'tributary.coord.v1.CoordinationService',
+  'tributary.coord.v1.ClusterService',
+  'tributary.coord.v1.MetadataService',
+];
 
 export interface Coordinator {
   /** Bound gRPC address. */
@@ -96,6 +102,10 @@ export async function startCoordinator(
       sessions.applied(output);
       watches.applied(output);
       locks.applied(output);
+      // Every member applies the same decision; the leader's log is the one operators read.
+      if (current().role === 'leader')
+        for (const note of output.controllerNotes)
+          log.warn({ index: output.index }, `controller: ${note}`);
     },
     restored() {
       members.load(current().sm);
@@ -155,6 +165,10 @@ export async function startCoordinator(
   server.grpc.addService(
     coord.ClusterService.service,
     clusterHandlers({ node: current, members, header, log }),
+  );
+  server.grpc.addService(
+    coord.MetadataService.service,
+    metadataHandlers({ node: current, header, log }) as grpc.UntypedServiceImplementation,
   );
   server.grpc.addService(
     contract().tributary.raft.v1.RaftService.service,

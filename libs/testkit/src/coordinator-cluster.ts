@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as grpc from '@grpc/grpc-js';
 import { contract, createClient } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
+import type { MetadataServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/MetadataService';
 import type { ClusterServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/ClusterService';
 import type { StatusResponse__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/StatusResponse';
 import { freePorts } from './ports';
@@ -50,7 +51,11 @@ export class CoordinatorCluster {
   readonly members = new Map<number, Member>();
   private readonly clients = new Map<
     string,
-    { coord: CoordinationServiceClient; cluster: ClusterServiceClient }
+    {
+      coord: CoordinationServiceClient;
+      cluster: ClusterServiceClient;
+      metadata: MetadataServiceClient;
+    }
   >();
 
   private constructor(
@@ -259,6 +264,7 @@ export class CoordinatorCluster {
       c = {
         coord: createClient(v1.CoordinationService, address),
         cluster: createClient(v1.ClusterService, address),
+        metadata: createClient(v1.MetadataService, address),
       };
       this.clients.set(address, c);
     }
@@ -267,6 +273,10 @@ export class CoordinatorCluster {
 
   coord(id: number): CoordinationServiceClient {
     return this.clientsFor(this.member(id).address).coord;
+  }
+
+  metadata(id: number): MetadataServiceClient {
+    return this.clientsFor(this.member(id).address).metadata;
   }
 
   status(id: number, timeoutMs = 1000): Promise<StatusResponse__Output> {
@@ -334,6 +344,7 @@ export class CoordinatorCluster {
     for (const c of this.clients.values()) {
       c.coord.close();
       c.cluster.close();
+      c.metadata.close();
     }
     this.clients.clear();
     await Promise.all([...this.members.keys()].map((id) => this.kill(id)));

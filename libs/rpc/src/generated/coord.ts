@@ -15,6 +15,8 @@ import type { CommitOffsetsRequest as _tributary_coord_v1_CommitOffsetsRequest, 
 import type { CommitOffsetsResponse as _tributary_coord_v1_CommitOffsetsResponse, CommitOffsetsResponse__Output as _tributary_coord_v1_CommitOffsetsResponse__Output } from './tributary/coord/v1/CommitOffsetsResponse';
 import type { Compare as _tributary_coord_v1_Compare, Compare__Output as _tributary_coord_v1_Compare__Output } from './tributary/coord/v1/Compare';
 import type { CoordinationServiceClient as _tributary_coord_v1_CoordinationServiceClient, CoordinationServiceDefinition as _tributary_coord_v1_CoordinationServiceDefinition } from './tributary/coord/v1/CoordinationService';
+import type { CreatePartitionsRequest as _tributary_coord_v1_CreatePartitionsRequest, CreatePartitionsRequest__Output as _tributary_coord_v1_CreatePartitionsRequest__Output } from './tributary/coord/v1/CreatePartitionsRequest';
+import type { CreatePartitionsResponse as _tributary_coord_v1_CreatePartitionsResponse, CreatePartitionsResponse__Output as _tributary_coord_v1_CreatePartitionsResponse__Output } from './tributary/coord/v1/CreatePartitionsResponse';
 import type { CreateRequest as _tributary_coord_v1_CreateRequest, CreateRequest__Output as _tributary_coord_v1_CreateRequest__Output } from './tributary/coord/v1/CreateRequest';
 import type { CreateResponse as _tributary_coord_v1_CreateResponse, CreateResponse__Output as _tributary_coord_v1_CreateResponse__Output } from './tributary/coord/v1/CreateResponse';
 import type { CreateTopicRequest as _tributary_coord_v1_CreateTopicRequest, CreateTopicRequest__Output as _tributary_coord_v1_CreateTopicRequest__Output } from './tributary/coord/v1/CreateTopicRequest';
@@ -138,6 +140,8 @@ export interface ProtoGrpcType {
          * DEADLINE_EXCEEDED (the call's deadline passed; a write may still commit).
          */
         CoordinationService: SubtypeConstructor<typeof grpc.Client, _tributary_coord_v1_CoordinationServiceClient> & { service: _tributary_coord_v1_CoordinationServiceDefinition }
+        CreatePartitionsRequest: MessageTypeDefinition<_tributary_coord_v1_CreatePartitionsRequest, _tributary_coord_v1_CreatePartitionsRequest__Output>
+        CreatePartitionsResponse: MessageTypeDefinition<_tributary_coord_v1_CreatePartitionsResponse, _tributary_coord_v1_CreatePartitionsResponse__Output>
         CreateRequest: MessageTypeDefinition<_tributary_coord_v1_CreateRequest, _tributary_coord_v1_CreateRequest__Output>
         CreateResponse: MessageTypeDefinition<_tributary_coord_v1_CreateResponse, _tributary_coord_v1_CreateResponse__Output>
         CreateTopicRequest: MessageTypeDefinition<_tributary_coord_v1_CreateTopicRequest, _tributary_coord_v1_CreateTopicRequest__Output>

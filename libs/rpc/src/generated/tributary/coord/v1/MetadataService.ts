@@ -8,6 +8,8 @@ import type { AlterIsrRequest as _tributary_coord_v1_AlterIsrRequest, AlterIsrRe
 import type { AlterIsrResponse as _tributary_coord_v1_AlterIsrResponse, AlterIsrResponse__Output as _tributary_coord_v1_AlterIsrResponse__Output } from '../../../tributary/coord/v1/AlterIsrResponse';
 import type { CommitOffsetsRequest as _tributary_coord_v1_CommitOffsetsRequest, CommitOffsetsRequest__Output as _tributary_coord_v1_CommitOffsetsRequest__Output } from '../../../tributary/coord/v1/CommitOffsetsRequest';
 import type { CommitOffsetsResponse as _tributary_coord_v1_CommitOffsetsResponse, CommitOffsetsResponse__Output as _tributary_coord_v1_CommitOffsetsResponse__Output } from '../../../tributary/coord/v1/CommitOffsetsResponse';
+import type { CreatePartitionsRequest as _tributary_coord_v1_CreatePartitionsRequest, CreatePartitionsRequest__Output as _tributary_coord_v1_CreatePartitionsRequest__Output } from '../../../tributary/coord/v1/CreatePartitionsRequest';
+import type { CreatePartitionsResponse as _tributary_coord_v1_CreatePartitionsResponse, CreatePartitionsResponse__Output as _tributary_coord_v1_CreatePartitionsResponse__Output } from '../../../tributary/coord/v1/CreatePartitionsResponse';
 import type { CreateTopicRequest as _tributary_coord_v1_CreateTopicRequest, CreateTopicRequest__Output as _tributary_coord_v1_CreateTopicRequest__Output } from '../../../tributary/coord/v1/CreateTopicRequest';
 import type { CreateTopicResponse as _tributary_coord_v1_CreateTopicResponse, CreateTopicResponse__Output as _tributary_coord_v1_CreateTopicResponse__Output } from '../../../tributary/coord/v1/CreateTopicResponse';
 import type { DeleteTopicRequest as _tributary_coord_v1_DeleteTopicRequest, DeleteTopicRequest__Output as _tributary_coord_v1_DeleteTopicRequest__Output } from '../../../tributary/coord/v1/DeleteTopicRequest';
@@ -103,6 +105,25 @@ export interface MetadataServiceClient extends grpc.Client {
   commitOffsets(argument: _tributary_coord_v1_CommitOffsetsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_CommitOffsetsResponse__Output>): grpc.ClientUnaryCall;
   commitOffsets(argument: _tributary_coord_v1_CommitOffsetsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CommitOffsetsResponse__Output>): grpc.ClientUnaryCall;
   commitOffsets(argument: _tributary_coord_v1_CommitOffsetsRequest, callback: grpc.requestCallback<_tributary_coord_v1_CommitOffsetsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Grows a topic to `count` partitions, placing the new ones over the live brokers like
+   * CreateTopic (Kafka's CreatePartitions; partitions are never removed). NOT_FOUND /
+   * UNKNOWN_TOPIC; INVALID_ARGUMENT if `count` is not more than today's.
+   */
+  CreatePartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  CreatePartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  CreatePartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  CreatePartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Grows a topic to `count` partitions, placing the new ones over the live brokers like
+   * CreateTopic (Kafka's CreatePartitions; partitions are never removed). NOT_FOUND /
+   * UNKNOWN_TOPIC; INVALID_ARGUMENT if `count` is not more than today's.
+   */
+  createPartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  createPartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  createPartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  createPartitions(argument: _tributary_coord_v1_CreatePartitionsRequest, callback: grpc.requestCallback<_tributary_coord_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Creates a topic, spreading replicas over live brokers (rack-aware) and electing the first
@@ -398,6 +419,13 @@ export interface MetadataServiceHandlers extends grpc.UntypedServiceImplementati
   CommitOffsets: grpc.handleUnaryCall<_tributary_coord_v1_CommitOffsetsRequest__Output, _tributary_coord_v1_CommitOffsetsResponse>;
   
   /**
+   * Grows a topic to `count` partitions, placing the new ones over the live brokers like
+   * CreateTopic (Kafka's CreatePartitions; partitions are never removed). NOT_FOUND /
+   * UNKNOWN_TOPIC; INVALID_ARGUMENT if `count` is not more than today's.
+   */
+  CreatePartitions: grpc.handleUnaryCall<_tributary_coord_v1_CreatePartitionsRequest__Output, _tributary_coord_v1_CreatePartitionsResponse>;
+  
+  /**
    * Creates a topic, spreading replicas over live brokers (rack-aware) and electing the first
    * replica of each partition as leader. ALREADY_EXISTS if the name is taken; INVALID_ARGUMENT
    * if the name is malformed, `partitions` < 0, `replication_factor` > live brokers, or a
@@ -498,6 +526,7 @@ export interface MetadataServiceDefinition extends grpc.ServiceDefinition {
   AllocateProducerId: MethodDefinition<_tributary_coord_v1_AllocateProducerIdRequest, _tributary_coord_v1_AllocateProducerIdResponse, _tributary_coord_v1_AllocateProducerIdRequest__Output, _tributary_coord_v1_AllocateProducerIdResponse__Output>
   AlterIsr: MethodDefinition<_tributary_coord_v1_AlterIsrRequest, _tributary_coord_v1_AlterIsrResponse, _tributary_coord_v1_AlterIsrRequest__Output, _tributary_coord_v1_AlterIsrResponse__Output>
   CommitOffsets: MethodDefinition<_tributary_coord_v1_CommitOffsetsRequest, _tributary_coord_v1_CommitOffsetsResponse, _tributary_coord_v1_CommitOffsetsRequest__Output, _tributary_coord_v1_CommitOffsetsResponse__Output>
+  CreatePartitions: MethodDefinition<_tributary_coord_v1_CreatePartitionsRequest, _tributary_coord_v1_CreatePartitionsResponse, _tributary_coord_v1_CreatePartitionsRequest__Output, _tributary_coord_v1_CreatePartitionsResponse__Output>
   CreateTopic: MethodDefinition<_tributary_coord_v1_CreateTopicRequest, _tributary_coord_v1_CreateTopicResponse, _tributary_coord_v1_CreateTopicRequest__Output, _tributary_coord_v1_CreateTopicResponse__Output>
   DeleteTopic: MethodDefinition<_tributary_coord_v1_DeleteTopicRequest, _tributary_coord_v1_DeleteTopicResponse, _tributary_coord_v1_DeleteTopicRequest__Output, _tributary_coord_v1_DeleteTopicResponse__Output>
   DescribeGroups: MethodDefinition<_tributary_coord_v1_DescribeGroupsRequest, _tributary_coord_v1_DescribeGroupsResponse, _tributary_coord_v1_DescribeGroupsRequest__Output, _tributary_coord_v1_DescribeGroupsResponse__Output>
