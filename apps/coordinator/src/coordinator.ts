@@ -168,7 +168,7 @@ export async function startCoordinator(
   );
   server.grpc.addService(
     coord.MetadataService.service,
-    metadataHandlers({ node: current, header, log }) as grpc.UntypedServiceImplementation,
+    metadataHandlers({ node: current, watches, header, log }) as grpc.UntypedServiceImplementation,
   );
   server.grpc.addService(
     contract().tributary.raft.v1.RaftService.service,

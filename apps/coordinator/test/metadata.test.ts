@@ -66,6 +66,63 @@ class SimBroker {
 
 const brokers = [1, 2, 3].map((id) => new SimBroker(id));
 
+/**
+ * A client's metadata cache fed only by WatchMetadata, as a broker's would be: it resumes from
+ * the last revision it applied on another member when its stream breaks.
+ */
+class MetadataCache {
+  revision = 0;
+  brokers = new Map<number, any>();
+  topics = new Map<string, any>();
+  snapshots = 0;
+  private stream: grpc.ClientReadableStream<any> | undefined;
+  private closed = false;
+
+  breaks = 0;
+
+  /** Opens on `member` (default: any live one). */
+  open(member = anyMember()): void {
+    if (this.closed) return;
+    const s = (cluster.metadata(member) as any).WatchMetadata({
+      from_revision: this.revision,
+    }) as grpc.ClientReadableStream<any>;
+    s.on('data', (m: any) => this.apply(m));
+    s.on('error', () => {
+      this.breaks++;
+      setTimeout(() => this.open(), 200);
+    });
+    this.stream = s;
+  }
+
+  private apply(m: any): void {
+    const revision = Number(m.header.revision);
+    expect(revision).toBeGreaterThanOrEqual(this.revision); // never back in time
+    if (m.snapshot) {
+      this.snapshots++;
+      this.brokers.clear();
+      this.topics.clear();
+    }
+    for (const b of m.brokers) this.brokers.set(b.broker_id, b);
+    for (const id of m.removed_broker_ids) this.brokers.delete(id);
+    for (const t of m.topics) {
+      const old = this.topics.get(t.name);
+      const partitions = old && old.topic_id === t.topic_id ? [...old.partitions] : [];
+      for (const p of t.partitions) partitions[p.partition] = p;
+      this.topics.set(t.name, { ...t, partitions });
+    }
+    for (const u of m.partitions)
+      this.topics.get(u.topic).partitions[u.partition.partition] = u.partition;
+    for (const name of m.deleted_topics) this.topics.delete(name);
+    this.revision = revision;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stream?.cancel();
+  }
+}
+const cache = new MetadataCache();
+
 async function describe1(topic: string): Promise<any> {
   const r = await md('DescribeTopics', { names: [topic] });
   return r.topics[0];
@@ -74,10 +131,13 @@ async function describe1(topic: string): Promise<any> {
 beforeAll(async () => {
   cluster = await CoordinatorCluster.start({ size: 3 });
   await cluster.waitForPublished();
+  // On the leader, which a later test kills: the cache must resume on another member.
+  cache.open(await cluster.waitForLeader());
   for (const b of brokers) await b.start();
 });
 
 afterAll(async () => {
+  cache.close();
   for (const b of brokers) b.stop();
   await cluster.shutdown();
 });
@@ -216,4 +276,54 @@ it('allocates producer ids that are never reused, across a leader change', async
   for (let k = 0; k < 5; k++) ids.push(Number((await md('AllocateProducerId', {})).producer_id));
   expect(new Set(ids).size).toBe(10);
   await cluster.restart(leader);
+});
+
+it('brings offline partitions back when their last in-sync broker registers again', async () => {
+  // Brokers 2 and 3 are gone; partitions whose last in-sync replica was one of them are offline.
+  const before = await describe1('orders');
+  const offline = before.partitions.filter((p: any) => p.leader === -1);
+  for (const b of brokers.slice(1)) await b.start();
+  const after = await describe1('orders');
+  for (const p of offline) {
+    const now = after.partitions[p.partition];
+    expect(now.leader).toBe(p.isr[0]);
+    expect(now.leader_epoch).toBe(p.leader_epoch + 1);
+  }
+  expect(after.partitions.every((p: any) => p.leader !== -1)).toBe(true);
+});
+
+it('keeps a WatchMetadata cache equal to the described metadata, across member kills', async () => {
+  const delete1 = await md('CreateTopic', {
+    name: 'short-lived',
+    partitions: 2,
+    replication_factor: 1,
+  });
+  expect(delete1.topic.partitions).toHaveLength(2);
+  await md('DeleteTopic', { name: 'short-lived' });
+  await md('UpdateTopicConfig', { name: 'orders', set: { 'cleanup.policy': 'compact' } });
+  const grown = await md('CreatePartitions', { name: 'orders', count: 8 });
+  expect(grown.topic.partitions).toHaveLength(8);
+  const want = await md('DescribeTopics', {});
+  const wantBrokers = (await md('ListBrokers', {})).brokers;
+  const revision = Number(want.header.revision);
+  await eventually(() => cache.revision >= revision, 20_000, 'the cache to reach the revision');
+  expect([...cache.brokers.values()]).toEqual(wantBrokers);
+  expect([...cache.topics.keys()].sort()).toEqual(want.topics.map((t: any) => t.name));
+  for (const t of want.topics) expect(cache.topics.get(t.name)).toEqual(t);
+  expect(cache.breaks).toBeGreaterThan(0);
+  expect(cache.snapshots).toBe(1); // resumed by revision after each kill, never re-read whole
+});
+
+it('refuses garbage on the metadata RPCs with a clear status', async () => {
+  const bad = await md('AlterIsr', { topic: 'orders', partition: 0, isr: [] }).catch(readError);
+  expect(bad.reason).toBe('FENCED');
+  const reassign = await md('ReassignPartitions', {
+    reassignments: [{ topic: 'orders', partition: 0, replicas: [1, 1, 1] }],
+  }).catch(readError);
+  expect(reassign.reason).toBe('INVALID_ARGUMENT');
+  const config = await md('UpdateTopicConfig', {
+    name: 'orders',
+    set: { 'retention.ms': '-5' },
+  }).catch(readError);
+  expect(config.reason).toBe('INVALID_CONFIG');
 });

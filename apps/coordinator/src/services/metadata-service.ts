@@ -3,8 +3,13 @@
  * metadata command through Raft (the state machine validates and applies it, controller
  * decisions included); reads are linearizable, served after a ReadIndex round.
  *
- * Not served yet (grpc-js answers UNIMPLEMENTED): WatchMetadata and the consumer-group RPCs.
+ * WatchMetadata is a watch on /tributary (watch-hub.ts) whose events are turned into metadata
+ * deltas, one message per revision; a stream from revision 0, or from a compacted one, starts
+ * with the whole metadata instead.
+ *
+ * Not served yet (grpc-js answers UNIMPLEMENTED): the consumer-group RPCs.
  */
+import type * as grpc from '@grpc/grpc-js';
 import type * as cs from '@tributary/coord-state';
 import type { Logger } from '@tributary/rpc';
 import { tributaryError } from '@tributary/rpc';
@@ -13,12 +18,21 @@ import type { MetadataServiceHandlers } from '@tributary/rpc/src/generated/tribu
 import type { PartitionInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/PartitionInfo';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
 import type { TopicInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
+import type { WatchMetadataRequest__Output as WatchMetadataRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataRequest';
+import type { WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
 import type { ConsensusNode } from '../node/consensus-node';
-import { unary } from './handler';
+import { toServiceError, unary } from './handler';
+import type { WatchHub } from './watch-hub';
 import { unwrap } from './wire-mapping';
+
+/** Bytes a metadata stream may have buffered for a slow client before it is ended. */
+const WATCH_BACKLOG_BYTES_MAX = 32 * 1024 * 1024;
+const BROKERS_PREFIX = '/tributary/brokers/';
+const TOPICS_PREFIX = '/tributary/topics/';
 
 export interface MetadataDeps {
   node: () => ConsensusNode;
+  watches: WatchHub;
   header: (revision?: number) => ResponseHeader;
   log: Logger;
 }
@@ -81,6 +95,7 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
   };
 
   return {
+    WatchMetadata: (call) => watchMetadata(call, d),
     RegisterBroker: unary(async (r) => {
       const { v, header } = await write<cs.RegisterBrokerValue>({
         op: 'register-broker',
@@ -175,4 +190,108 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
       return { header, configs: v.configs };
     }, log),
   };
+}
+
+const utf8 = new TextDecoder();
+const record = <T>(e: cs.WatchEvent): T => JSON.parse(utf8.decode(e.data)) as T;
+
+/** The metadata changes of one revision's events (the events of other paths are ignored). */
+export function metadataDelta(
+  events: readonly cs.WatchEvent[],
+): Omit<WatchMetadataResponse, 'header'> {
+  const brokers: BrokerInfo[] = [];
+  const removed: number[] = [];
+  const topics = new Map<string, TopicInfo>();
+  const deleted: string[] = [];
+  const partitions: { topic: string; partition: PartitionInfo }[] = [];
+  for (const e of events) {
+    if (e.path.startsWith(BROKERS_PREFIX)) {
+      if (e.type === 'DELETED') removed.push(Number(e.path.slice(BROKERS_PREFIX.length)));
+      else brokers.push(brokerToWire(record<Broker>(e)));
+      continue;
+    }
+    if (!e.path.startsWith(TOPICS_PREFIX)) continue;
+    const [name, partition] = e.path.slice(TOPICS_PREFIX.length).split('/') as [string, string?];
+    if (partition === undefined) {
+      if (e.type === 'DELETED') deleted.push(name);
+      else topics.set(name, topicToWire({ ...record<Topic>(e), partitions: [] }));
+    } else if (e.type !== 'DELETED') {
+      partitions.push({ topic: name, partition: partitionToWire(record<Partition>(e)) });
+    }
+  }
+  // Partitions of a topic listed in this message travel inside it.
+  const loose = partitions.filter((u) => {
+    const t = topics.get(u.topic);
+    if (t !== undefined) t.partitions!.push(u.partition);
+    return t === undefined && !deleted.includes(u.topic);
+  });
+  for (const t of topics.values()) t.partitions!.sort((a, b) => a.partition! - b.partition!);
+  return {
+    snapshot: false,
+    brokers,
+    removed_broker_ids: removed,
+    topics: [...topics.values()],
+    partitions: loose,
+    deleted_topics: deleted,
+  };
+}
+
+function watchMetadata(
+  call: grpc.ServerWritableStream<WatchMetadataRequest, WatchMetadataResponse>,
+  d: MetadataDeps,
+): void {
+  const send = (message: WatchMetadataResponse): boolean => {
+    call.write(message);
+    return call.writableLength < WATCH_BACKLOG_BYTES_MAX;
+  };
+  const sink = {
+    // The start message is the member's revision: nothing to send, the deltas follow.
+    start: () => undefined,
+    push: (events: cs.WatchEvent[]): boolean => {
+      let ok = true;
+      for (let k = 0; k < events.length;) {
+        const revision = events[k]!.revision;
+        let end = k;
+        while (end < events.length && events[end]!.revision === revision) end++;
+        ok = send({ header: d.header(revision), ...metadataDelta(events.slice(k, end)) }) && ok;
+        k = end;
+      }
+      return ok;
+    },
+    // Nothing changed up to `revision`: an empty delta moves the client's resume point on.
+    progress: (revision: number) => send({ header: d.header(revision), ...metadataDelta([]) }),
+    fail: (error: Error) => call.emit('error', toServiceError(error, d.log)),
+  };
+  let stop: (() => void) | undefined;
+  try {
+    const sm = d.node().sm;
+    let from = Number(call.request.from_revision);
+    if (from === 0 || from < sm.compactRevision) {
+      // The whole metadata, then the changes after it: no event can be applied in between.
+      send({
+        header: d.header(sm.revision),
+        snapshot: true,
+        brokers: sm.brokers().map(brokerToWire),
+        removed_broker_ids: [],
+        topics: sm.topicNames().map((n) => topicToWire(sm.topic(n)!)),
+        partitions: [],
+        deleted_topics: [],
+      });
+      from = sm.revision;
+    }
+    stop = d.watches.open(
+      {
+        filter: { path: '/tributary', prefix: true },
+        startRevision: from,
+        progressNotify: true,
+        owner: call.getPeer(),
+      },
+      sink,
+    );
+  } catch (error) {
+    call.emit('error', toServiceError(error, d.log));
+    return;
+  }
+  call.on('cancelled', () => stop?.());
+  call.on('close', () => stop?.());
 }

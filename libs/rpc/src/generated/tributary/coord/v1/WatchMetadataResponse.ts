@@ -28,7 +28,9 @@ export interface WatchMetadataResponse {
    */
   'removed_broker_ids'?: (number)[];
   /**
-   * Topics created, or whose partition count or configs changed (complete entries).
+   * Topics created, or whose partition count or configs changed. In a snapshot, complete; in
+   * a delta, the topic's fields with the partitions created or changed at this revision only
+   * (the others are unchanged; a new `topic_id` means a new topic: drop the old partitions).
    */
   'topics'?: (_tributary_coord_v1_TopicInfo)[];
   /**
@@ -64,7 +66,9 @@ export interface WatchMetadataResponse__Output {
    */
   'removed_broker_ids': (number)[];
   /**
-   * Topics created, or whose partition count or configs changed (complete entries).
+   * Topics created, or whose partition count or configs changed. In a snapshot, complete; in
+   * a delta, the topic's fields with the partitions created or changed at this revision only
+   * (the others are unchanged; a new `topic_id` means a new topic: drop the old partitions).
    */
   'topics': (_tributary_coord_v1_TopicInfo__Output)[];
   /**
