@@ -57,6 +57,11 @@ const OP_CODES = {
 /** One code for every metadata command (their body is JSON). */
 const METADATA_CODE = 16;
 const METADATA_OPS: ReadonlySet<string> = new Set<MetadataCommand['op']>([
+  'join-group',
+  'group-heartbeat',
+  'leave-group',
+  'expire-group-members',
+  'commit-offsets',
   'register-broker',
   'create-topic',
   'delete-topic',

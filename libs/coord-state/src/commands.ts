@@ -10,6 +10,12 @@ import type {
   RegisterBrokerArgs,
   TopicView,
 } from './metadata/metadata-ops';
+import type {
+  CommitOffsetsArgs,
+  GroupHeartbeatArgs,
+  JoinGroupArgs,
+  MemberAssignment,
+} from './metadata/groups';
 import type { PartitionRecord } from './metadata/records';
 import type { Stat } from './node-tree';
 
@@ -121,7 +127,24 @@ export type ReassignPartitionsCommand = {
   reassignments: Reassignment[];
 };
 
+// Consumer groups (metadata/groups.ts).
+export type JoinGroupCommand = { op: 'join-group' } & JoinGroupArgs;
+export type GroupHeartbeatCommand = { op: 'group-heartbeat' } & GroupHeartbeatArgs;
+export type LeaveGroupCommand = { op: 'leave-group'; group: string; memberId: string };
+/** Proposed by the leader for members whose heartbeats stopped; unknown ids are skipped. */
+export type ExpireGroupMembersCommand = {
+  op: 'expire-group-members';
+  group: string;
+  memberIds: string[];
+};
+export type CommitOffsetsCommand = { op: 'commit-offsets' } & CommitOffsetsArgs;
+
 export type MetadataCommand =
+  | JoinGroupCommand
+  | GroupHeartbeatCommand
+  | LeaveGroupCommand
+  | ExpireGroupMembersCommand
+  | CommitOffsetsCommand
   | RegisterBrokerCommand
   | CreateTopicCommand
   | DeleteTopicCommand
@@ -239,7 +262,29 @@ export interface ReassignPartitionsValue {
   reassignments: Reassignment[];
 }
 
+export interface JoinGroupValue extends MemberAssignment {
+  op: 'join-group';
+}
+export interface GroupHeartbeatValue extends MemberAssignment {
+  op: 'group-heartbeat';
+}
+export interface LeaveGroupValue {
+  op: 'leave-group';
+}
+export interface ExpireGroupMembersValue {
+  op: 'expire-group-members';
+  removed: string[];
+}
+export interface CommitOffsetsValue {
+  op: 'commit-offsets';
+}
+
 export type CommandValue =
+  | JoinGroupValue
+  | GroupHeartbeatValue
+  | LeaveGroupValue
+  | ExpireGroupMembersValue
+  | CommitOffsetsValue
   | RegisterBrokerValue
   | CreateTopicValue
   | DeleteTopicValue

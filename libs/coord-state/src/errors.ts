@@ -28,7 +28,8 @@ export type Reason =
   | 'UNKNOWN_PARTITION'
   | 'BROKER_EXISTS'
   | 'FENCED'
-  | 'REASSIGNMENT_IN_PROGRESS';
+  | 'REASSIGNMENT_IN_PROGRESS'
+  | 'UNKNOWN_MEMBER';
 
 /**
  * Every reason, for checks. Their gRPC codes and retriable flags are in the one table of
@@ -61,6 +62,7 @@ export const ALL_REASONS: readonly Reason[] = [
   'BROKER_EXISTS',
   'FENCED',
   'REASSIGNMENT_IN_PROGRESS',
+  'UNKNOWN_MEMBER',
 ];
 
 export interface CoordError {

@@ -53,6 +53,18 @@ import {
   registerBroker,
   updateTopicConfig,
 } from './metadata/metadata-ops';
+import {
+  type GroupOffsets,
+  type GroupRecord,
+  checkGroupInvariants,
+  commitOffsets,
+  groupHeartbeat,
+  groupNames,
+  joinGroup,
+  readGroup,
+  readOffsets,
+  removeMembers,
+} from './metadata/groups';
 import type { BrokerRecord } from './metadata/records';
 import { NodeTree, type Stat } from './node-tree';
 import { type CoordOptions, resolveOptions } from './options';
@@ -265,6 +277,19 @@ export class CoordStateMachine {
         return this.lock(j, cmd.name, cmd.sessionId, cmd.internal === true);
       case 'unlock':
         return this.unlock(j, cmd.key, cmd.internal === true);
+      case 'join-group':
+        return map(joinGroup(s, j, index, cmd), (v) => ({ op: 'join-group', ...v }));
+      case 'group-heartbeat':
+        return map(groupHeartbeat(s, j, cmd), (v) => ({ op: 'group-heartbeat', ...v }));
+      case 'leave-group':
+        return this.leaveGroup(j, cmd.group, cmd.memberId);
+      case 'expire-group-members':
+        return map(removeMembers(s, j, cmd.group, cmd.memberIds), (v) => ({
+          op: 'expire-group-members',
+          removed: v.removed,
+        }));
+      case 'commit-offsets':
+        return map(commitOffsets(s, j, cmd), () => ({ op: 'commit-offsets' }));
       case 'register-broker':
         return map(registerBroker(s, j, index, cmd), (v) => {
           j.notes.push(...v.notes);
@@ -302,6 +327,13 @@ export class CoordStateMachine {
           `unknown command op '${String((cmd as { op: unknown }).op)}'`,
         );
     }
+  }
+
+  private leaveGroup(j: Journal, group: string, memberId: string): Result<CommandValue> {
+    const r = removeMembers(this.state, j, group, [memberId]);
+    if (r.ok && r.value.removed.length === 0)
+      return fail('UNKNOWN_MEMBER', `'${memberId}' is not a member of group '${group}'`);
+    return map(r, () => ({ op: 'leave-group' }));
   }
 
   private openSession(j: Journal, index: number, ttlMs: number): Result<OpenSessionValue> {
@@ -465,6 +497,19 @@ export class CoordStateMachine {
     return this.state.locks.queue(name)?.keys.slice() ?? [];
   }
 
+  /** Consumer group ids, sorted. */
+  groupIds(): string[] {
+    return groupNames(this.state);
+  }
+
+  group(id: string): GroupRecord | undefined {
+    return readGroup(this.state, id);
+  }
+
+  groupOffsets(id: string): GroupOffsets {
+    return readOffsets(this.state, id);
+  }
+
   /** Live brokers, by id. */
   brokers(): BrokerRecord[] {
     return listBrokers(this.state);
@@ -525,5 +570,6 @@ export class CoordStateMachine {
     }
     assert(queued === s.locks.keyCount, 'every indexed lock key is queued');
     checkMetadataInvariants(s);
+    checkGroupInvariants(s);
   }
 }
