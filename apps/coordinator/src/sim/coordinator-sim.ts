@@ -18,8 +18,14 @@
  *   - a session kept alive is never expired sooner than its TTL allows under the drift bound;
  *     an ephemeral node is deleted only with its session; an abandoned session expires once the
  *     faults stop;
- *   - sessions queue for two locks and release them: a lock is granted only once its previous
- *     holder's key is gone (never two holders), with fencing tokens strictly increasing;
+ *   - sessions queue for two locks and release them, and waiters withdraw, through members'
+ *     real LockWaiters (the Lock RPC's wait). Judged from what clients were told: a client holds
+ *     a lock from the reply or grant that told it so until it sends Unlock, stops keeping its
+ *     session alive, or its session's lease may have run out (TTL/(1+drift) − 2 ticks after its
+ *     last acknowledged keep-alive, the bound sessions are held to); no client may be told it
+ *     holds a lock another client holds, and the fencing tokens clients are told per lock
+ *     strictly increase. Grants in apply order are checked too (no grant while the previous
+ *     holder's key exists, tokens increasing), reported at the end if no client saw a problem;
  *   - a client watching /c through members' real WatchHubs, resuming on another member from the
  *     last revision it was told whenever its member dies, sees every revision once, in order,
  *     and exactly the creates the tree has up to that revision;
@@ -38,12 +44,14 @@ import {
 } from '@tributary/raft';
 import type { ApplyOutput, Command } from '@tributary/coord-state';
 import { silentLogger } from '@tributary/rpc';
+import { LockWaiters } from '../services/lock-waiters';
 import { SessionKeeper } from '../services/session-keeper';
 import { WatchHub, type WatchSink } from '../services/watch-hub';
 import { ConsensusNode, type NodeHooks } from '../node/consensus-node';
 import { NodeMetrics } from '../node/node-metrics';
 import { DurableRaftStorage, type StorageOptions } from '../storage/raft-storage';
 import { fromWire, toWire } from '../transport/message-codec';
+import { plantLockBug, type LockPlant } from './lock-plants';
 import { SimDisk } from './sim-disk';
 
 export interface CoordSimOptions {
@@ -66,6 +74,13 @@ export interface CoordSimOptions {
   /** The byte bound of snapshots: small ones trigger them between the entry-count ones. */
   snapshotEveryBytes: number;
   storage: StorageOptions;
+  /** A known lock bug planted in every member's state machine (lock-plants.ts). */
+  plant?: LockPlant;
+  /**
+   * Also check lock grants in apply order (default true). Off, only what clients were told
+   * judges the locks: the planted-bug tests show that check catches the lock bugs on its own.
+   */
+  applyOrderLockCheck?: boolean;
 }
 
 export function coordSimOptions(seed: number, nodes: number, over: Partial<CoordSimOptions> = {}) {
@@ -99,6 +114,7 @@ interface SimStats {
   lostUnsyncedBatches: number;
   snapshotsInstalled: number;
   maxApplied: number;
+  /** Times a client was told it holds a lock while its session's lease held. */
   lockGrants: number;
   sessionsExpired: number;
 }
@@ -110,6 +126,11 @@ const STEP_MS = 20;
 /** Members' clock rates stay within 1 ± DRIFT of true time. */
 const DRIFT = 0.05;
 const SESSION_TTL_MS = 2000;
+/**
+ * How long after its last acknowledged keep-alive a kept-alive session is sure to live: sessions
+ * are checked against it, and a client acts as a lock holder only within it.
+ */
+const SESSION_LEASE_MS = SESSION_TTL_MS / (1 + DRIFT) - 2 * TICK_MS;
 
 interface ClientSession {
   id: number;
@@ -119,6 +140,18 @@ interface ClientSession {
   lastAckMs: number;
   lastTryMs: number;
   abandonedAtMs?: number;
+}
+
+/** One lock key of a client's session, as the client knows it. */
+interface LockClaim {
+  name: string;
+  key: string;
+  session: ClientSession;
+  /** True time the client was told it holds the lock, and the fencing token it was told. */
+  heldSinceMs?: number;
+  token?: number;
+  /** True time the client gave the key up (sent Unlock). */
+  releasedMs?: number;
 }
 
 class Violation extends Error {}
@@ -169,6 +202,7 @@ class Member {
   node: ConsensusNode | undefined;
   keeper: SessionKeeper | undefined;
   watches: WatchHub | undefined;
+  lockWaiters: LockWaiters | undefined;
   /** Timers of this process, due on its own clock. */
   timers: Array<{ dueMs: number; fn: () => void }> = [];
   /** True time until which the process is stopped (SIGSTOP). */
@@ -224,8 +258,14 @@ class CoordSim {
   private watcher: Watcher | undefined;
   /** Per lock name, in apply order: the holder's key (if any) and the last fencing token. */
   private readonly locks = new Map<string, { holder?: string; token: number }>();
-  /** Lock keys clients were told they hold, to release later. */
-  private readonly heldKeys: string[] = [];
+  /** The first problem the apply-order lock check found (reported at the end). */
+  private lockOrderProblem: string | undefined;
+  /** Lock keys clients were told about (holding or waiting), to release or withdraw later. */
+  private readonly heldKeys: LockClaim[] = [];
+  /** Per lock name: the claims clients were told hold it and may still act on. */
+  private readonly holders = new Map<string, LockClaim[]>();
+  /** Per lock name: the highest fencing token a client was told. */
+  private readonly toldTokens = new Map<string, number>();
   /** Every session some member has applied the end of (an open may be answered after it). */
   private readonly endedSessions = new Set<number>();
 
@@ -309,6 +349,7 @@ class CoordSim {
       },
       () => m.clockMs,
     );
+    const lockWaiters = new LockWaiters(() => node.sm);
     const watches = new WatchHub(() => node.sm, {
       progressIntervalMs: 500,
       timers: {
@@ -326,12 +367,15 @@ class CoordSim {
         this.recordOutput(m, output);
         keeper.applied(output);
         watches.applied(output);
+        lockWaiters.applied(output);
       },
       restored: () => {
         if (!live()) return;
         this.stats.snapshotsInstalled++;
+        if (this.o.plant) plantLockBug(node.sm, this.o.plant);
         keeper.restored();
         watches.restored();
+        lockWaiters.restored();
       },
       roleChanged: (role, leader) => {
         if (!live()) return;
@@ -371,8 +415,10 @@ class CoordSim {
       },
     );
     node.send = (messages) => live() && this.send(m.id, messages);
+    if (this.o.plant) plantLockBug(node.sm, this.o.plant);
     m.keeper = keeper;
     m.watches = watches;
+    m.lockWaiters = lockWaiters;
     return node;
   }
 
@@ -390,6 +436,8 @@ class CoordSim {
     m.node = undefined;
     m.keeper = undefined;
     m.watches = undefined;
+    m.lockWaiters?.close(); // its clients' Lock calls fail: they do not know the outcome
+    m.lockWaiters = undefined;
     m.timers = [];
     m.starting = false;
     m.deferred = [];
@@ -410,7 +458,10 @@ class CoordSim {
     }
   }
 
-  /** On the first apply of each index: one holder per lock at a time, tokens increasing. */
+  /**
+   * On the first apply of each index: one holder per lock at a time, tokens increasing, in apply
+   * order. A problem here is reported at the end, unless what clients were told showed one first.
+   */
   private checkLocks(out: ApplyOutput): void {
     for (const e of out.events)
       for (const lock of this.locks.values())
@@ -418,12 +469,59 @@ class CoordSim {
     for (const g of out.lockGrants) {
       const lock = this.locks.get(g.name) ?? { token: 0 };
       if (lock.holder !== undefined)
-        this.violation = `lock ${g.name} granted to ${g.key} while ${lock.holder} holds it`;
+        this.lockOrderProblem ??= `lock ${g.name} granted at index ${out.index} to ${g.key} while ${lock.holder} holds it (apply order)`;
       if (g.fencingToken <= lock.token)
-        this.violation = `lock ${g.name}: fencing token ${g.fencingToken} after ${lock.token}`;
+        this.lockOrderProblem ??= `lock ${g.name} granted at index ${out.index} with fencing token ${g.fencingToken} after ${lock.token} (apply order)`;
       this.locks.set(g.name, { holder: g.key, token: g.fencingToken });
-      this.stats.lockGrants++;
     }
+  }
+
+  /** The client still acts on its session at `atMs`: alive, and its lease not run out. */
+  private leaseHeld(s: ClientSession, atMs: number): boolean {
+    return s.keptAlive && atMs < s.lastAckMs + SESSION_LEASE_MS;
+  }
+
+  /** The client of `c` acts as the lock's holder at `atMs`. */
+  private holds(c: LockClaim, atMs: number): boolean {
+    return (
+      c.heldSinceMs !== undefined && c.releasedMs === undefined && this.leaseHeld(c.session, atMs)
+    );
+  }
+
+  /**
+   * A client is told (by its Lock reply, or the grant its Lock call waited for) that its key
+   * holds the lock, with `token`. It acts on it only while its session's lease holds; then no
+   * other client may hold the lock, and the token must be above every token told before.
+   */
+  private told(c: LockClaim, token: number, how: string): void {
+    if (c.releasedMs !== undefined || c.heldSinceMs !== undefined) return;
+    const now = this.nowMs;
+    if (!this.leaseHeld(c.session, now)) {
+      const why = c.session.keptAlive ? 'its lease ran out' : 'its client stopped';
+      this.note(`${c.key} granted ${how} after session ${c.session.id} ${why}: unused`);
+      return;
+    }
+    // Claims that can never act again are dropped: released, abandoned, or lapsed for good (the
+    // session is gone from the clients' list, so no keep-alive will renew it).
+    const holding = (this.holders.get(c.name) ?? []).filter(
+      (h) =>
+        h.releasedMs === undefined &&
+        h.session.keptAlive &&
+        (this.sessions.has(h.session.id) || this.leaseHeld(h.session, now)),
+    );
+    for (const h of holding)
+      if (this.holds(h, now))
+        this.violation = `lock ${c.name}: the client of session ${c.session.id} was told ${how} at ${now} ms that ${c.key} holds it (token ${token}), while the client of session ${h.session.id} holds it with ${h.key} (told at ${h.heldSinceMs} ms, token ${h.token}, not released, its lease good until ${Math.round(h.session.lastAckMs + SESSION_LEASE_MS)} ms)`;
+    const last = this.toldTokens.get(c.name) ?? 0;
+    if (token <= last)
+      this.violation = `lock ${c.name}: the client of session ${c.session.id} was told ${how} at ${now} ms that ${c.key} holds it with fencing token ${token}, but a holder before it was told ${last}`;
+    this.toldTokens.set(c.name, Math.max(last, token));
+    c.heldSinceMs = now;
+    c.token = token;
+    holding.push(c);
+    this.holders.set(c.name, holding);
+    this.note(`session ${c.session.id} holds ${c.name} with ${c.key}, token ${token} (${how})`);
+    this.stats.lockGrants++;
   }
 
   /** On the first apply of each index: sessions end only when they may, ephemerals with them. */
@@ -435,7 +533,7 @@ class CoordSim {
       if (!s) continue;
       const quietMs = this.nowMs - s.lastAckMs;
       this.note(`session ${id} ends at index ${out.index}`);
-      if (s.keptAlive && quietMs < SESSION_TTL_MS / (1 + DRIFT) - 2 * TICK_MS)
+      if (s.keptAlive && quietMs < SESSION_LEASE_MS)
         this.violation = `session ${id} expired ${quietMs} ms after its last acknowledged keep-alive (TTL ${SESSION_TTL_MS} ms)`;
       this.sessions.delete(id);
     }
@@ -504,7 +602,7 @@ class CoordSim {
     const dice = this.random.int(10);
     if (dice === 0 && this.sessions.size < 3) return this.openSession(m);
     if (dice === 1) return this.abandonSession();
-    if (dice === 2) return this.lockOrUnlock(m);
+    if (dice === 2 || dice === 3) return this.lockOrUnlock(m);
     if (dice < 6) {
       const path = `/c/k${this.nextKey++}`;
       this.propose(m, createCommand(path, Buffer.from(path)), () => {
@@ -548,12 +646,23 @@ class CoordSim {
     );
   }
 
-  /** A session queues for a lock, or a held lock is released. */
+  /**
+   * A session queues for a lock; or a client releases the lock it holds, or withdraws a key
+   * still waiting (retried later while the key stays queued, as the Lock RPC's abandon does).
+   */
   private lockOrUnlock(m: Member): void {
     const node = m.node as ConsensusNode;
     const held = this.heldKeys.shift();
     if (held !== undefined && this.random.int(2) === 0) {
-      node.propose({ op: 'unlock', key: held }).catch(() => undefined);
+      const holding = this.holds(held, this.nowMs) ? 'releases' : 'withdraws';
+      this.note(`session ${held.session.id} ${holding} ${held.key} through member ${m.id}`);
+      held.releasedMs ??= this.nowMs; // it stops acting as the holder before it asks
+      node.propose({ op: 'unlock', key: held.key }).then(
+        () => {
+          if (node.sm.lockQueue(held.name).includes(held.key)) this.heldKeys.push(held);
+        },
+        () => undefined,
+      );
       return;
     }
     if (held !== undefined) this.heldKeys.push(held);
@@ -561,10 +670,23 @@ class CoordSim {
     if (live.length === 0) return;
     const session = live[this.random.int(live.length)] as ClientSession;
     const name = `/l/L${this.random.int(2)}`;
+    const generation = m.generation;
     node.propose({ op: 'lock', name, sessionId: session.id }).then(
       (out) => {
-        if (out.result.ok && out.result.value.op === 'lock')
-          this.heldKeys.push(out.result.value.key);
+        if (!out.result.ok || out.result.value.op !== 'lock') return;
+        const { key, acquired, fencingToken } = out.result.value;
+        const claim: LockClaim = { name, key, session };
+        this.heldKeys.push(claim);
+        if (acquired) return this.told(claim, fencingToken, `by member ${m.id}'s Lock reply`);
+        // The Lock call waits on the member that served it, as long as that process lives.
+        if (generation !== m.generation || !m.lockWaiters) return;
+        m.lockWaiters.wait(name, key, Infinity).then(
+          (w) => {
+            if (w.outcome === 'granted')
+              this.told(claim, w.holder.fencingToken, `by member ${m.id}'s grant`);
+          },
+          () => undefined, // the key left the queue, or the member died
+        );
       },
       () => undefined,
     );
@@ -884,6 +1006,8 @@ class CoordSim {
   }
 
   private checkEnd(): void {
+    if (this.lockOrderProblem && this.o.applyOrderLockCheck !== false)
+      this.fail(this.lockOrderProblem);
     const members = this.inCluster();
     for (const m of members) {
       const sm = (m.node as ConsensusNode).sm;
