@@ -24,6 +24,7 @@ import type { CoordinatorOptions } from './options';
 import { clusterHandlers } from './services/cluster-service';
 import { CoordinationOps } from './services/coordination-ops';
 import { coordinationHandlers } from './services/coordination-service';
+import { GroupKeeper } from './services/group-keeper';
 import { LockWaiters } from './services/lock-waiters';
 import { MemberDirectory } from './services/member-directory';
 import { metadataHandlers } from './services/metadata-service';
@@ -93,6 +94,12 @@ export async function startCoordinator(
     proposeAsLeader: (cmd) => current().proposeAsLeader(cmd),
   });
 
+  const groups = new GroupKeeper({
+    state: () => current().sm,
+    leaderCaughtUp: () => current().leaderCaughtUp(),
+    proposeAsLeader: (cmd) => current().proposeAsLeader(cmd),
+  });
+
   const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes });
   // NOT_SERVING (not an unknown service) until a leader is known.
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
@@ -100,6 +107,7 @@ export async function startCoordinator(
     applied(output) {
       members.applied(output);
       sessions.applied(output);
+      groups.applied(output);
       watches.applied(output);
       locks.applied(output);
       // Every member applies the same decision; the leader's log is the one operators read.
@@ -110,11 +118,13 @@ export async function startCoordinator(
     restored() {
       members.load(current().sm);
       sessions.restored();
+      groups.restored();
       watches.restored();
       locks.restored();
     },
     roleChanged(role: Role, leader) {
       sessions.roleChanged(role);
+      groups.roleChanged();
       for (const s of ['', ...SERVICES]) server.setServing(s, leader !== 0);
     },
     confChanged(conf) {
@@ -185,6 +195,7 @@ export async function startCoordinator(
   const ticker = setInterval(() => {
     node.tick();
     sessions.tick();
+    groups.tick();
     publish();
   }, opts.tickMs);
   node.start();

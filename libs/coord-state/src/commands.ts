@@ -270,9 +270,12 @@ export interface GroupHeartbeatValue extends MemberAssignment {
 }
 export interface LeaveGroupValue {
   op: 'leave-group';
+  group: string;
+  memberId: string;
 }
 export interface ExpireGroupMembersValue {
   op: 'expire-group-members';
+  group: string;
   removed: string[];
 }
 export interface CommitOffsetsValue {

@@ -7,6 +7,15 @@ export type * from './commands';
 export type { Stat } from './node-tree';
 export type { SessionInfo } from './sessions';
 export type { LockGrant, LockHolder } from './locks';
+export type { BrokerRecord, PartitionRecord, TopicRecord } from './metadata/records';
+export type { TopicView } from './metadata/metadata-ops';
+export type {
+  GroupMember,
+  GroupRecord,
+  GroupOffsets,
+  CommittedOffset,
+  MemberAssignment,
+} from './metadata/groups';
 export type { WatchEvent, WatchEventType, WatchFilter, EventsPage } from './watch-history';
 export { type CoordOptions, DEFAULT_OPTIONS } from './options';
 export {
@@ -48,5 +57,5 @@ export {
   checkPath,
   isReserved,
 } from './paths';
-export { SessionTracker } from './session-tracker';
+export { DeadlineTracker, SessionTracker } from './session-tracker';
 export { CODEC_VERSION, decodeCommand, encodeCommand } from './command-codec';

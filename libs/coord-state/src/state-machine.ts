@@ -286,6 +286,7 @@ export class CoordStateMachine {
       case 'expire-group-members':
         return map(removeMembers(s, j, cmd.group, cmd.memberIds), (v) => ({
           op: 'expire-group-members',
+          group: cmd.group,
           removed: v.removed,
         }));
       case 'commit-offsets':
@@ -333,7 +334,7 @@ export class CoordStateMachine {
     const r = removeMembers(this.state, j, group, [memberId]);
     if (r.ok && r.value.removed.length === 0)
       return fail('UNKNOWN_MEMBER', `'${memberId}' is not a member of group '${group}'`);
-    return map(r, () => ({ op: 'leave-group' }));
+    return map(r, () => ({ op: 'leave-group', group, memberId }));
   }
 
   private openSession(j: Journal, index: number, ttlMs: number): Result<OpenSessionValue> {

@@ -7,7 +7,8 @@
  * deltas, one message per revision; a stream from revision 0, or from a compacted one, starts
  * with the whole metadata instead.
  *
- * Not served yet (grpc-js answers UNIMPLEMENTED): the consumer-group RPCs.
+ * Consumer group calls are Raft writes too (a heartbeat carries the partitions the member
+ * owns); the leader's GroupKeeper expires members whose heartbeats stop.
  */
 import type * as grpc from '@grpc/grpc-js';
 import type * as cs from '@tributary/coord-state';
@@ -17,7 +18,9 @@ import type { BrokerInfo } from '@tributary/rpc/src/generated/tributary/coord/v1
 import type { MetadataServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/MetadataService';
 import type { PartitionInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/PartitionInfo';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
+import type { GroupInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/GroupInfo';
 import type { TopicInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
+import type { TopicPartitions } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicPartitions';
 import type { WatchMetadataRequest__Output as WatchMetadataRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataRequest';
 import type { WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
 import type { ConsensusNode } from '../node/consensus-node';
@@ -71,6 +74,50 @@ export function topicToWire(t: Topic): TopicInfo {
     replication_factor: t.replicationFactor,
     partitions: t.partitions.map(partitionToWire),
     configs: t.configs,
+  };
+}
+
+type Assignment = Record<string, number[]>;
+
+function assignmentToWire(a: Assignment): TopicPartitions[] {
+  return Object.keys(a)
+    .sort()
+    .map((topic) => ({ topic, partitions: a[topic] }));
+}
+
+function memberResponse(v: cs.MemberAssignment, header: ResponseHeader) {
+  return {
+    header,
+    member_id: v.memberId,
+    generation: v.generation,
+    assignment: assignmentToWire(v.assignment),
+    // Three heartbeats per session timeout, as Kafka's defaults do.
+    heartbeat_interval_ms: Math.max(100, Math.floor(v.sessionTimeoutMs / 3)),
+  };
+}
+
+type GroupState = NonNullable<GroupInfo['state']>;
+
+function groupState(g: cs.GroupRecord | undefined): GroupState {
+  if (g === undefined) return 'GROUP_STATE_UNSPECIFIED';
+  if (g.members.length === 0) return 'GROUP_STATE_EMPTY';
+  const settled = g.members.every((m) => JSON.stringify(m.assigned) === JSON.stringify(m.target));
+  return settled ? 'GROUP_STATE_STABLE' : 'GROUP_STATE_RECONCILING';
+}
+
+function groupToWire(id: string, g: cs.GroupRecord | undefined): GroupInfo {
+  return {
+    group: id,
+    state: groupState(g),
+    generation: g?.epoch ?? 0,
+    members: (g?.members ?? []).map((m) => ({
+      member_id: m.memberId,
+      client_id: m.clientId,
+      topics: m.topics,
+      owned: assignmentToWire(m.assigned),
+      target: assignmentToWire(m.target),
+      generation: m.generation,
+    })),
   };
 }
 
@@ -179,6 +226,90 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
         count: r.count,
       });
       return { header, topic: topicToWire(v.topic) };
+    }, log),
+    JoinGroup: unary(async (r) => {
+      const { v, header } = await write<cs.JoinGroupValue>({
+        op: 'join-group',
+        group: r.group,
+        memberId: r.member_id,
+        clientId: r.client_id,
+        instanceId: r.group_instance_id,
+        topics: r.topics,
+        sessionTimeoutMs: r.session_timeout_ms,
+        assignor: r.assignor,
+      });
+      return memberResponse(v, header);
+    }, log),
+    GroupHeartbeat: unary(async (r) => {
+      const { v, header } = await write<cs.GroupHeartbeatValue>({
+        op: 'group-heartbeat',
+        group: r.group,
+        memberId: r.member_id,
+        generation: r.generation,
+        owned: r.owned.map((o) => ({ topic: o.topic, partitions: o.partitions })),
+      });
+      const { member_id: _id, ...rest } = memberResponse(v, header);
+      return rest;
+    }, log),
+    LeaveGroup: unary(async (r) => {
+      const { header } = await write({ op: 'leave-group', group: r.group, memberId: r.member_id });
+      return { header };
+    }, log),
+    CommitOffsets: unary(async (r) => {
+      const { header } = await write({
+        op: 'commit-offsets',
+        group: r.group,
+        memberId: r.member_id,
+        generation: r.generation,
+        offsets: r.offsets.map((o) => ({
+          topic: o.topic,
+          partition: o.partition,
+          offset: Number(o.offset),
+          leaderEpoch: o.leader_epoch,
+          metadata: o.metadata,
+        })),
+      });
+      return { header };
+    }, log),
+    FetchOffsets: unary(async (r) => {
+      const sm = await read();
+      const committed = sm.groupOffsets(r.group);
+      const asked =
+        r.partitions.length > 0
+          ? r.partitions.map((p) => ({ topic: p.topic, partition: p.partition }))
+          : Object.keys(committed)
+              .sort()
+              .flatMap((topic) =>
+                Object.keys(committed[topic]!)
+                  .map(Number)
+                  .sort((a, b) => a - b)
+                  .map((partition) => ({ topic, partition })),
+              );
+      const offsets = asked.map(({ topic, partition }) => {
+        const c = committed[topic]?.[String(partition)];
+        return {
+          topic,
+          partition,
+          offset: c?.offset ?? -1,
+          leader_epoch: c?.leaderEpoch ?? -1,
+          metadata: c?.metadata ?? '',
+        };
+      });
+      return { header: d.header(), offsets };
+    }, log),
+    ListGroups: unary(async () => {
+      const sm = await read();
+      const groups = sm.groupIds().map((id) => {
+        const g = sm.group(id);
+        return { group: id, state: groupState(g), num_members: g?.members.length ?? 0 };
+      });
+      return { header: d.header(), groups };
+    }, log),
+    DescribeGroups: unary(async (r) => {
+      const sm = await read();
+      if (r.groups.length === 0)
+        throw tributaryError('INVALID_ARGUMENT', 'name at least one group to describe');
+      return { header: d.header(), groups: r.groups.map((id) => groupToWire(id, sm.group(id))) };
     }, log),
     UpdateTopicConfig: unary(async (r) => {
       const { v, header } = await write<cs.UpdateTopicConfigValue>({

@@ -96,6 +96,7 @@ export interface CommitOffsetsArgs {
 
 /** What a member is told: its generation and the partitions it may consume now. */
 export interface MemberAssignment {
+  group: string;
   memberId: string;
   generation: number;
   assignment: Assignment;
@@ -200,13 +201,14 @@ export function reconcile(
 }
 
 /** What the member may consume now: the part of its assigned set still in its target. */
-export function memberAssignment(m: GroupMember): MemberAssignment {
+export function memberAssignment(group: string, m: GroupMember): MemberAssignment {
   const assignment: Assignment = {};
   for (const [t, list] of Object.entries(m.assigned)) {
     const keep = list.filter((p) => has(m.target, t, p));
     if (keep.length > 0) assignment[t] = keep;
   }
   return {
+    group,
     memberId: m.memberId,
     generation: m.generation,
     assignment,
@@ -312,7 +314,12 @@ export function joinGroup(
   };
   const next = reconcile({ ...g, members: [...members, member] }, partitionsOf(s), memberId);
   save(s, j, next);
-  return ok(memberAssignment(next.members.find((m) => m.memberId === memberId)!));
+  return ok(
+    memberAssignment(
+      a.group,
+      next.members.find((m) => m.memberId === memberId)!,
+    ),
+  );
 }
 
 export function groupHeartbeat(
@@ -356,7 +363,12 @@ export function groupHeartbeat(
   );
   const next = reconcile({ ...g!, members }, partitionsOf(s), a.memberId);
   save(s, j, next);
-  return ok(memberAssignment(next.members.find((x) => x.memberId === a.memberId)!));
+  return ok(
+    memberAssignment(
+      a.group,
+      next.members.find((x) => x.memberId === a.memberId)!,
+    ),
+  );
 }
 
 /** Removes members (leave, or heartbeat timeout): their partitions are free at once. */

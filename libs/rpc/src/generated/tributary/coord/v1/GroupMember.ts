@@ -7,7 +7,7 @@ import type { TopicPartitions as _tributary_coord_v1_TopicPartitions, TopicParti
  */
 export interface GroupMember {
   /**
-   * Server-assigned member id (UUID text).
+   * Server-assigned member id, unique in the cluster's life.
    */
   'member_id'?: (string);
   /**
@@ -19,7 +19,8 @@ export interface GroupMember {
    */
   'topics'?: (string)[];
   /**
-   * Partitions the member last reported owning.
+   * Partitions handed to the member that it may be consuming: its assignment, plus revoked ones
+   * it has not yet reported released.
    */
   'owned'?: (_tributary_coord_v1_TopicPartitions)[];
   /**
@@ -37,7 +38,7 @@ export interface GroupMember {
  */
 export interface GroupMember__Output {
   /**
-   * Server-assigned member id (UUID text).
+   * Server-assigned member id, unique in the cluster's life.
    */
   'member_id': (string);
   /**
@@ -49,7 +50,8 @@ export interface GroupMember__Output {
    */
   'topics': (string)[];
   /**
-   * Partitions the member last reported owning.
+   * Partitions handed to the member that it may be consuming: its assignment, plus revoked ones
+   * it has not yet reported released.
    */
   'owned': (_tributary_coord_v1_TopicPartitions__Output)[];
   /**

@@ -23,9 +23,19 @@ export interface JoinGroupRequest {
   'topics'?: (string)[];
   /**
    * Member is removed if no heartbeat arrives for this long, in milliseconds; 0 = the server
-   * default; clamped to the server's bounds.
+   * default (45 s); clamped to [1 s, 300 s].
    */
   'session_timeout_ms'?: (number);
+  /**
+   * Static membership: a stable id for this consumer instance (e.g. its pod name). A restarted
+   * instance joining with it takes its predecessor's place and partitions without a rebalance.
+   */
+  'group_instance_id'?: (string);
+  /**
+   * Server-side assignor for the group, "range" or "sticky"; empty = the group's current one
+   * (range for a new group).
+   */
+  'assignor'?: (string);
 }
 
 /**
@@ -50,7 +60,17 @@ export interface JoinGroupRequest__Output {
   'topics': (string)[];
   /**
    * Member is removed if no heartbeat arrives for this long, in milliseconds; 0 = the server
-   * default; clamped to the server's bounds.
+   * default (45 s); clamped to [1 s, 300 s].
    */
   'session_timeout_ms': (number);
+  /**
+   * Static membership: a stable id for this consumer instance (e.g. its pod name). A restarted
+   * instance joining with it takes its predecessor's place and partitions without a rebalance.
+   */
+  'group_instance_id': (string);
+  /**
+   * Server-side assignor for the group, "range" or "sticky"; empty = the group's current one
+   * (range for a new group).
+   */
+  'assignor': (string);
 }
