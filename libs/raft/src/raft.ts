@@ -472,6 +472,11 @@ export class Raft {
   }
 
   private handleHeartbeat(m: Message): void {
+    // A leader sends at most what it knows we hold (min(match, commit)). More means the message
+    // was meant for an earlier incarnation of this id whose disk is gone (a member removed,
+    // wiped and added again, while an old heartbeat was still in flight): ignore it, as if
+    // lost, rather than commit entries we do not have.
+    if (m.commit > this.log.lastIndex()) return;
     this.log.commitTo(m.commit);
     this.send(message({ type: 'heartbeat-resp', to: m.from, context: m.context, index: m.index }));
   }

@@ -168,3 +168,18 @@ describe('acks promise durable entries (the Ready contract)', () => {
     expect(rd.entries.map((e) => `${e.index}/${e.term}`)).toEqual(['3/5']);
   });
 });
+
+describe('a heartbeat meant for an earlier incarnation', () => {
+  test('is ignored by a member whose log is shorter than the commit it names', () => {
+    // Member 3 was removed, its disk wiped and the id added again: an old heartbeat from the
+    // leader, still in flight, names a commit index the new, empty log does not reach.
+    const h = new Harness([1, 2, 3]);
+    const r = h.raft(3);
+    const committed = r.log.committed;
+    expect(r.log.lastIndex()).toBeLessThan(36);
+    r.step(message({ type: 'heartbeat', from: 1, to: 3, term: 2, commit: 36 }));
+    expect(r.log.committed).toBe(committed);
+    // It did not answer as if it held those entries either.
+    expect(r.msgs.filter((m) => m.type === 'heartbeat-resp')).toHaveLength(0);
+  });
+});
