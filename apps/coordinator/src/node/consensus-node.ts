@@ -439,11 +439,9 @@ export class ConsensusNode {
   private applyEntry(e: Entry): void {
     this.appliedTerm = e.term;
     if (e.type === 'conf-change') {
-      const before = [...this.confState.voters, ...this.confState.learners];
+      const before = this.confState;
       this.confState = this.raw.applyConfChangeEntry(e);
-      const after = [...this.confState.voters, ...this.confState.learners];
-      for (const id of before) if (!after.includes(id)) this.removed.add(id);
-      for (const id of after) this.removed.delete(id);
+      this.noteRemovals(before, this.confState);
       this.hooks.confChanged(this.confState);
       if (this.confWaiter) {
         this.confWaiter.resolve(this.confState);
@@ -498,8 +496,19 @@ export class ConsensusNode {
     for (const w of ready) w.resolve();
   }
 
+  private noteRemovals(before: ConfState, after: ConfState): void {
+    const now = [...after.voters, ...after.learners];
+    for (const id of [...before.voters, ...before.learners])
+      if (!now.includes(id)) this.removed.add(id);
+    for (const id of now) this.removed.delete(id);
+  }
+
   private installSnapshot(snapshot: Snapshot): void {
     this.sm = this.restoreState(snapshot);
+    // A snapshot stands for every conf change up to it: the members it no longer names were
+    // removed, and their traffic is refused from now on, as if we had applied the removals.
+    // (Else a removed leader kept this follower, and so the cluster, from electing anyone.)
+    this.noteRemovals(this.confState, snapshot.metadata.confState);
     this.confState = snapshot.metadata.confState;
     this.appliedIndex = snapshot.metadata.index;
     this.appliedTerm = snapshot.metadata.term;
