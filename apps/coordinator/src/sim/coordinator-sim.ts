@@ -290,8 +290,10 @@ class CoordSim {
       await this.converge();
       this.checkEnd();
     } catch (error) {
-      if (!(error instanceof Violation)) throw error;
-      this.violation = error.message;
+      // Anything a member throws (an invariant of Raft or of the state machine) is a finding
+      // of this seed too, reported with its trace rather than ending the campaign.
+      this.violation =
+        error instanceof Violation ? error.message : `threw ${(error as Error).stack ?? error}`;
     }
     for (const m of this.members) this.abandon(m);
     return this.violation
