@@ -355,7 +355,7 @@ export class CoordStateMachine {
     if (this.state.sessions.get(sessionId) === undefined) {
       return fail('NO_SESSION', `session ${sessionId} is unknown or already expired`);
     }
-    this.endSession(j, sessionId);
+    this.endSessions(j, [sessionId]);
     return ok({ op: 'close-session', sessionId });
   }
 
@@ -368,20 +368,23 @@ export class CoordStateMachine {
     }
     const live = [...new Set(ids)].filter((id) => this.state.sessions.get(id) !== undefined);
     live.sort((a, b) => a - b);
-    for (const id of live) this.endSession(j, id);
+    this.endSessions(j, live);
     return ok({ op: 'expire-sessions', expired: live });
   }
 
   /**
-   * Deletes every ephemeral node (lock keys included) of the session, then the session. A
-   * broker registered by it is gone: the controller fails its partitions over, in this same
-   * command.
+   * Deletes every ephemeral node (lock keys included) of the sessions, then the sessions. The
+   * brokers they registered are gone: the controller fails their partitions over, once for
+   * all of them, in this same command.
    */
-  private endSession(j: Journal, id: number): void {
-    const session = this.state.sessions.get(id)!;
-    const brokers = brokerIdsAmong(session.ephemerals);
-    for (const path of [...session.ephemerals].sort()) removeNode(this.state, j, path);
-    this.state.sessions.close(j, id);
+  private endSessions(j: Journal, ids: number[]): void {
+    const brokers: number[] = [];
+    for (const id of ids) {
+      const session = this.state.sessions.get(id)!;
+      brokers.push(...brokerIdsAmong(session.ephemerals));
+      for (const path of [...session.ephemerals].sort()) removeNode(this.state, j, path);
+      this.state.sessions.close(j, id);
+    }
     if (brokers.length > 0) j.notes.push(...brokersGone(this.state, j, brokers));
   }
 

@@ -210,13 +210,21 @@ export function registerBroker(
   return ok({ brokerEpoch, notes });
 }
 
-/** The brokers whose registration nodes a session's end removed: the controller's failover. */
+/**
+ * The brokers whose registration nodes a command's session ends removed: the controller's
+ * failover, one decision per partition for all of them (a node is written once per command).
+ */
 export function brokersGone(s: CoordState, j: Journal, gone: number[]): string[] {
   const live = liveIds(s);
-  const notes: string[] = [];
-  for (const id of gone)
-    notes.push(...decideAll(s, j, (p, unclean) => withoutBroker(p, id, live, unclean)));
-  return notes;
+  return decideAll(s, j, (p, unclean) => {
+    let d: Decision = { partition: p };
+    const notes: string[] = [];
+    for (const id of gone) {
+      d = withoutBroker(d.partition, id, live, unclean);
+      if (d.note) notes.push(d.note);
+    }
+    return notes.length > 0 ? { partition: d.partition, note: notes.join('; ') } : d;
+  });
 }
 
 /** Broker ids registered by these ephemeral paths (a session's, about to be removed). */

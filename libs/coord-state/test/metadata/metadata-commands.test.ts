@@ -315,6 +315,17 @@ describe('the controller', () => {
     expect(brokerEpoch).toBeGreaterThan(0);
   });
 
+  it('fails over once per partition when one command ends the sessions of several brokers', () => {
+    const d = new Driver();
+    const b = d.brokers(3);
+    d.topic('t', 3, 3);
+    d.ok({ op: 'expire-sessions', sessionIds: [b.get(1)!.session, b.get(2)!.session] });
+    for (const p of d.sm.topic('t')!.partitions) {
+      expect(p.leader).toBe(3);
+      expect(p.isr).toEqual([3]);
+    }
+  });
+
   it('takes a partition offline when its last in-sync replica goes, and back when that broker returns', () => {
     const d = new Driver();
     const b = d.brokers(2);
