@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   let crashes = 0;
   let lockGrants = 0;
   let sessionsEnded = 0;
+  const metadata = { brokersRegistered: 0, isrChanges: 0, groupAnswers: 0 };
   for (let seed = first; seed < first + Number(o.seeds); seed++) {
     const options = coordSimOptions(seed, Number(o.nodes), {
       storage,
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     crashes += result.stats.crashes;
     lockGrants += result.stats.lockGrants;
     sessionsEnded += result.stats.sessionsExpired;
+    for (const k of Object.keys(metadata) as (keyof typeof metadata)[])
+      metadata[k] += result.stats[k];
     if (!result.ok) {
       process.stdout.write(`\nVIOLATION at seed ${seed}: ${result.violation}\n`);
       process.stdout.write(`options: ${JSON.stringify(options)}\n`);
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
   );
   if (o.json)
     process.stdout.write(
-      `${JSON.stringify({ seeds: Number(o.seeds), acked, crashes, lockGrants, sessionsEnded })}\n`,
+      `${JSON.stringify({ seeds: Number(o.seeds), acked, crashes, lockGrants, sessionsEnded, ...metadata })}\n`,
     );
 }
 

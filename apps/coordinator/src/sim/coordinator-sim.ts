@@ -52,6 +52,7 @@ import { NodeMetrics } from '../node/node-metrics';
 import { DurableRaftStorage, type StorageOptions } from '../storage/raft-storage';
 import { fromWire, toWire } from '../transport/message-codec';
 import { plantLockBug, type LockPlant } from './lock-plants';
+import { MetadataTraffic } from './metadata-traffic';
 import { SimDisk } from './sim-disk';
 
 export interface CoordSimOptions {
@@ -117,6 +118,10 @@ interface SimStats {
   /** Times a client was told it holds a lock while its session's lease held. */
   lockGrants: number;
   sessionsExpired: number;
+  /** Metadata traffic (metadata-traffic.ts): brokers registered, ISR changes, group answers. */
+  brokersRegistered: number;
+  isrChanges: number;
+  groupAnswers: number;
 }
 
 const TICK_MS = 100;
@@ -230,6 +235,7 @@ export async function runCoordSim(o: CoordSimOptions): Promise<CoordSimResult> {
 }
 
 class CoordSim {
+  private readonly metadata: MetadataTraffic;
   private readonly random: Xoshiro128;
   private readonly members: Member[];
   private readonly voters: NodeId[];
@@ -250,6 +256,9 @@ class CoordSim {
     maxApplied: 0,
     lockGrants: 0,
     sessionsExpired: 0,
+    brokersRegistered: 0,
+    isrChanges: 0,
+    groupAnswers: 0,
   };
   private violation: string | undefined;
   private step = 0;
@@ -277,6 +286,23 @@ class CoordSim {
     const spare = this.members[o.nodes] as Member;
     spare.spare = true;
     spare.joiner = true;
+    this.metadata = new MetadataTraffic(this.random, {
+      propose: (cmd, onOk) => {
+        const up = this.members.filter((m) => m.running(this.nowMs) && m.node);
+        if (up.length === 0) return;
+        const m = up[this.random.int(up.length)] as Member;
+        (m.node as ConsensusNode).propose(cmd).then(
+          (out) => out.result.ok && onOk(out.result.value),
+          () => undefined, // outcome unknown or refused: not acknowledged
+        );
+      },
+      state: () => this.members.find((m) => m.running(this.nowMs) && m.node)?.node?.sm,
+      liveSessions: () => [...this.sessions.values()].filter((x) => x.keptAlive).map((x) => x.id),
+      now: () => this.nowMs,
+      leaseMs: (timeoutMs) => timeoutMs / (1 + DRIFT) - 2 * TICK_MS,
+      note: (line) => this.note(line),
+      fail: (message) => (this.violation ??= message),
+    });
   }
 
   async run(): Promise<CoordSimResult> {
@@ -296,6 +322,7 @@ class CoordSim {
         error instanceof Violation ? error.message : `threw ${(error as Error).stack ?? error}`;
     }
     for (const m of this.members) this.abandon(m);
+    Object.assign(this.stats, this.metadata.counts);
     return this.violation
       ? { ok: false, violation: this.violation, trace: this.trace.slice(-60), stats: this.stats }
       : { ok: true, stats: this.stats };
@@ -457,6 +484,7 @@ class CoordSim {
     if (seen === undefined) {
       this.checkSessions(out);
       this.checkLocks(out);
+      this.metadata.checkOutput(out);
     }
   }
 
@@ -601,7 +629,8 @@ class CoordSim {
   }
 
   private clientWrite(m: Member): void {
-    const dice = this.random.int(10);
+    const dice = this.random.int(13);
+    if (dice >= 10) return this.metadata.step();
     if (dice === 0 && this.sessions.size < 3) return this.openSession(m);
     if (dice === 1) return this.abandonSession();
     if (dice === 2 || dice === 3) return this.lockOrUnlock(m);

@@ -35,11 +35,15 @@ export function simPart(nodes: number, firstSeed: number, seeds: number): void {
     if (code !== 0) throw new Error(`simulator exited ${code}:\n${stdout.slice(-20_000)}`);
     const totals = JSON.parse(stdout.trim().split('\n').pop() as string) as Record<string, number>;
     // The runs did real work: writes acknowledged, members crashed, clients were told they hold
-    // locks and sessions ended along the way.
+    // locks and sessions ended along the way…
     expect(totals['seeds']).toBe(seeds);
     expect(totals['acked']).toBeGreaterThan(seeds * 10);
     expect(totals['crashes']).toBeGreaterThan(seeds);
     expect(totals['lockGrants']).toBeGreaterThan(seeds / 2);
     expect(totals['sessionsEnded']).toBeGreaterThan(seeds);
+    // …and brokers registered, leaders changed ISRs, consumers were answered.
+    expect(totals['brokersRegistered']).toBeGreaterThan(seeds);
+    expect(totals['isrChanges']).toBeGreaterThan(seeds / 5);
+    expect(totals['groupAnswers']).toBeGreaterThan(seeds);
   }, 600_000);
 }
