@@ -14,7 +14,9 @@
 import type {
   ApplyOutput,
   Command,
+  CommandValue,
   CoordStateMachine,
+  MemberAssignment,
   PartitionRecord,
 } from '@tributary/coord-state';
 import type { Random } from '@tributary/raft';
@@ -23,7 +25,7 @@ type Assignment = Record<string, number[]>;
 
 export interface TrafficPort {
   /** Proposes through some live member; `onOk` with the value when it is applied there. */
-  propose(cmd: Command, onOk: (value: any) => void): void;
+  propose(cmd: Command, onOk: (value: CommandValue) => void): void;
   /** A live member's state (for the reads a real client would make). */
   state(): CoordStateMachine | undefined;
   /** Ids of sessions the sim's clients keep alive. */
@@ -165,7 +167,8 @@ export class MetadataTraffic {
   }
 
   private allocateProducerId(): void {
-    this.port.propose({ op: 'allocate-producer-id' }, (v: { producerId: number }) => {
+    this.port.propose({ op: 'allocate-producer-id' }, (value) => {
+      const v = value as { producerId: number };
       if (this.producerIds.has(v.producerId))
         this.port.fail(`producer id ${v.producerId} was allocated twice`);
       this.producerIds.add(v.producerId);
@@ -246,10 +249,11 @@ export class MetadataTraffic {
   }
 
   /** Sends a join or heartbeat; on its answer the consumer starts consuming what it lists. */
-  private request(c: SimConsumer, cmd: Command, then?: (v: any) => void): void {
+  private request(c: SimConsumer, cmd: Command, then?: (v: MemberAssignment) => void): void {
     c.busy = true;
     const sentMs = this.port.now();
-    this.port.propose(cmd, (v) => {
+    this.port.propose(cmd, (value) => {
+      const v = value as unknown as MemberAssignment;
       c.busy = false;
       if (c.gone) return;
       // The server's deadline runs from when it applied the request, after it was sent.
