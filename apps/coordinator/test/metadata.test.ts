@@ -81,9 +81,9 @@ class MetadataCache {
   breaks = 0;
 
   /** Opens on `member` (default: any live one). */
-  open(member = anyMember()): void {
+  open(member?: number): void {
     if (this.closed) return;
-    const s = (cluster.metadata(member) as any).WatchMetadata({
+    const s = (cluster.metadata(member ?? anyMember()) as any).WatchMetadata({
       from_revision: this.revision,
     }) as grpc.ClientReadableStream<any>;
     s.on('data', (m: any) => this.apply(m));
