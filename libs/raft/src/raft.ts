@@ -275,6 +275,11 @@ export class Raft {
       this.send(message({ type: 'app-resp', to: m.from }));
     } else if (m.type === 'pre-vote') {
       this.send(message({ type: 'pre-vote-resp', to: m.from, term: this.term, reject: true }));
+    } else if (m.type === 'vote') {
+      // §5.1: reject with our term. A voter whose stale membership lacks the candidate never
+      // asks it for a vote, so without this the candidate never catches up with our term (and
+      // we never learn the membership from it): a deadlock the simulator found.
+      this.send(message({ type: 'vote-resp', to: m.from, term: this.term, reject: true }));
     }
   }
 

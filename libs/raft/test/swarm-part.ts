@@ -10,7 +10,8 @@ const SEEDS_PER_SHARD = 250;
  * is checked after every step, and the liveness phase must converge within the stated bound.
  * Seeds also draw the shell's early send, crashes mid-Ready, steps between ready() and
  * advance(), clock drift, long delays, lingering removed members, shrinking to one voter,
- * back-to-back conf changes and explicit campaign() calls (see SimOptions).
+ * back-to-back conf changes, explicit campaign() calls, slow inboxes (late acks) and restarts
+ * just as a vote request arrives (see SimOptions).
  * 2 parts × 1,000 = 2,000 seeds.
  */
 export function swarmPart(part: number): void {
@@ -30,6 +31,8 @@ export function swarmPart(part: number): void {
           expect(summary.interleavedReadies).toBeGreaterThan(0);
           expect(summary.campaignCalls).toBeGreaterThan(0);
           expect(summary.removedRunningTicks).toBeGreaterThan(0);
+          expect(summary.slowInboxes).toBeGreaterThan(0);
+          expect(summary.restartsAtVote).toBeGreaterThan(0);
           if (nodes === 3) expect(summary.loneVoterConfs).toBeGreaterThan(0);
         });
       }

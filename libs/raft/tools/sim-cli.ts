@@ -65,6 +65,7 @@ console.log(
     `${summary.partitions} partitions, ${summary.snapshotsInstalled} snapshots installed, ` +
     `${summary.confChanges} membership changes (${summary.loneVoterConfs} to a lone voter), ` +
     `${summary.earlySends} early sends, ${summary.midReadyCrashes} crashes mid-Ready, ` +
-    `${summary.interleavedReadies} Readies with steps before advance, ${summary.campaignCalls} campaign() calls; ` +
+    `${summary.interleavedReadies} Readies with steps before advance, ${summary.campaignCalls} campaign() calls, ` +
+    `${summary.slowInboxes} slow inboxes, ${summary.restartsAtVote} restarts as a vote arrived; ` +
     `slowest convergence ${summary.maxLivenessTicks} ticks`,
 );

@@ -1,5 +1,5 @@
 import type { RaftLog } from '../raft-log';
-import type { Entry, NodeId } from '../types';
+import type { ConfState, Entry, NodeId } from '../types';
 
 /** A safety or liveness property the simulator found broken. */
 export class SimViolation extends Error {
@@ -24,6 +24,12 @@ export function foldHash(hash: number, e: Entry): number {
   return (Math.imul(hash ^ entryKey(e), 0x01000193) + e.index) >>> 0;
 }
 
+/** Voters/learners, sorted: equal for equal memberships. */
+function confKey(cs: ConfState): string {
+  const ids = (xs: number[]) => [...xs].sort((a, b) => a - b).join(',');
+  return `voters ${ids(cs.voters)} learners ${ids(cs.learners)}`;
+}
+
 interface LoggedEntry {
   key: number;
   prevTerm: number;
@@ -38,6 +44,9 @@ interface LoggedEntry {
  *  - leader completeness: a new leader holds every entry committed in an earlier term (§5.4);
  *  - state machine safety: no two nodes apply different entries at an index (§5.4.3), and
  *    state-machine hashes agree at every index (including installed snapshots);
+ *  - membership agreement: membership is replicated state too (the shell stores it in its
+ *    snapshots, which go to other members), so whoever applied a conf change or installed a
+ *    snapshot at index i holds the membership the committed log defines at i;
  *  - acknowledged writes are never lost, reads observe every write acknowledged before them;
  *  - (simulation.ts) reads cover everything committed before they began, a deposed leader
  *    answers none, and pre-vote changes no term or vote.
@@ -56,6 +65,30 @@ export class Checker {
 
   /** Highest term in which a leader was elected so far. */
   maxLeaderTerm = 0;
+
+  /** Membership defined by the committed log: from confIndex[k] on it is confKey[k]. */
+  private readonly confIndex: number[] = [];
+  private readonly confKey: string[] = [];
+
+  /** The committed conf change at `index` (first application anywhere) yields `cs`. */
+  recordConf(index: number, cs: ConfState): void {
+    this.confIndex.push(index);
+    this.confKey.push(confKey(cs));
+  }
+
+  /** A member that applied (or installed a snapshot) through `index` holds membership `cs`. */
+  checkConf(id: NodeId, index: number, cs: ConfState): void {
+    let k = this.confIndex.length - 1;
+    while (k > 0 && (this.confIndex[k] as number) > index) k--;
+    const want = this.confKey[k];
+    const got = confKey(cs);
+    if (got !== want) {
+      throw new SimViolation(
+        'membership agreement',
+        `node ${id} has membership ${got} at index ${index}, the committed log defines ${want}`,
+      );
+    }
+  }
 
   checkLeader(id: NodeId, term: number): void {
     if (term > this.maxLeaderTerm) this.maxLeaderTerm = term;

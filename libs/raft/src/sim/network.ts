@@ -5,6 +5,11 @@ export interface InFlight {
   /** Tick at which the message may be delivered. */
   at: number;
   m: Message;
+  /**
+   * Set when the message already reached its receiver's host and waits in its inbox: the
+   * receiver incarnation it waits for (a crash loses it, a partition does not).
+   */
+  held?: number;
 }
 
 /** How one message fares on the wire. */
@@ -46,6 +51,11 @@ export class Network {
       this.queue.push({ at: now + 1 + this.delay(f), m });
     }
     return true;
+  }
+
+  /** Puts a message that reached its receiver back in line until `at` (a slow inbox). */
+  hold(m: Message, at: number, incarnation: number): void {
+    this.queue.push({ at, m, held: incarnation });
   }
 
   private delay(f: LinkFaults): number {

@@ -80,6 +80,18 @@ export interface SimOptions {
   campaignRate: number;
   /** Probability that a randomized election timeout is the minimum, electionTick. */
   minElectionTimeoutRate: number;
+  /**
+   * Per-tick probability (faults on) that a member's inbox turns slow for a while (the leader's
+   * half the time): what reaches its host waits electionTick/3..electionTick ticks before it is
+   * stepped, as behind a busy event loop whose timer still fires. Being past the wire, waiting
+   * messages survive a partition: acks that arrive late but still count (for leases).
+   */
+  slowInboxRate: number;
+  /**
+   * Probability (faults on) that a member crashes and restarts at once just as a (pre-)vote
+   * request reaches it: it steps the request fresh from disk, maybe inside a lease it acked.
+   */
+  restartAtVoteRate: number;
   /** Events kept for the failure trace. */
   traceSize: number;
 }
@@ -135,6 +147,8 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     confBurstMax: 1,
     campaignRate: 0,
     minElectionTimeoutRate: 0,
+    slowInboxRate: 0,
+    restartAtVoteRate: 0,
   };
   // A fifth of the seeds run a harsh leader-churn profile (no pre-vote or check-quorum, small
   // messages, one append in flight, frequent crashes): it is what exposes Figure-8 style bugs.
@@ -149,7 +163,27 @@ export function randomOptions(seed: number, overrides: Partial<SimOptions> = {})
     merged.clockDriftRatio = r.pick([0, 0.1]);
   }
   if (!merged.checkQuorum) merged.readOnlyOption = 'safe'; // lease reads need check-quorum
+  drawLateFaultOptions(seed, merged, faulty, overrides);
   return merged;
+}
+
+/**
+ * Faults added after the rest, drawn from their own stream so that every other option of every
+ * seed stays what it was (a seed that reproduced a failure still does).
+ */
+function drawLateFaultOptions(
+  seed: number,
+  o: SimOptions,
+  faulty: boolean,
+  overrides: Partial<SimOptions>,
+): void {
+  const r = new Xoshiro128(seed ^ 0x51a7e);
+  // Lease seeds most: late acks and restarts inside a lease are what leases must survive.
+  const lease = o.readOnlyOption === 'lease';
+  const slow = faulty ? r.pick(lease ? [0, 0.01, 0.03] : [0, 0, 0, 0.01]) : 0;
+  const restart = faulty ? r.pick(lease ? [0, 0.1, 0.3] : [0, 0, 0, 0.1]) : 0;
+  o.slowInboxRate = overrides.slowInboxRate ?? slow;
+  o.restartAtVoteRate = overrides.restartAtVoteRate ?? restart;
 }
 
 /** The options for what the first simulator missed: the shell's early send, drift, etc. */
@@ -212,6 +246,7 @@ export function describeOptions(o: SimOptions): string {
     `read=${o.readRate} conf=${o.confChangeRate} transfer=${o.transferRate} snapshot=${o.snapshotInterval}/keep ${o.snapshotKeep}`,
     `earlySend=${o.earlySendRate} midReadyCrash=${o.midReadyCrashRate} drift≤${o.clockDriftRatio} longDelay=${o.longDelayRate} interleave=${o.interleaveRate}`,
     `removedLinger≤${o.removedLingerTicksMax}t minVoters=${o.minVoters} confBurst≤${o.confBurstMax} campaign=${o.campaignRate} minTimeout=${o.minElectionTimeoutRate}`,
+    `slowInbox=${o.slowInboxRate} restartAtVote=${o.restartAtVoteRate}`,
   ];
   return parts.join('\n  ');
 }

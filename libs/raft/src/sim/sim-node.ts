@@ -45,6 +45,11 @@ export class SimNode {
   earlySend = false;
   /** Lazy shells: hard state received in a Ready but not yet written. */
   unsavedHardState: HardState | null = null;
+  /** Counts starts, so messages waiting in a crashed incarnation's inbox are known lost. */
+  incarnation = 0;
+  /** Slow inbox: until this tick, arriving messages wait `inboxDelay` ticks to be stepped. */
+  slowInboxUntil = 0;
+  inboxDelay = 0;
 
   constructor(
     readonly id: NodeId,
@@ -58,6 +63,7 @@ export class SimNode {
   /** (Re)starts from durable storage: the state machine restarts from the snapshot. */
   start(config: RaftConfig, earlySend: boolean): void {
     this.node = new RawNode(config, this.storage);
+    this.incarnation++;
     this.earlySend = earlySend;
     this.unsavedHardState = null;
     this.restoreFrom(this.storage.snapshot());

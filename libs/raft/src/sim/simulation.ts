@@ -7,7 +7,7 @@ import { Xoshiro128, type Random } from '../random';
 import type { Ready } from '../raw-node';
 import type { ConfChange, ConfState, Entry, HardState, Message, NodeId } from '../types';
 import { Checker, SimViolation, foldHash } from './checker';
-import { Network, type LinkFaults, type PartitionKind } from './network';
+import { Network, type InFlight, type LinkFaults, type PartitionKind } from './network';
 import { describeOptions, type SimOptions } from './options';
 import { SimNode, encodeState } from './sim-node';
 import { Trace } from './trace';
@@ -42,6 +42,9 @@ export interface SimStats {
   /** Ticks removed members kept running, and times membership reached a lone voter. */
   removedRunningTicks: number;
   loneVoterConfs: number;
+  /** Slow-inbox spells begun, and members restarted just as a (pre-)vote reached them. */
+  slowInboxes: number;
+  restartsAtVote: number;
 }
 
 export interface SimResult {
@@ -75,6 +78,8 @@ interface PendingRead {
  */
 export class Simulation {
   private readonly rng: Xoshiro128;
+  /** The later faults' own stream: with them off, a seed's run is what it always was. */
+  private readonly lateRng: Xoshiro128;
   private readonly net: Network;
   private readonly checker = new Checker();
   private readonly trace: Trace;
@@ -82,6 +87,8 @@ export class Simulation {
   private readonly nodes = new Map<NodeId, SimNode>();
   private now = 0;
   private faulty = true;
+  /** Steps taken between a node's ready() and advance() (no restart then: see restartAtVote). */
+  private midReady = false;
   private nextWriteId = 1;
   private nextReadId = 1;
   private readonly pendingWrites = new Map<number, PendingWrite>();
@@ -108,10 +115,13 @@ export class Simulation {
     campaignCalls: 0,
     removedRunningTicks: 0,
     loneVoterConfs: 0,
+    slowInboxes: 0,
+    restartsAtVote: 0,
   };
 
   constructor(private readonly opts: SimOptions) {
     this.rng = new Xoshiro128(opts.seed);
+    this.lateRng = new Xoshiro128(opts.seed ^ 0x1a7e);
     this.net = new Network(this.rng.fork());
     this.trace = new Trace(opts.traceSize);
     const voters = Array.from({ length: opts.nodes }, (_, k) => k + 1);
@@ -124,6 +134,7 @@ export class Simulation {
     this.checker.histHash.push(0);
     this.checker.histCommitTerm.push(0);
     this.checker.maxApplied = 1;
+    this.checker.recordConf(1, this.clusterConf);
   }
 
   run(): SimResult {
@@ -234,6 +245,19 @@ export class Simulation {
     this.trace.note(this.now, `node ${sn.id} becomes leader of term ${r.term}`);
     this.checker.checkLeader(sn.id, r.term);
     this.checker.checkLeaderCompleteness(sn.id, r.term, r.log);
+    if (this.faulty && this.opts.readRate > 0) this.readAtOldLeaders(sn, r.term);
+  }
+
+  /**
+   * The clients of a deposed leader that has not heard of it yet keep reading there: right
+   * when a lease (or a read quorum) must refuse them.
+   */
+  private readAtOldLeaders(lead: SimNode, term: number): void {
+    for (const sn of this.nodes.values()) {
+      const r = sn.node?.raft;
+      if (sn === lead || !r || r.role !== 'leader' || r.term >= term) continue;
+      if (this.lateRng.chance(0.5)) this.startReadAt(sn);
+    }
   }
 
   // ---------------------------------------------------------------- the loop
@@ -281,15 +305,31 @@ export class Simulation {
 
   private deliverDue(): boolean {
     const due = this.net.takeDue(this.now);
-    for (const { m } of due) this.deliver(m);
+    for (const f of due) this.arrive(f);
     return due.length > 0;
   }
 
-  private deliver(m: Message): void {
+  /** A message reaches its receiver's host: stepped now, or queued behind a slow inbox. */
+  private arrive(f: InFlight): void {
+    const to = this.nodes.get(f.m.to);
+    const slow = f.held === undefined && to?.node && to.slowInboxUntil > this.now;
+    if (slow && this.net.connected(f.m.from, f.m.to)) {
+      this.net.hold(f.m, this.now + to.inboxDelay, to.incarnation);
+      return;
+    }
+    this.deliver(f.m, f.held);
+  }
+
+  /** Steps `m` at its receiver; `heldFor`: it waited in that incarnation's inbox (see arrive). */
+  private deliver(m: Message, heldFor?: number): void {
     const to = this.nodes.get(m.to);
-    const ok = to?.node && this.net.connected(m.from, m.to);
+    // Past the wire a partition no longer matters; a crash of the receiver (its memory) does.
+    const ok =
+      to?.node &&
+      (heldFor === undefined ? this.net.connected(m.from, m.to) : to.incarnation === heldFor);
     if (m.type === 'snap') this.nodes.get(m.from)?.node?.reportSnapshot(m.to, Boolean(ok));
     if (!ok || !to?.node) return;
+    if (m.type === 'vote' || m.type === 'pre-vote') this.restartAtVote(to, m);
     this.trace.deliver(this.now, m);
     const r = to.node.raft;
     const [term, vote] = [r.term, r.vote];
@@ -336,7 +376,9 @@ export class Simulation {
     if (early && this.midReadyCrash(sn, 'after its early send, before its write')) return;
     if (this.faulty && this.rng.chance(this.opts.interleaveRate)) {
       this.stats.interleavedReadies++;
+      this.midReady = true;
       this.interleave(sn);
+      this.midReady = false;
     }
     if (!sn.node) return;
     this.persist(sn, rd);
@@ -411,9 +453,7 @@ export class Simulation {
    * the timer ticks, clients read and write. All of it lands between ready() and advance().
    */
   private interleave(sn: SimNode): void {
-    for (const { m } of this.net.takeDueFor(sn.id, this.now, 1 + this.rng.int(4))) {
-      this.deliver(m);
-    }
+    for (const f of this.net.takeDueFor(sn.id, this.now, 1 + this.rng.int(4))) this.arrive(f);
     if (!sn.node) return;
     if (sn.clockAcc >= 0 && this.rng.chance(0.3)) {
       sn.clockAcc -= 1; // the next tick comes now, taken from this member's own clock
@@ -431,6 +471,7 @@ export class Simulation {
       this.stats.snapshotsInstalled++;
       this.trace.note(this.now, `node ${sn.id} installs snapshot ${index}/${term}`);
       this.checker.checkHash(sn.id, index, sn.hash);
+      this.checker.checkConf(sn.id, index, sn.confState);
     }
     sn.storage.append(rd.entries);
     for (const e of rd.entries) this.checker.checkPersisted(sn.id, e, sn.storage.term(e.index - 1));
@@ -456,6 +497,7 @@ export class Simulation {
     if (e.type === 'conf-change') {
       sn.confState = node.applyConfChangeEntry(e);
       if (first) this.onConfChangeCommitted(decodeConfChange(e.data), e.index);
+      this.checker.checkConf(sn.id, e.index, sn.confState);
     } else if (first && e.data.length >= 4) {
       const d = e.data;
       const id =
@@ -562,6 +604,43 @@ export class Simulation {
       this.stats.crashes++;
       this.note(`crash node ${victim.id} until t=${until} (unpersisted state lost)`);
     }
+    if (o.slowInboxRate > 0 && this.lateRng.chance(o.slowInboxRate)) this.slowInbox();
+  }
+
+  /**
+   * A member falls behind on its inbox (the leader half the time): for a while what reaches it
+   * is stepped electionTick/3..electionTick ticks late, though its timer keeps ticking. A
+   * leader then counts acks of heartbeats its followers took long ago.
+   */
+  private slowInbox(): void {
+    const live = this.liveNodes();
+    if (live.length === 0) return;
+    const lead = this.leader();
+    const sn = lead && this.lateRng.chance(0.5) ? lead : this.lateRng.pick(live);
+    const e = this.opts.electionTick;
+    const min = Math.ceil(e / 3);
+    sn.inboxDelay = min + this.lateRng.int(e - min + 1);
+    sn.slowInboxUntil = this.now + 1 + this.lateRng.int(3 * e);
+    this.stats.slowInboxes++;
+    this.note(
+      `slow inbox at node ${sn.id} until t=${sn.slowInboxUntil}: messages wait ${sn.inboxDelay} ticks`,
+    );
+  }
+
+  /**
+   * A (pre-)vote request reaches `sn` just as it restarts (crash, then up again at once from
+   * disk): the fresh incarnation must not vote inside a lease its predecessor acked.
+   */
+  private restartAtVote(sn: SimNode, m: Message): void {
+    const rate = this.opts.restartAtVoteRate;
+    // (Mid-Ready the shell loop would go on with the dead incarnation's Ready: midReadyCrash.)
+    if (!this.faulty || rate === 0 || this.midReady || !this.lateRng.chance(rate)) return;
+    sn.crash(this.now);
+    this.stats.crashes++;
+    this.stats.restartsAtVote++;
+    this.startNode(sn);
+    this.note(`crash node ${sn.id} and restart at once, as a ${m.type} from ${m.from} arrives`);
+    this.checker.checkHash(sn.id, sn.appliedIndex, sn.hash);
   }
 
   private restartDue(): void {
@@ -579,7 +658,10 @@ export class Simulation {
   private stopFaults(): void {
     this.faulty = false;
     this.net.heal();
-    for (const sn of this.nodes.values()) if (!sn.node) sn.downUntil = 0;
+    for (const sn of this.nodes.values()) {
+      if (!sn.node) sn.downUntil = 0;
+      sn.slowInboxUntil = 0; // what already waits is still stepped, late
+    }
     this.note('faults stop: heal, restart everyone, no drops or delays (liveness phase)');
   }
 
@@ -759,6 +841,7 @@ export class Simulation {
     if (mine && mine.type === cc.type && mine.nodeId === cc.nodeId) this.confOp = null;
     if (!next) return;
     this.clusterConf = next;
+    this.checker.recordConf(index, next);
     this.stats.confChanges++;
     if (next.voters.length === 1) this.stats.loneVoterConfs++;
     if (cc.type === 'add-learner' && !this.nodes.has(cc.nodeId)) {

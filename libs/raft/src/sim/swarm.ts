@@ -18,6 +18,8 @@ export interface SwarmSummary {
   campaignCalls: number;
   removedRunningTicks: number;
   loneVoterConfs: number;
+  slowInboxes: number;
+  restartsAtVote: number;
 }
 
 /**
@@ -48,6 +50,8 @@ export function runSwarm(
     campaignCalls: 0,
     removedRunningTicks: 0,
     loneVoterConfs: 0,
+    slowInboxes: 0,
+    restartsAtVote: 0,
   };
   for (let seed = start; seed < start + count; seed++) {
     const r = runSimulation(randomOptions(seed, overrides));
@@ -67,6 +71,8 @@ export function runSwarm(
     sum.campaignCalls += s.campaignCalls;
     sum.removedRunningTicks += s.removedRunningTicks;
     sum.loneVoterConfs += s.loneVoterConfs;
+    sum.slowInboxes += s.slowInboxes;
+    sum.restartsAtVote += s.restartsAtVote;
     onSeed?.(r);
     if (!r.ok) {
       sum.failures.push(r);
