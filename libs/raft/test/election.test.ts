@@ -34,6 +34,23 @@ describe('leader election (Raft §5.2)', () => {
     expect(r.vote).toBe(1);
   });
 
+  test('a stale-term vote request is rejected with our term, which the candidate adopts (§5.1)', () => {
+    // A voter whose stale membership lacks the candidate never asks it for a vote: only this
+    // reply lets the candidate catch up with the voter's term (a deadlock the swarm found).
+    const h = new Harness([1, 2, 3]);
+    const r = h.raft(2);
+    r.step(vote(3, 2, 7, 1, 1)); // now at term 7 (vote granted to 3)
+    r.msgs = [];
+    r.step(vote(1, 2, 4, 1, 1));
+    expect(r.msgs.map((m) => [m.type, m.to, m.term, m.reject])).toEqual([
+      ['vote-resp', 1, 7, true],
+    ]);
+    expect([r.term, r.vote]).toEqual([7, 3]);
+    const c = h.raft(1);
+    c.step({ ...(r.msgs[0] as Message) });
+    expect([c.term, c.role]).toEqual([7, 'follower']);
+  });
+
   test('votes go only to candidates whose log is at least as up-to-date (§5.4.1)', () => {
     const h = new Harness([1, 2, 3]);
     h.campaign(1); // term 2, log has the leader's empty entry at index 2
