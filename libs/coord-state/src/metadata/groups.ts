@@ -54,6 +54,10 @@ export interface CommittedOffset {
   offset: number;
   leaderEpoch: number;
   metadata: string;
+  /** Who committed it ('' and -1 for an admin commit): a later commit of the same member and
+   * generation never moves it back (asynchronous commits may arrive out of order). */
+  memberId: string;
+  generation: number;
 }
 
 /** topic → partition → committed offset. */
@@ -445,12 +449,23 @@ export function commitOffsets(
   if (g === undefined) save(s, j, { group: a.group, assignor: 'range', epoch: 0, members: [] });
   for (const [topic, list] of byTopic) {
     const current = read<Record<string, CommittedOffset>>(s, offsetsPath(a.group, topic)) ?? {};
-    for (const o of list)
+    for (const o of list) {
+      const prev = current[String(o.partition)];
+      const reordered =
+        prev !== undefined &&
+        a.memberId !== '' &&
+        prev.memberId === a.memberId &&
+        prev.generation === a.generation &&
+        o.offset < prev.offset;
+      if (reordered) continue;
       current[String(o.partition)] = {
         offset: o.offset,
         leaderEpoch: o.leaderEpoch,
         metadata: o.metadata,
+        memberId: a.memberId,
+        generation: a.generation,
       };
+    }
     write(s, j, offsetsPath(a.group, topic), current);
   }
   return ok({});

@@ -206,6 +206,23 @@ describe('fencing', () => {
     expect(a.heartbeat()).toBe('UNKNOWN_MEMBER');
   });
 
+  it('never moves a commit back within a generation (asynchronous commits arrive out of order)', () => {
+    const d = Driver.withTopic(1);
+    const a = new Consumer(d);
+    a.join();
+    const commit = (offset: number) =>
+      d.ok({
+        op: 'commit-offsets',
+        group: 'g',
+        memberId: a.memberId,
+        generation: a.generation,
+        offsets: [{ topic: 't', partition: 0, offset, leaderEpoch: 0, metadata: '' }],
+      });
+    commit(9);
+    commit(2); // sent before the 9, applied after it
+    expect(d.sm.groupOffsets('g')['t']!['0']!.offset).toBe(9);
+  });
+
   it('allows an admin commit only while the group has no members', () => {
     const d = Driver.withTopic(1);
     const admin = () =>
@@ -218,7 +235,7 @@ describe('fencing', () => {
       });
     expect(admin()).toBe('ok');
     expect(d.sm.groupOffsets('g')).toEqual({
-      t: { '0': { offset: 5, leaderEpoch: -1, metadata: 'reset' } },
+      t: { '0': { offset: 5, leaderEpoch: -1, metadata: 'reset', memberId: '', generation: -1 } },
     });
     new Consumer(d).join();
     expect(admin()).toBe('FENCED');
