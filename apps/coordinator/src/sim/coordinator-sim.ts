@@ -298,6 +298,13 @@ class CoordSim {
       },
       state: () => this.members.find((m) => m.running(this.nowMs) && m.node)?.node?.sm,
       liveSessions: () => [...this.sessions.values()].filter((x) => x.keptAlive).map((x) => x.id),
+      committed: (group, topic, partition) =>
+        Math.max(
+          0,
+          ...this.members.map(
+            (m) => m.node?.sm.groupOffsets(group)[topic]?.[String(partition)]?.offset ?? 0,
+          ),
+        ),
       now: () => this.nowMs,
       leaseMs: (timeoutMs) => timeoutMs / (1 + DRIFT) - 2 * TICK_MS,
       note: (line) => this.note(line),
@@ -907,7 +914,10 @@ class CoordSim {
   /** Once a member's removal is applied by a quorum's leader, it runs a little, then is wiped. */
   private retireRemoved(): void {
     const leader = this.leader();
-    if (!leader) return;
+    // A leader just elected after a restart may not have re-applied the entry that added a
+    // member yet: judge membership only by a leader that has applied its own term's entry
+    // (seed 241 wiped a learner that way, and waited for it forever).
+    if (!leader?.leaderCaughtUp()) return;
     const conf = leader.confState;
     for (const m of this.members) {
       if (conf.voters.includes(m.id) || conf.learners.includes(m.id)) {

@@ -8,8 +8,9 @@
  *
  * Checked on the first apply of every index: one leader per partition and leader epoch,
  * leader epochs that never go back, leader ∈ ISR ⊆ replicas, an ISR that shrinks only by an
- * AlterIsr or a broker's session end, producer ids never handed out twice; and, from what
- * consumers were told, no partition consumed by two members at once.
+ * AlterIsr or a broker's session end, producer ids never handed out twice, committed offsets
+ * that never go back (only a partition's current owner may commit, from where the group got
+ * to); and, from what consumers were told, no partition consumed by two members at once.
  */
 import type {
   ApplyOutput,
@@ -30,6 +31,8 @@ export interface TrafficPort {
   state(): CoordStateMachine | undefined;
   /** Ids of sessions the sim's clients keep alive. */
   liveSessions(): number[];
+  /** The highest offset any member has applied as committed for a partition (0 if none). */
+  committed(group: string, topic: string, partition: number): number;
   /** True time, ms. */
   now(): number;
   /** How long after sending a request a client may still act on its answer (its lease). */
@@ -54,6 +57,8 @@ class SimConsumer {
   gone = false;
   /** It consumes only until this time unless a heartbeat answer renews it (sent time + lease). */
   validUntilMs = 0;
+  /** Next offset to consume per partition it was handed ("topic/p"). */
+  readonly position = new Map<string, number>();
 
   owns(): string[] {
     const out: string[] = [];
@@ -66,6 +71,7 @@ class SimConsumer {
     this.generation = v.generation;
     for (const [t, ps] of Object.entries(this.assigned)) {
       const gone = ps.filter((p) => !v.assignment[t]?.includes(p));
+      for (const p of gone) this.position.delete(`${t}/${p}`);
       if (gone.length > 0) this.releasing[t] = [...(this.releasing[t] ?? []), ...gone];
     }
     this.assigned = v.assignment;
@@ -78,6 +84,8 @@ export class MetadataTraffic {
   /** Per partition, in apply order: the last record, and the leader of each epoch seen. */
   private readonly partitions = new Map<string, PartitionRecord>();
   private readonly epochLeaders = new Map<string, number>();
+  /** Per group, topic and partition: the committed offset, in apply order. */
+  private readonly offsets = new Map<string, number>();
   private nextBroker = 1;
   readonly counts = { brokersRegistered: 0, isrChanges: 0, groupAnswers: 0 };
 
@@ -225,15 +233,17 @@ export class MetadataTraffic {
     });
   }
 
+  /** Consumes a little of each assigned partition and commits where it got to. */
   private commit(c: SimConsumer): void {
     const offsets = Object.entries(c.assigned).flatMap(([topic, ps]) =>
-      ps.map((partition) => ({
-        topic,
-        partition,
-        offset: 1 + this.random.int(1000),
-        leaderEpoch: 0,
-        metadata: '',
-      })),
+      ps.map((partition) => {
+        const key = `${topic}/${partition}`;
+        // Resuming where the group committed, as FetchOffsets tells a new owner.
+        const from = c.position.get(key) ?? this.port.committed(GROUP, topic, partition);
+        const offset = from + 1 + this.random.int(10);
+        c.position.set(key, offset);
+        return { topic, partition, offset, leaderEpoch: 0, metadata: '' };
+      }),
     );
     if (offsets.length === 0) return;
     this.port.propose(
@@ -291,6 +301,23 @@ export class MetadataTraffic {
   checkOutput(out: ApplyOutput): void {
     const op = out.result.ok ? out.result.value.op : undefined;
     for (const e of out.events) {
+      const o = /^\/tributary\/groups\/([^/]+)\/([^/]+)$/.exec(e.path);
+      if (o && e.type !== 'DELETED') {
+        const committed = JSON.parse(new TextDecoder().decode(e.data)) as Record<
+          string,
+          { offset: number }
+        >;
+        for (const [p, { offset }] of Object.entries(committed)) {
+          const key = `${o[1]}/${o[2]}/${p}`;
+          const before = this.offsets.get(key) ?? 0;
+          if (offset < before)
+            this.port.fail(
+              `committed offset of ${key} went back ${before} → ${offset} at index ${out.index}`,
+            );
+          this.offsets.set(key, offset);
+        }
+        continue;
+      }
       const m = /^\/tributary\/topics\/([^/]+)\/(\d+)$/.exec(e.path);
       if (!m) continue;
       const key = `${m[1]}/${m[2]}`;
