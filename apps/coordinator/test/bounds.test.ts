@@ -5,7 +5,7 @@
 // deadline passed, stream broken) removes its queue key; and locks are granted in FIFO order.
 import * as http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
-import { channelOptions, contract, decodeStatusDetails, readError } from '@tributary/rpc';
+import { decodeStatusDetails, readError } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
 import { call, CoordinatorCluster, eventually } from '@tributary/testkit';
 
@@ -16,7 +16,6 @@ const MiB = 1024 * 1024;
 const SESSIONS_PER_CONNECTION_MAX = 1024;
 
 let cluster: CoordinatorCluster;
-const clients: grpc.Client[] = [];
 
 beforeAll(async () => {
   cluster = await CoordinatorCluster.start({ size: 1 });
@@ -24,23 +23,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of clients) c.close();
   await cluster.shutdown();
 });
 
 /** The testkit's shared client of member 1. */
 const coord = () => cluster.coord(1);
 
-/** A client on a TCP connection of its own (grpc-js shares connections between equal channels). */
-function freshClient(): CoordinationServiceClient {
-  const Ctor = contract().tributary.coord.v1.CoordinationService;
-  const client = new Ctor(cluster.member(1).address, grpc.credentials.createInsecure(), {
-    ...channelOptions(),
-    'grpc.use_local_subchannel_pool': 1,
-  });
-  clients.push(client);
-  return client;
-}
+/** A client on a TCP connection of its own, closed by the cluster's shutdown. */
+const freshClient = (): CoordinationServiceClient => cluster.ownConnection(1);
 
 const rssBytes = () => cluster.rssBytes(1);
 

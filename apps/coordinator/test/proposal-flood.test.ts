@@ -5,7 +5,7 @@
 // snapshotted and compacted by bytes as well as by entries, so the peak stops growing with the
 // number of bytes written.
 import * as grpc from '@grpc/grpc-js';
-import { channelOptions, contract, readError } from '@tributary/rpc';
+import { readError } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
 import { call, CoordinatorCluster } from '@tributary/testkit';
 
@@ -19,7 +19,6 @@ const CONNECTIONS = 3;
 const WINDOW = 1500;
 
 let cluster: CoordinatorCluster;
-const clients: grpc.Client[] = [];
 
 beforeAll(async () => {
   cluster = await CoordinatorCluster.start({
@@ -39,19 +38,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of clients) c.close();
   await cluster.shutdown();
 });
 
-function freshClient(): CoordinationServiceClient {
-  const Ctor = contract().tributary.coord.v1.CoordinationService;
-  const client = new Ctor(cluster.member(1).address, grpc.credentials.createInsecure(), {
-    ...channelOptions(),
-    'grpc.use_local_subchannel_pool': 1,
-  });
-  clients.push(client);
-  return client;
-}
+/** A client on a TCP connection of its own, closed by the cluster's shutdown. */
+const freshClient = (): CoordinationServiceClient => cluster.ownConnection(1);
 
 interface FloodResult {
   accepted: number;

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as grpc from '@grpc/grpc-js';
-import { contract, createClient } from '@tributary/rpc';
+import { channelOptions, contract, createClient } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
 import type { MetadataServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/MetadataService';
 import type { ClusterServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/ClusterService';
@@ -49,6 +49,7 @@ export interface Member {
 
 export class CoordinatorCluster {
   readonly members = new Map<number, Member>();
+  private readonly ownClients: grpc.Client[] = [];
   private readonly clients = new Map<
     string,
     {
@@ -279,6 +280,21 @@ export class CoordinatorCluster {
     return this.clientsFor(this.member(id).address).metadata;
   }
 
+  /**
+   * A CoordinationService client on a TCP connection of its own (grpc-js shares one connection
+   * between equal channels otherwise), for tests of per-connection limits and slow readers.
+   * Closed by `shutdown`.
+   */
+  ownConnection(id: number): CoordinationServiceClient {
+    const Ctor = contract().tributary.coord.v1.CoordinationService;
+    const client = new Ctor(this.member(id).address, grpc.credentials.createInsecure(), {
+      ...channelOptions(),
+      'grpc.use_local_subchannel_pool': 1,
+    });
+    this.ownClients.push(client);
+    return client;
+  }
+
   status(id: number, timeoutMs = 1000): Promise<StatusResponse__Output> {
     return call(this.clientsFor(this.member(id).address).cluster, 'Status', {}, timeoutMs);
   }
@@ -347,6 +363,7 @@ export class CoordinatorCluster {
       c.metadata.close();
     }
     this.clients.clear();
+    for (const c of this.ownClients.splice(0)) c.close();
     await Promise.all([...this.members.keys()].map((id) => this.kill(id)));
     if (!process.env['TRIB_KEEP_TEST_DATA']) fs.rmSync(this.root, { recursive: true, force: true });
   }

@@ -1,36 +1,19 @@
 // Consumer groups through the state machine: incremental assignment that never gives a
 // partition to two members, fencing of zombie commits, static membership, and the assignors'
 // balance and stickiness. Every apply checks the invariants (no partition assigned twice).
-import { type Command, CoordStateMachine, decodeCommand, encodeCommand } from '../../src';
+import type { Command } from '../../src';
+import { Driver } from './driver';
 import { type AssignorMember, rangeAssign, stickyAssign } from '../../src/metadata/assignors';
 import { Xoshiro128 } from '@tributary/raft';
 
 type Assignment = Record<string, number[]>;
 
-class Driver {
-  sm = new CoordStateMachine();
-  index = 0;
-  apply(cmd: Command) {
-    const decoded = decodeCommand(encodeCommand(cmd));
-    if (!decoded.ok) throw new Error(decoded.error.message);
-    const out = this.sm.apply(++this.index, decoded.value);
-    this.sm.checkInvariants();
-    return out;
-  }
-  ok<T = any>(cmd: Command): T {
-    const out = this.apply(cmd);
-    if (!out.result.ok) throw new Error(`${cmd.op}: ${out.result.error.message}`);
-    return out.result.value as T;
-  }
-  reason(cmd: Command): string {
-    const out = this.apply(cmd);
-    return out.result.ok ? 'ok' : out.result.error.reason;
-  }
+class GroupDriver extends Driver {
   /** Three brokers and a topic of `partitions` partitions. */
-  static withTopic(partitions: number, name = 't'): Driver {
-    const d = new Driver();
+  static withTopic(partitions: number, name = 't'): GroupDriver {
+    const d = new GroupDriver();
     for (let id = 1; id <= 3; id++) {
-      const sessionId = d.ok({ op: 'open-session', ttlMs: 10_000 }).sessionId;
+      const sessionId = d.session();
       d.ok({ op: 'register-broker', brokerId: id, address: `h:${id}`, rack: '', sessionId });
     }
     d.ok({
@@ -114,7 +97,7 @@ class Consumer {
 
 describe('incremental assignment', () => {
   it('moves a partition to a new member only after its owner released it', () => {
-    const d = Driver.withTopic(4);
+    const d = GroupDriver.withTopic(4);
     const a = new Consumer(d);
     a.join();
     expect(flat(a.owns)).toHaveLength(4);
@@ -136,7 +119,7 @@ describe('incremental assignment', () => {
   it('never lets two consumers own a partition, over random joins, leaves, crashes and heartbeats', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const random = new Xoshiro128(seed);
-      const d = Driver.withTopic(1 + random.int(12));
+      const d = GroupDriver.withTopic(1 + random.int(12));
       const live: Consumer[] = [];
       for (let step = 0; step < 300; step++) {
         const r = random.int(10);
@@ -169,7 +152,7 @@ describe('incremental assignment', () => {
   });
 
   it('gives partitions added to a subscribed topic to the group on the next heartbeats', () => {
-    const d = Driver.withTopic(2);
+    const d = GroupDriver.withTopic(2);
     const a = new Consumer(d);
     a.join();
     d.ok({ op: 'create-partitions', name: 't', count: 5 });
@@ -180,7 +163,7 @@ describe('incremental assignment', () => {
 
 describe('fencing', () => {
   it('refuses a zombie: stale generation, unknown member, or a partition it does not own', () => {
-    const d = Driver.withTopic(2);
+    const d = GroupDriver.withTopic(2);
     const a = new Consumer(d);
     a.join();
     const commit = (memberId: string, generation: number, partition = 0) =>
@@ -207,7 +190,7 @@ describe('fencing', () => {
   });
 
   it('never moves a commit back within a generation (asynchronous commits arrive out of order)', () => {
-    const d = Driver.withTopic(1);
+    const d = GroupDriver.withTopic(1);
     const a = new Consumer(d);
     a.join();
     const commit = (offset: number) =>
@@ -224,7 +207,7 @@ describe('fencing', () => {
   });
 
   it('allows an admin commit only while the group has no members', () => {
-    const d = Driver.withTopic(1);
+    const d = GroupDriver.withTopic(1);
     const admin = () =>
       d.reason({
         op: 'commit-offsets',
@@ -249,13 +232,13 @@ describe('fencing', () => {
     ['a negative timeout', { sessionTimeoutMs: -1 }, 'INVALID_ARGUMENT'],
     ['an unknown member id', { memberId: 'g-404' }, 'UNKNOWN_MEMBER'],
   ])('refuses a join with %s', (_what, over, reason) => {
-    const d = Driver.withTopic(1);
+    const d = GroupDriver.withTopic(1);
     expect(d.reason(join(over as any))).toBe(reason);
     expect(d.sm.groupIds()).toEqual([]);
   });
 
   it('refuses malformed commits', () => {
-    const d = Driver.withTopic(1);
+    const d = GroupDriver.withTopic(1);
     const a = new Consumer(d);
     a.join();
     const bad = (o: object) =>
@@ -280,7 +263,7 @@ describe('fencing', () => {
 });
 
 it('gives a restarted static member its partitions back without moving anyone else', () => {
-  const d = Driver.withTopic(6);
+  const d = GroupDriver.withTopic(6);
   const a = new Consumer(d, 'a');
   const b = new Consumer(d, 'b');
   a.join();

@@ -11,6 +11,7 @@ import {
 } from '../../src';
 import type { PartitionRecord } from '../../src/metadata/records';
 import { CRC } from '../snapshot-fixtures';
+import { Driver } from './driver';
 
 const restore = (sm: CoordStateMachine) => {
   const r = decodeSnapshot(encodeSnapshot(sm, CRC), CRC);
@@ -18,31 +19,7 @@ const restore = (sm: CoordStateMachine) => {
   return r.value;
 };
 
-class Driver {
-  sm = new CoordStateMachine();
-  index = 0;
-  apply(cmd: Command) {
-    // Through the codec, as every command travels in a Raft entry.
-    const decoded = decodeCommand(encodeCommand(cmd));
-    if (!decoded.ok) throw new Error(decoded.error.message);
-    const out = this.sm.apply(++this.index, decoded.value);
-    this.sm.checkInvariants();
-    return out;
-  }
-  ok<T = any>(cmd: Command): T {
-    const out = this.apply(cmd);
-    if (!out.result.ok) throw new Error(`${cmd.op}: ${out.result.error.message}`);
-    return out.result.value as T;
-  }
-  reason(cmd: Command): string {
-    const revision = this.sm.revision;
-    const out = this.apply(cmd);
-    expect(this.sm.revision).toBe(revision); // refused: nothing changed
-    return out.result.ok ? 'ok' : out.result.error.reason;
-  }
-  session(): number {
-    return this.ok({ op: 'open-session', ttlMs: 10_000 }).sessionId;
-  }
+class MetadataDriver extends Driver {
   /** Registers brokers 1..n (rack r{id % racks}) each with a session of its own. */
   brokers(n: number, racks = 1): Map<number, { session: number; epoch: number }> {
     const out = new Map<number, { session: number; epoch: number }>();
@@ -76,7 +53,7 @@ class Driver {
 
 describe('brokers', () => {
   it('are registered by a live session, refused a second live holder of the id, and gone with the session', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     const b = d.brokers(2);
     expect(d.sm.brokers().map((x) => x.brokerId)).toEqual([1, 2]);
     const other = d.session();
@@ -111,7 +88,7 @@ describe('brokers', () => {
     ['no port', { address: 'localhost' }, 'INVALID_ARGUMENT'],
     ['unknown session', { sessionId: 999 }, 'SESSION_EXPIRED'],
   ])('refuses %s', (_what, over, reason) => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     const sessionId = d.session();
     expect(
       d.reason({
@@ -126,7 +103,7 @@ describe('brokers', () => {
   });
 
   it('are plain nodes under /tributary/brokers, read-only to clients', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(1);
     const node = d.sm.get('/tributary/brokers/1');
     expect(node.ok && JSON.parse(new TextDecoder().decode(node.value.data)).address).toBe(
@@ -145,7 +122,7 @@ describe('brokers', () => {
 
 describe('topics', () => {
   it('are created over the live brokers with leaders spread, described, listed and deleted', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(3);
     const t = d.topic('orders', 6, 3);
     expect(t.partitions).toHaveLength(6);
@@ -163,7 +140,7 @@ describe('topics', () => {
   });
 
   it('validate_only returns the placement and creates nothing', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(2);
     const v = d.ok({
       op: 'create-topic',
@@ -201,7 +178,7 @@ describe('topics', () => {
       'INVALID_CONFIG',
     ],
   ])('refuses %s', (_what, over, reason) => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(2);
     const cmd = {
       op: 'create-topic',
@@ -217,7 +194,7 @@ describe('topics', () => {
   });
 
   it('refuses a taken name, and creating with no live broker', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     expect(
       d.reason({
         op: 'create-topic',
@@ -243,7 +220,7 @@ describe('topics', () => {
   });
 
   it('grow by partitions and change configs', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(3);
     d.topic('t', 2, 2);
     const grown = d.ok({ op: 'create-partitions', name: 't', count: 5 }).topic;
@@ -276,7 +253,7 @@ describe('topics', () => {
 
 describe('the controller', () => {
   it('fails partitions over when a broker session ends, and gives leadership back when it returns', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     const b = d.brokers(3);
     d.topic('t', 3, 3);
     const ledBy1 = d.sm.topic('t')!.partitions.filter((p) => p.leader === 1);
@@ -316,7 +293,7 @@ describe('the controller', () => {
   });
 
   it('fails over once per partition when one command ends the sessions of several brokers', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     const b = d.brokers(3);
     d.topic('t', 3, 3);
     d.ok({ op: 'expire-sessions', sessionIds: [b.get(1)!.session, b.get(2)!.session] });
@@ -327,7 +304,7 @@ describe('the controller', () => {
   });
 
   it('takes a partition offline when its last in-sync replica goes, and back when that broker returns', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     const b = d.brokers(2);
     d.topic('t', 1, 1);
     const leader = d.partition('t', 0).leader;
@@ -340,7 +317,7 @@ describe('the controller', () => {
   });
 
   it('elects an out-of-sync replica when unclean.leader.election is true, and says so', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     const b = d.brokers(2);
     d.topic('t', 1, 2, { 'unclean.leader.election': 'true' });
     const p = d.partition('t', 0);
@@ -364,7 +341,7 @@ describe('the controller', () => {
 
 describe('AlterIsr', () => {
   function setup() {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(3);
     d.topic('t', 1, 3);
     const p = d.partition('t', 0);
@@ -430,7 +407,7 @@ describe('AlterIsr', () => {
 
 describe('reassignment', () => {
   it('adds the new replicas first and drops the old ones only once the new are in sync', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(4);
     d.topic('t', 1, 3);
     const p = d.partition('t', 0);
@@ -469,7 +446,7 @@ describe('reassignment', () => {
   });
 
   it('refuses moves to unknown brokers or with the wrong replica count', () => {
-    const d = new Driver();
+    const d = new MetadataDriver();
     d.brokers(3);
     d.topic('t', 1, 2);
     expect(
@@ -488,7 +465,7 @@ describe('reassignment', () => {
 });
 
 it('allocates producer ids that are never reused, across snapshots', () => {
-  const d = new Driver();
+  const d = new MetadataDriver();
   const ids = [1, 2, 3].map(() => d.ok({ op: 'allocate-producer-id' }).producerId);
   expect(new Set(ids).size).toBe(3);
   d.sm = restore(d.sm);
@@ -497,7 +474,7 @@ it('allocates producer ids that are never reused, across snapshots', () => {
 });
 
 it('keeps brokers and topics across a snapshot', () => {
-  const d = new Driver();
+  const d = new MetadataDriver();
   d.brokers(3, 3);
   d.topic('t', 4, 3);
   const restored = restore(d.sm);
