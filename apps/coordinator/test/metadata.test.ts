@@ -183,6 +183,7 @@ it.each([
   ['250 characters', { name: 'x'.repeat(250) }, 'INVALID_NAME'],
   ['a bad character', { name: 'a/b' }, 'INVALID_NAME'],
   ['partitions < 0', { partitions: -2 }, 'INVALID_ARGUMENT'],
+  ['0 partitions', { partitions: 0 }, 'INVALID_ARGUMENT'],
   ['rf > live brokers', { replication_factor: 4 }, 'INVALID_REPLICATION_FACTOR'],
   ['an unknown config key', { configs: { 'retention.msec': '1' } }, 'INVALID_CONFIG'],
   ['an out-of-range value', { configs: { 'min.insync.replicas': '9' } }, 'INVALID_CONFIG'],

@@ -27,8 +27,7 @@ import {
 } from './records';
 import { checkTopicConfigs, topicConfig } from './topic-config';
 
-/** Partitions of a topic created with `partitions` 0, and the most one topic may have. */
-export const DEFAULT_PARTITIONS = 1;
+/** The most partitions one topic may have. */
 export const PARTITIONS_MAX = 10_000;
 /** Replication factor of a topic created with 0 (capped at the live brokers). */
 export const DEFAULT_REPLICATION_FACTOR = 3;
@@ -260,10 +259,10 @@ export function createTopic(
 ): Result<TopicView> {
   const bad = checkName(a.name, 'topic') ?? checkConfigMap(a.configs);
   if (bad) return failed(bad);
-  if (!isInt(a.partitions, 0, PARTITIONS_MAX))
+  if (!isInt(a.partitions, 1, PARTITIONS_MAX))
     return fail(
       'INVALID_ARGUMENT',
-      `partitions ${a.partitions} must be from 1 to ${PARTITIONS_MAX} (0 = ${DEFAULT_PARTITIONS})`,
+      `partitions ${a.partitions} must be from 1 to ${PARTITIONS_MAX}`,
     );
   if (!isInt(a.replicationFactor, 0))
     return fail(
@@ -289,7 +288,7 @@ export function createTopic(
     );
   const badConfig = checkTopicConfigs(a.configs, rf);
   if (badConfig) return failed(badConfig);
-  const partitions = a.partitions === 0 ? DEFAULT_PARTITIONS : a.partitions;
+  const partitions = a.partitions;
   const placed = placeReplicas(
     brokers.map((b) => ({ id: b.brokerId, rack: b.rack })),
     partitions,

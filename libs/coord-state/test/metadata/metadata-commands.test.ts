@@ -161,6 +161,7 @@ describe('topics', () => {
     ['a slash', { name: 'a/b' }, 'INVALID_NAME'],
     ['a space', { name: 'a b' }, 'INVALID_NAME'],
     ['partitions < 0', { partitions: -1 }, 'INVALID_ARGUMENT'],
+    ['0 partitions', { partitions: 0 }, 'INVALID_ARGUMENT'],
     ['partitions not an integer', { partitions: 1.5 }, 'INVALID_ARGUMENT'],
     ['rf > live brokers', { replicationFactor: 3 }, 'INVALID_REPLICATION_FACTOR'],
     ['an unknown config key', { configs: { 'retention.msec': '1' } }, 'INVALID_CONFIG'],

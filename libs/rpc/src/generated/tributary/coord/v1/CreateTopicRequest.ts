@@ -10,7 +10,7 @@ export interface CreateTopicRequest {
    */
   'name'?: (string);
   /**
-   * Number of partitions, ≥ 1; 0 = the cluster default.
+   * Number of partitions, 1 to 10,000 (there is no default: 0 is refused).
    */
   'partitions'?: (number);
   /**
@@ -38,7 +38,7 @@ export interface CreateTopicRequest__Output {
    */
   'name': (string);
   /**
-   * Number of partitions, ≥ 1; 0 = the cluster default.
+   * Number of partitions, 1 to 10,000 (there is no default: 0 is refused).
    */
   'partitions': (number);
   /**

@@ -128,7 +128,7 @@ export interface MetadataServiceClient extends grpc.Client {
   /**
    * Creates a topic, spreading replicas over live brokers (rack-aware) and electing the first
    * replica of each partition as leader. ALREADY_EXISTS if the name is taken; INVALID_ARGUMENT
-   * if the name is malformed, `partitions` < 0, `replication_factor` > live brokers, or a
+   * if the name is malformed, `partitions` < 1, `replication_factor` > live brokers, or a
    * config key or value is unknown or invalid.
    */
   CreateTopic(argument: _tributary_coord_v1_CreateTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CreateTopicResponse__Output>): grpc.ClientUnaryCall;
@@ -138,7 +138,7 @@ export interface MetadataServiceClient extends grpc.Client {
   /**
    * Creates a topic, spreading replicas over live brokers (rack-aware) and electing the first
    * replica of each partition as leader. ALREADY_EXISTS if the name is taken; INVALID_ARGUMENT
-   * if the name is malformed, `partitions` < 0, `replication_factor` > live brokers, or a
+   * if the name is malformed, `partitions` < 1, `replication_factor` > live brokers, or a
    * config key or value is unknown or invalid.
    */
   createTopic(argument: _tributary_coord_v1_CreateTopicRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_CreateTopicResponse__Output>): grpc.ClientUnaryCall;
@@ -428,7 +428,7 @@ export interface MetadataServiceHandlers extends grpc.UntypedServiceImplementati
   /**
    * Creates a topic, spreading replicas over live brokers (rack-aware) and electing the first
    * replica of each partition as leader. ALREADY_EXISTS if the name is taken; INVALID_ARGUMENT
-   * if the name is malformed, `partitions` < 0, `replication_factor` > live brokers, or a
+   * if the name is malformed, `partitions` < 1, `replication_factor` > live brokers, or a
    * config key or value is unknown or invalid.
    */
   CreateTopic: grpc.handleUnaryCall<_tributary_coord_v1_CreateTopicRequest__Output, _tributary_coord_v1_CreateTopicResponse>;
