@@ -46,6 +46,7 @@ const head = [
   'p99.9 ms',
   'MB/s',
   'errors',
+  'load 1m',
   'runs',
 ];
 const rows = [...cells.values()].map(({ first, runs }) => {
