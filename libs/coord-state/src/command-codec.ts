@@ -73,6 +73,9 @@ const METADATA_OPS: ReadonlySet<string> = new Set<MetadataCommand['op']>([
 ]);
 
 const isMetadata = (op: Command | TxnOp): op is MetadataCommand => METADATA_OPS.has(op.op);
+
+/** A cluster-metadata or consumer-group command (carried as JSON). */
+export const isMetadataCommand = (cmd: Command): cmd is MetadataCommand => isMetadata(cmd);
 const TARGETS = ['version', 'cversion', 'createRevision', 'modRevision', 'exists', 'data'] as const;
 const CMP_OPS: readonly CompareOp[] = ['=', '!=', '<', '>'];
 

@@ -9,7 +9,7 @@
 // Session-only changes (open-session, a close of a session without ephemerals) do not touch
 // the tree and keep the revision, like etcd lease grants.
 
-import { assert } from './assert';
+import { AssertionError, assert } from './assert';
 import type {
   CloseSessionValue,
   Command,
@@ -22,6 +22,7 @@ import type {
   UnlockValue,
   ValueOf,
 } from './commands';
+import { isMetadataCommand } from './command-codec';
 import { type Result, fail, ok } from './errors';
 import { Journal } from './journal';
 import { LOCK_KEY_PREFIX, type LockGrant, type LockHolder, LockTable } from './locks';
@@ -213,7 +214,13 @@ export class CoordStateMachine {
       result = this.dispatch(j, index, cmd);
     } catch (e) {
       j.rollback();
-      throw e;
+      // Metadata commands travel as JSON, whose fields the codec does not type: one with a
+      // field of the wrong shape (a forged proposal) is refused like any bad input, the same
+      // way on every replica. A broken invariant is a bug, never an input error.
+      if (e instanceof AssertionError || !isMetadataCommand(cmd)) throw e;
+      this.appliedIdx = index;
+      const why = `malformed ${cmd.op} command: ${(e as Error).message}`;
+      return this.output(index, true, fail('INVALID_ARGUMENT', why));
     }
     this.appliedIdx = index;
     if (!result.ok) {

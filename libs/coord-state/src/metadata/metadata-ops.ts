@@ -25,7 +25,7 @@ import {
   partitionPath,
   topicPath,
 } from './records';
-import { checkTopicConfigs, topicConfig } from './topic-config';
+import { TOPIC_CONFIG_KEYS, checkTopicConfigs, topicConfig } from './topic-config';
 
 /** The most partitions one topic may have. */
 export const PARTITIONS_MAX = 10_000;
@@ -390,10 +390,10 @@ export function updateTopicConfig(
   const both = remove.find((k) => k in set);
   if (both !== undefined)
     return fail('INVALID_ARGUMENT', `config '${both}' is both set and deleted`);
-  const badConfig = checkTopicConfigs(
-    { ...set, ...Object.fromEntries(remove.map((k) => [k, topicConfig({}, k)])) },
-    topic.replicationFactor,
-  );
+  const unknown = remove.find((k) => !(k in TOPIC_CONFIG_KEYS));
+  if (unknown !== undefined)
+    return fail('INVALID_CONFIG', `unknown topic config '${unknown}' cannot be deleted`);
+  const badConfig = checkTopicConfigs(set, topic.replicationFactor);
   if (badConfig) return failed(badConfig);
   const configs = { ...topic.configs, ...set };
   for (const k of remove) delete configs[k];
@@ -536,8 +536,6 @@ function balancedPlan(s: CoordState): Reassignment[] {
   }
   return out;
 }
-
-export { NO_LEADER };
 
 /** The metadata's own invariants (checkInvariants): throws AssertionError. */
 export function checkMetadataInvariants(s: CoordState): void {

@@ -241,6 +241,10 @@ describe('topics', () => {
     expect(
       d.reason({ op: 'update-topic-config', name: 't', set: { bogus: '1' }, delete: [] }),
     ).toBe('INVALID_CONFIG');
+    // Deleting a key that does not exist is refused too (it once threw inside apply).
+    expect(d.reason({ op: 'update-topic-config', name: 't', set: {}, delete: ['bogus'] })).toBe(
+      'INVALID_CONFIG',
+    );
     expect(
       d.reason({
         op: 'update-topic-config',
@@ -481,6 +485,25 @@ it('keeps brokers and topics across a snapshot', () => {
   const restored = restore(d.sm);
   expect(restored.topic('t')).toEqual(d.sm.topic('t'));
   expect(restored.brokers()).toEqual(d.sm.brokers());
+});
+
+it('refuses metadata entries whose fields have the wrong shape, changing nothing', () => {
+  // What a forged proposal could carry: the codec checks only the op of the JSON body.
+  const d = new MetadataDriver();
+  d.brokers(1);
+  d.topic('t', 1, 1);
+  const forged = [
+    { op: 'reassign-partitions', reassignments: [null] },
+    { op: 'reassign-partitions', reassignments: 'all' },
+    { op: 'alter-isr', topic: 't', partition: 0 },
+    { op: 'update-topic-config', name: 't', set: null, delete: null },
+    { op: 'group-heartbeat', group: 'g', memberId: 'x', generation: 0, owned: [1] },
+    { op: 'commit-offsets', group: 'g', memberId: '', generation: -1, offsets: [{}] },
+    { op: 'create-topic', name: 'u', partitions: 1, replicationFactor: 1 },
+    { op: 'join-group', group: 'g', topics: 't' },
+  ];
+  for (const cmd of forged) expect(d.reason(cmd as unknown as Command)).not.toBe('ok');
+  expect(d.sm.topicNames()).toEqual(['t']);
 });
 
 it('refuses a metadata entry that is not a known op', () => {
