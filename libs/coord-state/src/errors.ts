@@ -84,6 +84,11 @@ export function fail(reason: Reason, message: string): { ok: false; error: Coord
   return { ok: false, error: { reason, message } };
 }
 
+/** A failed result carrying an error already built (a check's verdict). */
+export function failed(error: CoordError): { ok: false; error: CoordError } {
+  return { ok: false, error };
+}
+
 export function coordError(reason: Reason, message: string): CoordError {
   return { reason, message };
 }

@@ -7,7 +7,14 @@ export type * from './commands';
 export type { Stat } from './node-tree';
 export type { SessionInfo } from './sessions';
 export type { LockGrant, LockHolder } from './locks';
-export type { BrokerRecord, PartitionRecord, TopicRecord } from './metadata/records';
+export {
+  BROKERS_ROOT,
+  TOPICS_ROOT,
+  type BrokerRecord,
+  type PartitionRecord,
+  type TopicRecord,
+  decodeRecord,
+} from './metadata/records';
 export type { TopicView } from './metadata/metadata-ops';
 export type {
   GroupMember,
@@ -16,6 +23,7 @@ export type {
   CommittedOffset,
   MemberAssignment,
 } from './metadata/groups';
+export { isSettled } from './metadata/groups';
 export type { WatchEvent, WatchEventType, WatchFilter, EventsPage } from './watch-history';
 export { type CoordOptions, DEFAULT_OPTIONS } from './options';
 export {

@@ -13,7 +13,7 @@ import type {
   SetRequest,
   SetValue,
 } from './commands';
-import { type CoordError, type Result, coordError, fail, ok } from './errors';
+import { type CoordError, type Result, coordError, fail, failed, ok } from './errors';
 import type { Journal } from './journal';
 import type { LockTable } from './locks';
 import { type NodeTree, TreeNode } from './node-tree';
@@ -41,10 +41,6 @@ export interface CoordState {
   readonly sessions: SessionTable;
   readonly locks: LockTable;
   readonly limits: Limits;
-}
-
-function failed(error: CoordError): { ok: false; error: CoordError } {
-  return { ok: false, error };
 }
 
 function checkVersion(v: unknown, what: string): CoordError | undefined {

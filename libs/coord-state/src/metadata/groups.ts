@@ -12,13 +12,20 @@
 // committed offsets, /tributary/groups/<group>/<topic>.
 
 import { assert } from '../assert';
-import { type CoordError, type Result, coordError, fail, ok } from '../errors';
+import { type CoordError, type Result, coordError, fail, failed, ok } from '../errors';
 import type { Journal } from '../journal';
-import { type CoordState, createNode, ensureNode, removeNode, setNode } from '../node-ops';
+import { type CoordState, removeNode } from '../node-ops';
 import { RESERVED_ROOT } from '../paths';
 import { ASSIGNORS, type Assignment, type AssignorName, assign } from './assignors';
 import { checkName } from './names';
-import { TOPICS_ROOT, type TopicRecord, decodeRecord } from './records';
+import {
+  TOPICS_ROOT,
+  type TopicRecord,
+  childNames,
+  ensurePaths,
+  putRecord,
+  readRecord,
+} from './records';
 
 export const GROUPS_ROOT = `${RESERVED_ROOT}/groups`;
 export const SESSION_TIMEOUT_MS_DEFAULT = 45_000;
@@ -107,48 +114,26 @@ export interface MemberAssignment {
   sessionTimeoutMs: number;
 }
 
-const utf8 = new TextEncoder();
 const groupPath = (g: string) => `${GROUPS_ROOT}/${g}`;
 const offsetsPath = (g: string, t: string) => `${GROUPS_ROOT}/${g}/${t}`;
 
-function failed(error: CoordError): { ok: false; error: CoordError } {
-  return { ok: false, error };
-}
-
-function read<T>(s: CoordState, path: string): T | undefined {
-  const node = s.tree.get(path);
-  return node === undefined ? undefined : decodeRecord<T>(node.data);
-}
-
-function write(s: CoordState, j: Journal, path: string, value: unknown): void {
-  const data = utf8.encode(JSON.stringify(value));
-  const r =
-    s.tree.get(path) === undefined
-      ? createNode(s, j, { path, data, ephemeral: false, sequential: false, sessionId: 0 }, true)
-      : setNode(s, j, { path, data, expectedVersion: -1 }, true);
-  assert(r.ok, `group write of ${path}`);
-}
-
 export function readGroup(s: CoordState, group: string): GroupRecord | undefined {
-  return read<GroupRecord>(s, groupPath(group));
+  return readRecord<GroupRecord>(s, groupPath(group));
 }
 
 export function groupNames(s: CoordState): string[] {
-  const node = s.tree.get(GROUPS_ROOT);
-  return node === undefined ? [] : s.tree.childNames(node);
+  return childNames(s, GROUPS_ROOT);
 }
 
 export function readOffsets(s: CoordState, group: string): GroupOffsets {
-  const node = s.tree.get(groupPath(group));
-  if (node === undefined) return {};
   const out: GroupOffsets = {};
-  for (const topic of s.tree.childNames(node))
-    out[topic] = read<Record<string, CommittedOffset>>(s, offsetsPath(group, topic))!;
+  for (const topic of childNames(s, groupPath(group)))
+    out[topic] = readRecord<Record<string, CommittedOffset>>(s, offsetsPath(group, topic))!;
   return out;
 }
 
 function partitionsOf(s: CoordState): (topic: string) => number {
-  return (topic) => read<TopicRecord>(s, `${TOPICS_ROOT}/${topic}`)?.partitionCount ?? 0;
+  return (topic) => readRecord<TopicRecord>(s, `${TOPICS_ROOT}/${topic}`)?.partitionCount ?? 0;
 }
 
 const has = (a: Assignment, topic: string, p: number) => a[topic]?.includes(p) === true;
@@ -205,6 +190,11 @@ export function reconcile(
 }
 
 /** What the member may consume now: the part of its assigned set still in its target. */
+/** The member holds exactly its target: nothing left to hand over or release. */
+export function isSettled(m: GroupMember): boolean {
+  return same(m.assigned, m.target);
+}
+
 export function memberAssignment(group: string, m: GroupMember): MemberAssignment {
   const assignment: Assignment = {};
   for (const [t, list] of Object.entries(m.assigned)) {
@@ -230,8 +220,8 @@ function checkLabel(v: unknown, what: string): CoordError | undefined {
 }
 
 function save(s: CoordState, j: Journal, g: GroupRecord): void {
-  for (const path of [RESERVED_ROOT, GROUPS_ROOT]) assert(ensureNode(s, j, path, true).ok, path);
-  write(s, j, groupPath(g.group), {
+  ensurePaths(s, j, [RESERVED_ROOT, GROUPS_ROOT]);
+  putRecord(s, j, groupPath(g.group), {
     ...g,
     members: [...g.members].sort((a, b) => (a.memberId < b.memberId ? -1 : 1)),
   });
@@ -448,7 +438,8 @@ export function commitOffsets(
   }
   if (g === undefined) save(s, j, { group: a.group, assignor: 'range', epoch: 0, members: [] });
   for (const [topic, list] of byTopic) {
-    const current = read<Record<string, CommittedOffset>>(s, offsetsPath(a.group, topic)) ?? {};
+    const current =
+      readRecord<Record<string, CommittedOffset>>(s, offsetsPath(a.group, topic)) ?? {};
     for (const o of list) {
       const prev = current[String(o.partition)];
       const reordered =
@@ -466,7 +457,7 @@ export function commitOffsets(
         generation: a.generation,
       };
     }
-    write(s, j, offsetsPath(a.group, topic), current);
+    putRecord(s, j, offsetsPath(a.group, topic), current);
   }
   return ok({});
 }

@@ -3,9 +3,9 @@
 // changes nothing. Records are JSON nodes under /tributary (records.ts).
 
 import { assert } from '../assert';
-import { type CoordError, type Result, coordError, fail, ok } from '../errors';
+import { type CoordError, type Result, coordError, fail, failed, ok } from '../errors';
 import type { Journal } from '../journal';
-import { type CoordState, createNode, ensureNode, removeNode, setNode } from '../node-ops';
+import { type CoordState, removeNode } from '../node-ops';
 import { RESERVED_ROOT } from '../paths';
 import { type Decision, afterIsrChange, withBrokerBack, withoutBroker } from './controller';
 import { checkName } from './names';
@@ -19,10 +19,12 @@ import {
   TOPICS_ROOT,
   type TopicRecord,
   brokerPath,
-  decodeRecord,
-  encodeRecord,
+  childNames,
+  ensurePaths,
   inReplicaOrder,
   partitionPath,
+  putRecord,
+  readRecord,
   topicPath,
 } from './records';
 import { TOPIC_CONFIG_KEYS, checkTopicConfigs, topicConfig } from './topic-config';
@@ -71,70 +73,40 @@ export interface Reassignment {
 const isInt = (v: unknown, min: number, max = 2 ** 31 - 1): v is number =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
 
-function failed(error: CoordError): { ok: false; error: CoordError } {
-  return { ok: false, error };
-}
-
 // ---- reads ----------------------------------------------------------------------------------
-
-function read<T>(s: CoordState, path: string): T | undefined {
-  const node = s.tree.get(path);
-  return node === undefined ? undefined : decodeRecord<T>(node.data);
-}
-
-function children(s: CoordState, path: string): string[] {
-  const node = s.tree.get(path);
-  return node === undefined ? [] : s.tree.childNames(node);
-}
 
 /** Live brokers, by id. */
 export function listBrokers(s: CoordState): BrokerRecord[] {
-  return children(s, BROKERS_ROOT)
-    .map((name) => read<BrokerRecord>(s, `${BROKERS_ROOT}/${name}`)!)
+  return childNames(s, BROKERS_ROOT)
+    .map((name) => readRecord<BrokerRecord>(s, `${BROKERS_ROOT}/${name}`)!)
     .sort((a, b) => a.brokerId - b.brokerId);
 }
 
 export function listTopics(s: CoordState): string[] {
-  return children(s, TOPICS_ROOT);
+  return childNames(s, TOPICS_ROOT);
 }
 
 export function describeTopic(s: CoordState, name: string): TopicView | undefined {
-  const topic = read<TopicRecord>(s, topicPath(name));
+  const topic = readRecord<TopicRecord>(s, topicPath(name));
   if (topic === undefined) return undefined;
   const partitions: PartitionRecord[] = [];
   for (let p = 0; p < topic.partitionCount; p++)
-    partitions.push(read<PartitionRecord>(s, partitionPath(name, p))!);
+    partitions.push(readRecord<PartitionRecord>(s, partitionPath(name, p))!);
   return { ...topic, partitions };
 }
 
 function liveIds(s: CoordState): Set<number> {
-  return new Set(children(s, BROKERS_ROOT).map(Number));
+  return new Set(childNames(s, BROKERS_ROOT).map(Number));
 }
 
 // ---- writes ---------------------------------------------------------------------------------
 
-function put(s: CoordState, j: Journal, path: string, data: Uint8Array, sessionId = 0): void {
-  const exists = s.tree.get(path) !== undefined;
-  const r = exists
-    ? setNode(s, j, { path, data, expectedVersion: -1 }, true)
-    : createNode(
-        s,
-        j,
-        { path, data, ephemeral: sessionId !== 0, sequential: false, sessionId },
-        true,
-      );
-  assert(r.ok, `metadata write of ${path}: ${r.ok ? '' : r.error.message}`);
-}
-
 function ensureRoots(s: CoordState, j: Journal): void {
-  for (const path of [RESERVED_ROOT, BROKERS_ROOT, TOPICS_ROOT]) {
-    const r = ensureNode(s, j, path, true);
-    assert(r.ok, `metadata root ${path}`);
-  }
+  ensurePaths(s, j, [RESERVED_ROOT, BROKERS_ROOT, TOPICS_ROOT]);
 }
 
 function writePartition(s: CoordState, j: Journal, topic: string, p: PartitionRecord): void {
-  put(s, j, partitionPath(topic, p.partition), encodeRecord(p));
+  putRecord(s, j, partitionPath(topic, p.partition), p);
 }
 
 /** Applies a controller decision to every partition of every topic; returns the notes. */
@@ -145,10 +117,10 @@ function decideAll(
 ): string[] {
   const notes: string[] = [];
   for (const name of listTopics(s)) {
-    const topic = read<TopicRecord>(s, topicPath(name))!;
+    const topic = readRecord<TopicRecord>(s, topicPath(name))!;
     const unclean = topicConfig(topic.configs, 'unclean.leader.election') === 'true';
     for (let n = 0; n < topic.partitionCount; n++) {
-      const p = read<PartitionRecord>(s, partitionPath(name, n))!;
+      const p = readRecord<PartitionRecord>(s, partitionPath(name, n))!;
       const d = decide(p, unclean);
       if (d.partition === p) continue;
       writePartition(s, j, name, d.partition);
@@ -180,7 +152,7 @@ export function registerBroker(
       `session ${a.sessionId} is unknown or expired; open a session and register with it`,
     );
   ensureRoots(s, j);
-  const existing = read<BrokerRecord>(s, brokerPath(a.brokerId));
+  const existing = readRecord<BrokerRecord>(s, brokerPath(a.brokerId));
   if (existing !== undefined && existing.sessionId !== a.sessionId)
     return fail(
       'BROKER_EXISTS',
@@ -195,7 +167,7 @@ export function registerBroker(
     sessionId: a.sessionId,
     brokerEpoch,
   };
-  put(s, j, brokerPath(a.brokerId), encodeRecord(record), a.sessionId);
+  putRecord(s, j, brokerPath(a.brokerId), record, a.sessionId);
   const live = liveIds(s);
   const notes =
     existing === undefined
@@ -236,7 +208,10 @@ export function brokerIdsAmong(paths: Iterable<string>): number[] {
 
 /** Sum of partitions over existing topics: rotates where a new topic's first leader goes. */
 function partitionTotal(s: CoordState): number {
-  return listTopics(s).reduce((n, t) => n + read<TopicRecord>(s, topicPath(t))!.partitionCount, 0);
+  return listTopics(s).reduce(
+    (n, t) => n + readRecord<TopicRecord>(s, topicPath(t))!.partitionCount,
+    0,
+  );
 }
 
 function topicId(index: number): string {
@@ -308,7 +283,7 @@ export function createTopic(
   };
   if (a.validateOnly) return ok(view);
   ensureRoots(s, j);
-  put(s, j, topicPath(a.name), encodeRecord(topic));
+  putRecord(s, j, topicPath(a.name), topic);
   for (const p of view.partitions) writePartition(s, j, a.name, p);
   return ok(view);
 }
@@ -348,7 +323,7 @@ export function createPartitions(
 ): Result<TopicView> {
   const bad = checkName(name, 'topic');
   if (bad) return failed(bad);
-  const topic = read<TopicRecord>(s, topicPath(name));
+  const topic = readRecord<TopicRecord>(s, topicPath(name));
   if (topic === undefined) return fail('UNKNOWN_TOPIC', `topic '${name}' does not exist`);
   if (!isInt(count, topic.partitionCount + 1, PARTITIONS_MAX))
     return fail(
@@ -370,7 +345,7 @@ export function createPartitions(
   placed.forEach((replicas, k) =>
     writePartition(s, j, name, newPartition(topic.partitionCount + k, replicas)),
   );
-  put(s, j, topicPath(name), encodeRecord({ ...topic, partitionCount: count }));
+  putRecord(s, j, topicPath(name), { ...topic, partitionCount: count });
   return ok(describeTopic(s, name)!);
 }
 
@@ -385,7 +360,7 @@ export function updateTopicConfig(
   if (bad) return failed(bad);
   if (!Array.isArray(remove) || remove.some((k) => typeof k !== 'string'))
     return fail('INVALID_ARGUMENT', 'the keys to delete must be a list of strings');
-  const topic = read<TopicRecord>(s, topicPath(name));
+  const topic = readRecord<TopicRecord>(s, topicPath(name));
   if (topic === undefined) return fail('UNKNOWN_TOPIC', `topic '${name}' does not exist`);
   const both = remove.find((k) => k in set);
   if (both !== undefined)
@@ -397,21 +372,21 @@ export function updateTopicConfig(
   if (badConfig) return failed(badConfig);
   const configs = { ...topic.configs, ...set };
   for (const k of remove) delete configs[k];
-  put(s, j, topicPath(name), encodeRecord({ ...topic, configs }));
+  putRecord(s, j, topicPath(name), { ...topic, configs });
   return ok({ configs });
 }
 
 function partitionOf(s: CoordState, topic: string, partition: number): Result<PartitionRecord> {
   const bad = checkName(topic, 'topic');
   if (bad) return failed(bad);
-  const t = read<TopicRecord>(s, topicPath(topic));
+  const t = readRecord<TopicRecord>(s, topicPath(topic));
   if (t === undefined) return fail('UNKNOWN_TOPIC', `topic '${topic}' does not exist`);
   if (!isInt(partition, 0) || partition >= t.partitionCount)
     return fail(
       'UNKNOWN_PARTITION',
       `topic '${topic}' has partitions 0 to ${t.partitionCount - 1}, not ${partition}`,
     );
-  return ok(read<PartitionRecord>(s, partitionPath(topic, partition))!);
+  return ok(readRecord<PartitionRecord>(s, partitionPath(topic, partition))!);
 }
 
 /** An ISR change from the partition's leader, fenced by broker, leader and partition epochs. */
@@ -419,7 +394,9 @@ export function alterIsr(s: CoordState, j: Journal, a: AlterIsrArgs): Result<Par
   const found = partitionOf(s, a.topic, a.partition);
   if (!found.ok) return found;
   const p = found.value;
-  const broker = isInt(a.brokerId, 1) ? read<BrokerRecord>(s, brokerPath(a.brokerId)) : undefined;
+  const broker = isInt(a.brokerId, 1)
+    ? readRecord<BrokerRecord>(s, brokerPath(a.brokerId))
+    : undefined;
   const where = `${a.topic}/${a.partition}`;
   if (broker === undefined || broker.brokerEpoch !== a.brokerEpoch)
     return fail(
@@ -467,7 +444,7 @@ export function allocateProducerId(
   index: number,
 ): Result<{ producerId: number }> {
   ensureRoots(s, j);
-  put(s, j, PRODUCER_IDS_PATH, new TextEncoder().encode(JSON.stringify({ lastAllocated: index })));
+  putRecord(s, j, PRODUCER_IDS_PATH, { lastAllocated: index });
   return ok({ producerId: index });
 }
 
@@ -493,7 +470,7 @@ export function reassignPartitions(
     const where = `${m.topic}/${m.partition}`;
     if (seen.has(where)) return fail('INVALID_ARGUMENT', `${where} is named twice`);
     seen.add(where);
-    const rf = read<TopicRecord>(s, topicPath(m.topic))!.replicationFactor;
+    const rf = readRecord<TopicRecord>(s, topicPath(m.topic))!.replicationFactor;
     if (!Array.isArray(m.replicas) || m.replicas.length !== rf || new Set(m.replicas).size !== rf)
       return fail('INVALID_ARGUMENT', `${where} needs ${rf} distinct replicas`);
     const unknown = m.replicas.find((b) => !isInt(b, 1) || !live.has(b));
@@ -527,7 +504,7 @@ function balancedPlan(s: CoordState): Reassignment[] {
   const out: Reassignment[] = [];
   let start = 0;
   for (const name of listTopics(s)) {
-    const t = read<TopicRecord>(s, topicPath(name))!;
+    const t = readRecord<TopicRecord>(s, topicPath(name))!;
     if (t.replicationFactor > brokers.length) continue;
     placeReplicas(brokers, t.partitionCount, t.replicationFactor, start).forEach((replicas, n) =>
       out.push({ topic: name, partition: n, replicas }),

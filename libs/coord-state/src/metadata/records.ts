@@ -3,6 +3,9 @@
 // controller decided. JSON is fine here: metadata changes are rare next to data-plane traffic,
 // and a person debugging a cluster can read it.
 
+import { assert } from '../assert';
+import type { Journal } from '../journal';
+import { type CoordState, createNode, ensureNode, setNode } from '../node-ops';
 import { RESERVED_ROOT } from '../paths';
 
 export const BROKERS_ROOT = `${RESERVED_ROOT}/brokers`;
@@ -56,13 +59,54 @@ export const partitionPath = (topic: string, p: number) => `${TOPICS_ROOT}/${top
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
-export function encodeRecord(value: BrokerRecord | TopicRecord | PartitionRecord): Uint8Array {
+export function encodeRecord(value: unknown): Uint8Array {
   return utf8.encode(JSON.stringify(value));
 }
 
 /** Records are written only by the state machine itself, so a parse failure is a bug. */
 export function decodeRecord<T>(data: Uint8Array): T {
   return JSON.parse(utf8Decoder.decode(data)) as T;
+}
+
+/** The record at `path`, or undefined. */
+export function readRecord<T>(s: CoordState, path: string): T | undefined {
+  const node = s.tree.get(path);
+  return node === undefined ? undefined : decodeRecord<T>(node.data);
+}
+
+/** Names of the children of `path` (none if it does not exist). */
+export function childNames(s: CoordState, path: string): string[] {
+  const node = s.tree.get(path);
+  return node === undefined ? [] : s.tree.childNames(node);
+}
+
+/**
+ * Writes the record at `path`, creating the node (ephemeral, owned by `sessionId`, when one is
+ * given) or replacing its data. The parent must exist (see ensurePaths).
+ */
+export function putRecord(
+  s: CoordState,
+  j: Journal,
+  path: string,
+  value: unknown,
+  sessionId = 0,
+): void {
+  const data = encodeRecord(value);
+  const r =
+    s.tree.get(path) === undefined
+      ? createNode(
+          s,
+          j,
+          { path, data, ephemeral: sessionId !== 0, sequential: false, sessionId },
+          true,
+        )
+      : setNode(s, j, { path, data, expectedVersion: -1 }, true);
+  assert(r.ok, `metadata write of ${path}: ${r.ok ? '' : r.error.message}`);
+}
+
+/** Creates the missing ones of `paths`, parents first, as empty persistent nodes. */
+export function ensurePaths(s: CoordState, j: Journal, paths: readonly string[]): void {
+  for (const path of paths) assert(ensureNode(s, j, path, true).ok, `metadata root ${path}`);
 }
 
 /** The ISR in replica order, without duplicates. */
