@@ -5,13 +5,11 @@ import type { CoordinationServiceHandlers } from '@tributary/rpc/src/generated/t
 import type { CoordinationOps, LockCallOptions } from './coordination-ops';
 import { SessionQuota } from './session-quota';
 import type { SessionKeeper } from './session-keeper';
-import type { WatchHub, WatchSink } from './watch-hub';
+import { WATCH_BACKLOG_BYTES_MAX, type WatchHub, type WatchSink } from './watch-hub';
 import type * as w from './wire-types';
 import { deadlineMsOf, goneSignal, statusDetailsOf, toServiceError, unary } from './handler';
 import { eventToWire } from './wire-mapping';
 
-/** Bytes a watch stream may have buffered for a slow client before it is ended. */
-const WATCH_BACKLOG_BYTES_MAX = 32 * 1024 * 1024;
 /**
  * Requests one Execute stream may have received and not yet answered (waiting their turn,
  * running, or refused and not yet answered); at the bound the server stops reading from it.

@@ -12,6 +12,7 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import type * as cs from '@tributary/coord-state';
+import { BROKERS_ROOT, TOPICS_ROOT, decodeRecord, isSettled } from '@tributary/coord-state';
 import type { Logger } from '@tributary/rpc';
 import { tributaryError } from '@tributary/rpc';
 import type { BrokerInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/BrokerInfo';
@@ -25,13 +26,11 @@ import type { WatchMetadataRequest__Output as WatchMetadataRequest } from '@trib
 import type { WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
 import type { ConsensusNode } from '../node/consensus-node';
 import { toServiceError, unary } from './handler';
-import type { WatchHub } from './watch-hub';
+import { WATCH_BACKLOG_BYTES_MAX, type WatchHub } from './watch-hub';
 import { unwrap } from './wire-mapping';
 
-/** Bytes a metadata stream may have buffered for a slow client before it is ended. */
-const WATCH_BACKLOG_BYTES_MAX = 32 * 1024 * 1024;
-const BROKERS_PREFIX = '/tributary/brokers/';
-const TOPICS_PREFIX = '/tributary/topics/';
+const BROKERS_PREFIX = `${BROKERS_ROOT}/`;
+const TOPICS_PREFIX = `${TOPICS_ROOT}/`;
 
 export interface MetadataDeps {
   node: () => ConsensusNode;
@@ -40,9 +39,9 @@ export interface MetadataDeps {
   log: Logger;
 }
 
-type Broker = ReturnType<ConsensusNode['sm']['brokers']>[number];
-type Topic = NonNullable<ReturnType<ConsensusNode['sm']['topic']>>;
-type Partition = Topic['partitions'][number];
+type Broker = cs.BrokerRecord;
+type Topic = cs.TopicView;
+type Partition = cs.PartitionRecord;
 
 export function brokerToWire(b: Broker): BrokerInfo {
   return {
@@ -101,8 +100,7 @@ type GroupState = NonNullable<GroupInfo['state']>;
 function groupState(g: cs.GroupRecord | undefined): GroupState {
   if (g === undefined) return 'GROUP_STATE_UNSPECIFIED';
   if (g.members.length === 0) return 'GROUP_STATE_EMPTY';
-  const settled = g.members.every((m) => JSON.stringify(m.assigned) === JSON.stringify(m.target));
-  return settled ? 'GROUP_STATE_STABLE' : 'GROUP_STATE_RECONCILING';
+  return g.members.every(isSettled) ? 'GROUP_STATE_STABLE' : 'GROUP_STATE_RECONCILING';
 }
 
 function groupToWire(id: string, g: cs.GroupRecord | undefined): GroupInfo {
@@ -323,8 +321,7 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
   };
 }
 
-const utf8 = new TextDecoder();
-const record = <T>(e: cs.WatchEvent): T => JSON.parse(utf8.decode(e.data)) as T;
+const record = <T>(e: cs.WatchEvent): T => decodeRecord<T>(e.data);
 
 /** The metadata changes of one revision's events (the events of other paths are ignored). */
 export function metadataDelta(

@@ -22,6 +22,9 @@ import type {
 import { tributaryError } from '@tributary/rpc';
 import { coordError } from './wire-mapping';
 
+/** Bytes a watch stream may have buffered for a slow client before it is ended. */
+export const WATCH_BACKLOG_BYTES_MAX = 32 * 1024 * 1024;
+
 export interface WatchSink {
   /** The first message of the stream: `revision` is this member's current revision. */
   start(revision: number): void;

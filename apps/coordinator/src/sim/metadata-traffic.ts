@@ -20,6 +20,7 @@ import type {
   MemberAssignment,
   PartitionRecord,
 } from '@tributary/coord-state';
+import { decodeRecord } from '@tributary/coord-state';
 import type { Random } from '@tributary/raft';
 
 type Assignment = Record<string, number[]>;
@@ -303,10 +304,7 @@ export class MetadataTraffic {
     for (const e of out.events) {
       const o = /^\/tributary\/groups\/([^/]+)\/([^/]+)$/.exec(e.path);
       if (o && e.type !== 'DELETED') {
-        const committed = JSON.parse(new TextDecoder().decode(e.data)) as Record<
-          string,
-          { offset: number }
-        >;
+        const committed = decodeRecord<Record<string, { offset: number }>>(e.data);
         for (const [p, { offset }] of Object.entries(committed)) {
           const key = `${o[1]}/${o[2]}/${p}`;
           const before = this.offsets.get(key) ?? 0;
@@ -325,7 +323,7 @@ export class MetadataTraffic {
         this.partitions.delete(key);
         continue;
       }
-      const p = JSON.parse(new TextDecoder().decode(e.data)) as PartitionRecord;
+      const p = decodeRecord<PartitionRecord>(e.data);
       const before = this.partitions.get(key);
       const where = `partition ${key} at index ${out.index}`;
       if (p.leader >= 0 && !p.isr.includes(p.leader))
