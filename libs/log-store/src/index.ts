@@ -1,0 +1,2 @@
+/** placeholder until the first module lands */
+export {};
