@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
+import { RocksStore } from '@tributary/log-store';
 import type { Role } from '@tributary/raft';
 import {
   contract,
@@ -33,7 +34,6 @@ import { SessionKeeper } from './services/session-keeper';
 import { WatchHub } from './services/watch-hub';
 import { refuseRefounding } from './bootstrap-guard';
 import { DurableRaftStorage } from './storage/raft-storage';
-import { RocksStore } from './storage/rocks';
 import { PeerTransport } from './transport/peer-transport';
 
 const SERVICES = [

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { RocksStore } from '@tributary/log-store';
 import { CompactedError, UnavailableError, type Entry } from '@tributary/raft';
 import {
   CorruptStorageError,
@@ -11,7 +12,6 @@ import {
   encodeEntry,
   entryKey,
 } from '../src/storage/raft-storage';
-import { RocksStore } from '../src/storage/rocks';
 
 const dirs: string[] = [];
 const tmp = () => {

@@ -3,9 +3,9 @@
 // damaged log, naming the key, until rebuilt from their peers. Nothing acknowledged is lost.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RocksStore } from '@tributary/log-store';
 import { call, callRetrying, CoordinatorCluster, eventually, sleep } from '@tributary/testkit';
 import { entryKey } from '../src/storage/raft-storage';
-import { RocksStore } from '../src/storage/rocks';
 
 jest.setTimeout(180_000);
 

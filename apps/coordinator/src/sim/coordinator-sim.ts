@@ -43,6 +43,7 @@ import {
   type Snapshot,
 } from '@tributary/raft';
 import type { ApplyOutput, Command } from '@tributary/coord-state';
+import { SimDisk } from '@tributary/log-store';
 import { silentLogger } from '@tributary/rpc';
 import { LockWaiters } from '../services/lock-waiters';
 import { SessionKeeper } from '../services/session-keeper';
@@ -53,7 +54,6 @@ import { DurableRaftStorage, type StorageOptions } from '../storage/raft-storage
 import { fromWire, toWire } from '../transport/message-codec';
 import { plantLockBug, type LockPlant } from './lock-plants';
 import { MetadataTraffic } from './metadata-traffic';
-import { SimDisk } from './sim-disk';
 
 export interface CoordSimOptions {
   seed: number;

@@ -28,6 +28,7 @@
  * in the background; load never reads them.
  */
 import { crc32c } from '@node-rs/crc32';
+import type { BatchOp, KvStore } from '@tributary/log-store';
 import {
   MemoryStorage,
   type ConfState,
@@ -36,7 +37,6 @@ import {
   type Snapshot,
   type Storage,
 } from '@tributary/raft';
-import type { BatchOp, KvStore } from './kv-store';
 
 const FORMAT = Buffer.from('f');
 const FORMAT_VALUE = Buffer.from('tributary-raft-log/2');

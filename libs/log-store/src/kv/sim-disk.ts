@@ -7,7 +7,7 @@
  * Writes complete only when the simulator says so, one at a time, in submission order.
  */
 import type { Random } from '@tributary/raft';
-import type { BatchOp, KvStore } from '../storage/kv-store';
+import type { BatchOp, KvStore } from './kv-store';
 
 type Op =
   { kind: 'batch'; ops: BatchOp[]; sync: boolean } | { kind: 'clear'; gte: string; lt: string };
