@@ -3,14 +3,13 @@
  * server at a time: a new member joins as a learner, catches up, then becomes a voter) and
  * leadership transfer. Member addresses live in the replicated tree under /tributary/members.
  */
-import { tributaryError, type Logger } from '@tributary/rpc';
+import { tributaryError, unary, type Logger } from '@tributary/rpc';
 import type { NodeId, Role } from '@tributary/raft';
 import type { ClusterServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/ClusterService';
 import type { Member } from '@tributary/rpc/src/generated/tributary/coord/v1/Member';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
 import type { ConsensusNode } from '../node/consensus-node';
 import type { MemberDirectory } from './member-directory';
-import { unary } from './handler';
 
 const ROLE_NAMES: Record<Role, Member['role']> = {
   leader: 'MEMBER_ROLE_LEADER',

@@ -1,13 +1,20 @@
 /** grpc-js handlers of `tributary.coord.v1.CoordinationService`. */
 import type * as grpc from '@grpc/grpc-js';
-import { tributaryError, type Logger } from '@tributary/rpc';
 import type { CoordinationServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
 import type { CoordinationOps, LockCallOptions } from './coordination-ops';
 import { SessionQuota } from './session-quota';
 import type { SessionKeeper } from './session-keeper';
 import { WATCH_BACKLOG_BYTES_MAX, type WatchHub, type WatchSink } from './watch-hub';
 import type * as w from './wire-types';
-import { deadlineMsOf, goneSignal, statusDetailsOf, toServiceError, unary } from './handler';
+import {
+  deadlineMsOf,
+  goneSignal,
+  statusDetailsOf,
+  toServiceError,
+  tributaryError,
+  unary,
+  type Logger,
+} from '@tributary/rpc';
 import { eventToWire } from './wire-mapping';
 
 /**

@@ -13,8 +13,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type * as cs from '@tributary/coord-state';
 import { BROKERS_ROOT, TOPICS_ROOT, decodeRecord, isSettled } from '@tributary/coord-state';
-import type { Logger } from '@tributary/rpc';
-import { tributaryError } from '@tributary/rpc';
+import { toServiceError, tributaryError, unary, type Logger } from '@tributary/rpc';
 import type { BrokerInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/BrokerInfo';
 import type { MetadataServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/MetadataService';
 import type { PartitionInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/PartitionInfo';
@@ -25,7 +24,6 @@ import type { TopicPartitions } from '@tributary/rpc/src/generated/tributary/coo
 import type { WatchMetadataRequest__Output as WatchMetadataRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataRequest';
 import type { WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
 import type { ConsensusNode } from '../node/consensus-node';
-import { toServiceError, unary } from './handler';
 import { WATCH_BACKLOG_BYTES_MAX, type WatchHub } from './watch-hub';
 import { unwrap } from './wire-mapping';
 

@@ -1,6 +1,7 @@
 /** Adapters from async functions to grpc-js handlers, with one error policy for all. */
 import * as grpc from '@grpc/grpc-js';
-import { statusDetailsBytes, TributaryError, tributaryError, type Logger } from '@tributary/rpc';
+import { statusDetailsBytes, TributaryError, tributaryError } from './errors';
+import type { Logger } from './logging';
 
 /** Any error becomes a gRPC status; unexpected ones are logged and sent as INTERNAL. */
 export function toServiceError(error: unknown, log: Logger): grpc.ServiceError {
