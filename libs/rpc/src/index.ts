@@ -9,3 +9,4 @@ export * from './logging';
 export * from './observability';
 export * from './server';
 export { decodeStatusDetails, encodeStatusDetails, type StatusDetails } from './status-details';
+export * from './records';

@@ -1,0 +1,29 @@
+/** Record wire-format helpers shared by producers, consumers, the broker and the log store. */
+export { crc32c } from './crc';
+export {
+  compress,
+  compressionCode,
+  CompressionCode,
+  compressionName,
+  compressSync,
+  decompress,
+  decompressSync,
+  hasSyncCodec,
+} from './compression';
+export {
+  decodeRecordSet,
+  encodeRecordSet,
+  type RecordEntry,
+  type RecordHeader,
+} from './record-set';
+export {
+  buildBatch,
+  decodeBatchRecords,
+  TIMESTAMP_SKEW_MAX_MS,
+  validateBatch,
+  verifyRecords,
+  type BatchHeader,
+  type BatchLimits,
+  type BuildBatchOptions,
+  type ProducerRecord,
+} from './batch';
