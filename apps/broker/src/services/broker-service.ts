@@ -1,0 +1,354 @@
+/**
+ * grpc-js handlers of `tributary.broker.v1.BrokerService` (DESIGN §5): produce, fetch and
+ * offsets go to the ReplicaManager; Metadata answers from the broker's metadata cache; admin and
+ * group RPCs are relayed to the coordinators' MetadataService and their answers (errors
+ * included) returned as the coordinators sent them.
+ */
+import * as grpc from '@grpc/grpc-js';
+import {
+  readError,
+  statusDetailsOf,
+  toServiceError,
+  tributaryError,
+  TributaryError,
+  unary,
+  type Logger,
+} from '@tributary/rpc';
+import type { BrokerServiceHandlers } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
+import type { FetchRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/FetchRequest';
+import type { ProduceRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ProduceRequest';
+import type { ProduceStreamRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ProduceStreamRequest';
+import type { ProduceStreamResponse } from '@tributary/rpc/src/generated/tributary/broker/v1/ProduceStreamResponse';
+import type { SubscribeRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/SubscribeRequest';
+import type { SubscribeResponse } from '@tributary/rpc/src/generated/tributary/broker/v1/SubscribeResponse';
+import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
+import type { BrokerMetrics } from '../broker-metrics';
+import type { CoordinatorLink } from '../coordinators/coordinator-link';
+import type { MetadataMethod } from '../coordinators/metadata-client';
+import { Malformed, wellFormed } from './malformed';
+import type { ReplicaSurface } from './replica-surface';
+
+/** How long one Subscribe read waits for new data before checking the stream again. */
+const SUBSCRIBE_POLL_MS = 500;
+const DETAILS_KEY = 'grpc-status-details-bin';
+
+export interface BrokerServiceDeps {
+  brokerId: number;
+  link: CoordinatorLink;
+  replicas: ReplicaSurface;
+  metrics: BrokerMetrics;
+  log: Logger;
+  produceStreamMaxInFlight: number;
+}
+
+export function brokerHeader(d: Pick<BrokerServiceDeps, 'brokerId' | 'link'>, term = 0) {
+  return (): ResponseHeader => ({
+    cluster_id: d.link.clusterId,
+    node_id: d.brokerId,
+    term,
+    revision: d.link.cache.revision,
+  });
+}
+
+export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
+  const { log, replicas } = d;
+  const header = (topic?: string, partition?: number): ResponseHeader => ({
+    cluster_id: d.link.clusterId,
+    node_id: d.brokerId,
+    term: topic === undefined ? 0 : Math.max(0, replicas.leaderEpoch(topic, partition ?? 0)),
+    revision: d.link.cache.revision,
+  });
+  const produce = (req: ProduceRequest__Output) => produceOne(d, req, header);
+  return {
+    Metadata: unary(async (raw) => {
+      const req = checked(d, raw, 'MetadataRequest');
+      const cache = d.link.cache;
+      if (!cache.complete)
+        throw tributaryError('NO_LEADER', 'no metadata from the coordinators yet');
+      const topics =
+        req.topics.length === 0
+          ? cache.topics()
+          : req.topics.map((name) => cache.topic(name) ?? unknownTopic(name));
+      return { header: header(), brokers: cache.brokers(), topics };
+    }, log),
+    Produce: unary(async (raw) => produce(checked(d, raw, 'ProduceRequest')), log),
+    ProduceStream: (call) => produceStream(call, d, produce, header),
+    Fetch: unary(async (raw, call) => {
+      const req = checked(d, raw, 'FetchRequest');
+      const res = await counted(
+        d,
+        'consumer',
+        replicas.fetch(req, () => call.cancelled),
+      );
+      return { header: header(req.topic, req.partition), ...res };
+    }, log),
+    Subscribe: (call) => void subscribe(call, d, header),
+    ListOffsets: unary(async (raw) => {
+      const req = checked(d, raw, 'ListOffsetsRequest');
+      const res = await replicas.listOffsets(req);
+      return { header: header(req.topic, req.partition), ...res };
+    }, log),
+    CreateTopic: relay(d, 'CreateTopic', false),
+    DeleteTopic: relay(d, 'DeleteTopic', false),
+    DescribeTopics: relay(d, 'DescribeTopics', true),
+    AllocateProducerId: relay(d, 'AllocateProducerId', false),
+    JoinGroup: relay(d, 'JoinGroup', false),
+    GroupHeartbeat: relay(d, 'GroupHeartbeat', false),
+    LeaveGroup: relay(d, 'LeaveGroup', false),
+    CommitOffsets: relay(d, 'CommitOffsets', false),
+    FetchOffsets: relay(d, 'FetchOffsets', true),
+    ListGroups: relay(d, 'ListGroups', true),
+    DescribeGroups: relay(d, 'DescribeGroups', true),
+  };
+}
+
+function checked<T>(d: BrokerServiceDeps, req: T | Malformed, what: string): T {
+  if (req instanceof Malformed) d.metrics.malformedRequests.inc();
+  return wellFormed(req, what);
+}
+
+function unknownTopic(name: string): never {
+  throw tributaryError('UNKNOWN_TOPIC', `topic '${name}' does not exist`, {
+    metadata: { topic: name },
+  });
+}
+
+async function produceOne(
+  d: BrokerServiceDeps,
+  req: ProduceRequest__Output,
+  header: (topic: string, partition: number) => ResponseHeader,
+) {
+  if (!req.batch) throw tributaryError('INVALID_ARGUMENT', 'ProduceRequest.batch is missing');
+  try {
+    const res = await d.replicas.produce(req);
+    d.metrics.produceRequests.inc({ outcome: 'ok' });
+    d.metrics.producedBytes.inc(req.batch.records.length);
+    d.metrics.producedRecords.inc(req.batch.record_count);
+    return { header: header(req.topic, req.partition), ...res };
+  } catch (error) {
+    d.metrics.produceRequests.inc({ outcome: outcomeOf(error) });
+    throw error;
+  }
+}
+
+async function counted<R extends { batches?: { records?: unknown }[] | null }>(
+  d: BrokerServiceDeps,
+  kind: 'consumer' | 'subscribe' | 'replica',
+  work: Promise<R>,
+): Promise<R> {
+  try {
+    const res = await work;
+    d.metrics.fetchRequests.inc({ kind, outcome: 'ok' });
+    let bytes = 0;
+    for (const b of res.batches ?? []) bytes += (b.records as Buffer | undefined)?.length ?? 0;
+    d.metrics.fetchedBytes.inc({ kind }, bytes);
+    return res;
+  } catch (error) {
+    d.metrics.fetchRequests.inc({ kind, outcome: outcomeOf(error) });
+    throw error;
+  }
+}
+
+function outcomeOf(error: unknown): string {
+  return error instanceof TributaryError ? error.reason : 'INTERNAL';
+}
+
+/**
+ * ProduceStream: requests are handed to the ReplicaManager as they arrive (it appends one
+ * partition's requests in call order), at most `produceStreamMaxInFlight` unanswered at once —
+ * at the bound the stream is paused, so HTTP/2 flow control pushes back on the client. Each
+ * partition's answers are written in request order; a failed request is an answer carrying its
+ * status, and the stream goes on.
+ */
+function produceStream(
+  call: grpc.ServerDuplexStream<ProduceStreamRequest__Output, ProduceStreamResponse>,
+  d: BrokerServiceDeps,
+  produce: (req: ProduceRequest__Output) => Promise<object>,
+  header: (topic?: string, partition?: number) => ResponseHeader,
+): void {
+  const max = d.produceStreamMaxInFlight;
+  const inFlight = new Set<number>();
+  /** Per partition, the answer written last (or about to be): the next one waits for it. */
+  const tails = new Map<string, Promise<void>>();
+  let ended = false;
+  let gone = false;
+  const finishIfDone = () => {
+    if (ended && inFlight.size === 0 && !gone) call.end();
+  };
+  const answer = (message: ProduceStreamResponse) => {
+    if (!gone) call.write(message);
+  };
+  call.on('data', (raw: ProduceStreamRequest__Output | Malformed) => {
+    if (gone) return;
+    if (raw instanceof Malformed) {
+      d.metrics.malformedRequests.inc();
+      gone = true;
+      call.emit('error', toServiceError(checkedError(raw), d.log));
+      return;
+    }
+    const id = Number(raw.request_id);
+    if (inFlight.has(id)) {
+      const error = tributaryError(
+        'DUPLICATE_REQUEST_ID',
+        `request_id ${id} is already in flight on this stream`,
+      );
+      answer({ header: header(), request_id: id, status_details: statusDetailsOf(error, d.log) });
+      return;
+    }
+    const req = raw.produce;
+    const key = req ? `${req.topic}\u0000${req.partition}` : '';
+    inFlight.add(id);
+    if (inFlight.size >= max) call.pause();
+    const result = req
+      ? produce(req).then(
+          (res) => ({ header: header(req.topic, req.partition), request_id: id, produce: res }),
+          (error: unknown) => ({
+            header: header(req.topic, req.partition),
+            request_id: id,
+            status_details: statusDetailsOf(error, d.log),
+          }),
+        )
+      : Promise.resolve({
+          header: header(),
+          request_id: id,
+          status_details: statusDetailsOf(
+            tributaryError('INVALID_ARGUMENT', 'ProduceStreamRequest.produce is missing'),
+            d.log,
+          ),
+        });
+    const previous = tails.get(key) ?? Promise.resolve();
+    const written = previous.then(() => result).then(answer);
+    tails.set(key, written);
+    void written.finally(() => {
+      if (tails.get(key) === written) tails.delete(key);
+      inFlight.delete(id);
+      if (inFlight.size < max && !gone) call.resume();
+      finishIfDone();
+    });
+  });
+  call.on('end', () => {
+    ended = true;
+    finishIfDone();
+  });
+  const leave = () => (gone = true);
+  call.on('cancelled', leave);
+  call.on('error', leave);
+}
+
+function checkedError(m: Malformed): unknown {
+  try {
+    wellFormed(m, 'ProduceStreamRequest');
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+/**
+ * Subscribe: Fetch in a loop from the next offset. A message goes out only once the previous
+ * one was taken by the transport (write() returned true, or 'drain'), so a reader that stops
+ * reading holds at most one message in this server. A message with no batches goes out only
+ * when the high watermark or the log start moved. The stream ends with Fetch's errors.
+ */
+async function subscribe(
+  call: grpc.ServerWritableStream<SubscribeRequest__Output, SubscribeResponse>,
+  d: BrokerServiceDeps,
+  header: (topic?: string, partition?: number) => ResponseHeader,
+): Promise<void> {
+  let gone = false;
+  call.on('cancelled', () => (gone = true));
+  call.on('close', () => (gone = true));
+  d.metrics.subscribeStreams.inc();
+  try {
+    const req = checked(
+      d,
+      call.request as SubscribeRequest__Output | Malformed,
+      'SubscribeRequest',
+    );
+    let offset = Number(req.offset);
+    let reported = { hw: -1, start: -1 };
+    while (!gone) {
+      const fetch: FetchRequest__Output = {
+        topic: req.topic,
+        partition: req.partition,
+        offset,
+        max_bytes: req.max_bytes,
+        max_wait_ms: SUBSCRIBE_POLL_MS,
+        min_bytes: 0,
+        ...(req.leader_epoch !== undefined && { leader_epoch: req.leader_epoch }),
+      } as FetchRequest__Output;
+      const res = await counted(
+        d,
+        'subscribe',
+        d.replicas.fetch(fetch, () => gone),
+      );
+      if (gone) break;
+      const batches = res.batches ?? [];
+      const hw = Number(res.high_watermark ?? 0);
+      const start = Number(res.log_start_offset ?? 0);
+      if (batches.length === 0 && hw === reported.hw && start === reported.start) continue;
+      const last = batches[batches.length - 1];
+      if (last) offset = Number(last.base_offset) + Number(last.record_count);
+      reported = { hw, start };
+      const accepted = call.write({ header: header(req.topic, req.partition), ...res });
+      if (!accepted) await drained(call);
+    }
+  } catch (error) {
+    if (!gone) call.emit('error', toServiceError(error, d.log));
+  } finally {
+    d.metrics.subscribeStreams.dec();
+  }
+  if (!gone) call.end();
+}
+
+function drained(call: grpc.ServerWritableStream<unknown, unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      call.off('drain', done);
+      call.off('close', done);
+      call.off('cancelled', done);
+      resolve();
+    };
+    call.on('drain', done);
+    call.on('close', done);
+    call.on('cancelled', done);
+  });
+}
+
+/**
+ * A pass-through RPC: the request goes to the coordinators' MetadataService (same field numbers,
+ * same meaning) and the answer or error comes back as the coordinators sent it.
+ */
+function relay<Req, Res>(
+  d: BrokerServiceDeps,
+  method: MetadataMethod,
+  read: boolean,
+): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    const req: unknown = call.request;
+    if (req instanceof Malformed) {
+      d.metrics.malformedRequests.inc();
+      callback(toServiceError(checkedError(req), d.log));
+      return;
+    }
+    d.link.metadata.call<Res>(method, req as object, { read }).then(
+      (res) => callback(null, res),
+      (error: unknown) => callback(relayedError(error, d.log)),
+    );
+  };
+}
+
+/** The coordinators' status as they sent it: code, message and rich details. */
+function relayedError(error: unknown, log: Logger): grpc.ServiceError {
+  if (error instanceof TributaryError) return error;
+  const e = error as Partial<grpc.ServiceError>;
+  if (typeof e.code !== 'number') return toServiceError(error, log);
+  const metadata = new grpc.Metadata();
+  const details = e.metadata?.get(DETAILS_KEY)[0];
+  if (details !== undefined) metadata.set(DETAILS_KEY, details);
+  return Object.assign(new Error(e.details ?? readError(error).message), {
+    code: e.code,
+    details: e.details ?? '',
+    metadata,
+  });
+}
