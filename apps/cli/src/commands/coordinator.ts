@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { parsePeers, resolveOptions, startCoordinator } from '@tributary/coordinator';
 import { parseNonNegativeInt, parsePositiveInt, parseRatio } from '../options';
+import { untilSignal } from '../until-signal';
 
 export function registerCoordinator(program: Command): void {
   program
@@ -165,27 +166,4 @@ interface CoordinatorFlags {
   snapshotKeepEntries?: number;
   maxPendingProposals?: number;
   maxClockDriftRatio?: number;
-}
-
-/**
- * Resolves on SIGTERM or SIGINT, or when the process named by TRIBUTARY_PARENT_PID is gone (set
- * by `trib dev` and the test kit, so a member never outlives a supervisor that was killed).
- */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
-    const parent = Number(process.env['TRIBUTARY_PARENT_PID']);
-    if (parent > 0) {
-      const timer = setInterval(() => {
-        try {
-          process.kill(parent, 0);
-        } catch {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 1000);
-      timer.unref();
-    }
-  });
 }
