@@ -46,3 +46,24 @@ export type {
   Stat,
   WatchEvent,
 } from './types';
+
+// Brokers (DESIGN §5): producing, consuming and topic administration from bootstrap addresses.
+export {
+  Producer,
+  type Acks,
+  type Bytes,
+  type CompressionName,
+  type ProduceRecord,
+  type ProducerOptions,
+  type RecordMetadata,
+  type SendCallback,
+} from './producer';
+export { murmur2, partitionForKey } from './producer-partitioner';
+export { Consumer, type ConsumerOptions, type ConsumerRecord, type StartOffset } from './consumer';
+export {
+  Admin,
+  type AdminOptions,
+  type NewTopic,
+  type PartitionDescription,
+  type TopicDescription,
+} from './admin';

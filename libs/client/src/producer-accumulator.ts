@@ -1,0 +1,123 @@
+/**
+ * Records waiting to be sealed into batches, one open batch per partition. A batch is sealed
+ * when the next record would take it over `batchBytesMax` (a record larger than that goes
+ * alone), when it has lingered `lingerMs` since its first record, or on flush. No I/O and no
+ * timers here: the producer asks `due(now)` and `nextDeadline()` and sets its own timer.
+ */
+
+/** A record as the accumulator holds it: bytes ready to encode, and who to tell the outcome. */
+export interface PendingRecord {
+  key: Buffer | undefined;
+  value: Buffer | undefined;
+  headers: { key: string; value: Buffer }[];
+  timestampMs: number;
+  /** Called once, with the record's offset (-1 for acks NONE) or the error. */
+  delivery: Delivery;
+}
+
+export type Delivery = (error: Error | undefined, offset: number) => void;
+
+/** Bytes a record adds to a batch's RecordSet, approximately (tags, lengths, deltas). */
+export function recordBytes(r: Omit<PendingRecord, 'delivery'>): number {
+  let n = 16 + (r.key?.length ?? 0) + (r.value?.length ?? 0);
+  for (const h of r.headers) n += 8 + h.key.length * 3 + h.value.length;
+  return n;
+}
+
+export interface OpenBatch {
+  topic: string;
+  partition: number;
+  records: PendingRecord[];
+  bytes: number;
+  /** When its first record arrived (the producer's clock). */
+  createdMs: number;
+}
+
+export interface AccumulatorOptions {
+  lingerMs: number;
+  batchBytesMax: number;
+}
+
+export class Accumulator {
+  /** Open batches by `topic\0partition`, in creation order (so the oldest is first). */
+  private readonly open = new Map<string, OpenBatch>();
+  /** Bytes of every open batch. */
+  bytes = 0;
+
+  constructor(private readonly options: AccumulatorOptions) {
+    if (!(options.lingerMs >= 0 && options.batchBytesMax > 0)) {
+      throw new Error('lingerMs must be ≥ 0 and batchBytesMax > 0');
+    }
+  }
+
+  /**
+   * Adds a record; returns the batch it sealed to make room (the open batch that the record
+   * would have taken over `batchBytesMax`), if any. The caller then hands that batch on.
+   */
+  append(
+    topic: string,
+    partition: number,
+    record: PendingRecord,
+    size: number,
+    nowMs: number,
+  ): OpenBatch | undefined {
+    const id = `${topic}\0${partition}`;
+    let batch = this.open.get(id);
+    let sealed: OpenBatch | undefined;
+    if (batch && batch.bytes + size > this.options.batchBytesMax) {
+      sealed = batch;
+      this.remove(id, batch);
+      batch = undefined;
+    }
+    if (!batch) {
+      batch = { topic, partition, records: [], bytes: 0, createdMs: nowMs };
+      this.open.set(id, batch);
+    }
+    batch.records.push(record);
+    batch.bytes += size;
+    this.bytes += size;
+    return sealed;
+  }
+
+  /** Whether the open batch of the partition is full (the next record of average size won't fit). */
+  isFull(topic: string, partition: number): boolean {
+    const batch = this.open.get(`${topic}\0${partition}`);
+    if (!batch) return false;
+    const average = batch.bytes / batch.records.length;
+    return batch.bytes + average > this.options.batchBytesMax;
+  }
+
+  /** Seals and returns the batch of one partition, if it has one. */
+  take(topic: string, partition: number): OpenBatch | undefined {
+    const id = `${topic}\0${partition}`;
+    const batch = this.open.get(id);
+    if (batch) this.remove(id, batch);
+    return batch;
+  }
+
+  /** Seals and returns every batch that has lingered long enough (all of them with `all`). */
+  due(nowMs: number, all = false): OpenBatch[] {
+    const out: OpenBatch[] = [];
+    for (const [id, batch] of this.open) {
+      if (!all && nowMs - batch.createdMs < this.options.lingerMs) break;
+      this.remove(id, batch);
+      out.push(batch);
+    }
+    return out;
+  }
+
+  /** When the oldest open batch is due, or undefined when none is open. */
+  nextDeadline(): number | undefined {
+    for (const batch of this.open.values()) return batch.createdMs + this.options.lingerMs;
+    return undefined;
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  private remove(id: string, batch: OpenBatch): void {
+    this.open.delete(id);
+    this.bytes -= batch.bytes;
+  }
+}
