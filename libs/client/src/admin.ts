@@ -27,6 +27,13 @@ export interface NewTopic {
   configs?: Record<string, string>;
 }
 
+export interface BrokerDescription {
+  brokerId: number;
+  address: string;
+  /** Empty when the broker names no rack. */
+  rack: string;
+}
+
 export interface PartitionDescription {
   partition: number;
   /** Broker id, -1 while the partition has no leader. */
@@ -75,11 +82,17 @@ export class Admin {
     return r.topics.map(describe);
   }
 
+  /** The live brokers, by id, as a broker's metadata cache has them. */
+  async brokers(): Promise<BrokerDescription[]> {
+    const r = await this.call('Metadata', { topics: [] });
+    return r.brokers.map((b) => ({ brokerId: b.broker_id, address: b.address, rack: b.rack }));
+  }
+
   close(): void {
     this.pool.close();
   }
 
-  private async call<K extends 'CreateTopic' | 'DeleteTopic' | 'DescribeTopics'>(
+  private async call<K extends 'Metadata' | 'CreateTopic' | 'DeleteTopic' | 'DescribeTopics'>(
     method: K,
     request: RequestOf<K>,
   ): Promise<ResponseOf<K>> {

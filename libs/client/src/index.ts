@@ -63,6 +63,7 @@ export { Consumer, type ConsumerOptions, type ConsumerRecord, type StartOffset }
 export {
   Admin,
   type AdminOptions,
+  type BrokerDescription,
   type NewTopic,
   type PartitionDescription,
   type TopicDescription,

@@ -1,4 +1,9 @@
 /**
+ * `trib bench produce|consume|e2e|jetstream`: the broker benchmarks (bench/produce-suite.ts):
+ * producer throughput and publish latency, consumer catch-up, end-to-end latency at a fixed
+ * rate, each against `--bootstrap` brokers or a cluster it starts, with NATS JetStream measured
+ * in the same run when asked (`--jetstream`, or `trib bench jetstream` alone).
+ *
  * `trib bench coord`: the coordination benchmark. Runs a grid of ops × modes × client counts
  * against the coordinators, and the same grid against etcd (`--etcd`) and ZooKeeper
  * (`--zookeeper`) when given, and prints ops/s, latency percentiles and MB/s per cell.
@@ -7,7 +12,7 @@
  * node-zookeeper-client) are loaded only when it runs, never by other `trib` commands.
  */
 import { Option, type Command } from 'commander';
-import type { Mode } from '@tributary/client';
+import type { Acks, CompressionName, Mode } from '@tributary/client';
 import { parseHostPort } from '@tributary/rpc';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
@@ -29,8 +34,39 @@ interface CoordBenchOpts extends CoordinationOptions {
   json?: boolean;
 }
 
+interface LogBenchOpts {
+  bootstrap: string[];
+  startCluster?: number;
+  recordBytes: number[];
+  partitions: number;
+  replicationFactor: number;
+  acks: Acks;
+  records?: number;
+  durationS?: number;
+  rate: number;
+  lingerMs: number;
+  batchBytes: number;
+  compression: CompressionName;
+  idempotent: boolean;
+  runs: number;
+  jetstream: boolean;
+  jetstreamWindow: number;
+  jetstreamAwaitRecords: number;
+  json?: boolean;
+}
+
+const LOG_WORKLOADS = {
+  produce: 'producer throughput and publish latency (OpenMessaging Benchmark style)',
+  consume: 'consumer catch-up: records/s reading back --records records from the start',
+  e2e: 'end-to-end latency (send to consumer) at a fixed --rate',
+  jetstream: 'only the NATS JetStream peer (nats-server -js, file storage, R1)',
+} as const;
+
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('built-in load generators');
+  for (const [name, description] of Object.entries(LOG_WORKLOADS)) {
+    registerLogBench(bench, name as keyof typeof LOG_WORKLOADS, description);
+  }
   const coord = withCoordinationOptions(
     bench
       .command('coord')
@@ -116,6 +152,135 @@ export function registerBench(program: Command): void {
         process.exitCode = 1;
       }
     });
+}
+
+function registerLogBench(
+  bench: Command,
+  name: keyof typeof LOG_WORKLOADS,
+  description: string,
+): void {
+  const option = (flags: string, env: string, text: string) =>
+    new Option(flags, text).env(`TRIBUTARY_BENCH_${env}`);
+  const command = bench
+    .command(name)
+    .description(description)
+    .addOption(
+      new Option('--bootstrap <list>', 'broker addresses, host:port,…')
+        .env('TRIBUTARY_BOOTSTRAP')
+        .default(['127.0.0.1:9101'], '127.0.0.1:9101')
+        .argParser(addresses),
+    )
+    .addOption(
+      new Option(
+        '--start-cluster <n>',
+        'start n coordinators + n brokers (1 or 3) with trib dev',
+      ).argParser((v) => Number(oneOf(['1', '3'])(v))),
+    )
+    .addOption(
+      option('--record-bytes <list>', 'RECORD_BYTES', 'record value sizes, n,…')
+        .default([100, 1024], '100,1024')
+        .argParser(listOf(positiveInt)),
+    )
+    .addOption(
+      option('--partitions <n>', 'PARTITIONS', 'partitions of the topic')
+        .default(8)
+        .argParser(positiveInt),
+    )
+    .addOption(
+      option('--replication-factor <n>', 'REPLICATION_FACTOR', 'replicas per partition')
+        .default(1)
+        .argParser(positiveInt),
+    )
+    .addOption(
+      option('--acks <acks>', 'ACKS', 'none, leader or all')
+        .default('leader')
+        .argParser(oneOf(['none', 'leader', 'all'] as const)),
+    )
+    .addOption(
+      option('--records <n>', 'RECORDS', 'records per run (consume: records read back)').argParser(
+        positiveInt,
+      ),
+    )
+    .addOption(
+      option('--duration-s <s>', 'DURATION_S', 'seconds per run instead of --records').argParser(
+        positiveInt,
+      ),
+    )
+    .addOption(
+      option('--rate <n>', 'RATE', 'records per second; 0 = unthrottled')
+        .default(name === 'e2e' ? 5000 : 0)
+        .argParser(nonNegativeInt),
+    )
+    .addOption(
+      option('--linger-ms <ms>', 'LINGER_MS', 'producer linger')
+        .default(name === 'e2e' ? 1 : 5)
+        .argParser(nonNegativeInt),
+    )
+    .addOption(
+      option('--batch-bytes <n>', 'BATCH_BYTES', 'producer batch_bytes_max')
+        .default(256 * 1024)
+        .argParser(positiveInt),
+    )
+    .addOption(
+      option('--compression <codec>', 'COMPRESSION', 'none, gzip, zstd or lz4')
+        .default('none')
+        .argParser(oneOf(['none', 'gzip', 'zstd', 'lz4'] as const)),
+    )
+    .addOption(new Option('--no-idempotent', 'plain producer: no producer id, no sequence numbers'))
+    .addOption(
+      option('--runs <n>', 'RUNS', 'runs per row; the table shows medians')
+        .default(3)
+        .argParser(positiveInt),
+    )
+    .addOption(new Option('--jetstream', 'also measure NATS JetStream in the same run'))
+    .addOption(
+      option('--jetstream-window <n>', 'JETSTREAM_WINDOW', 'JetStream async publishes in flight')
+        .default(256)
+        .argParser(positiveInt),
+    )
+    .addOption(
+      option(
+        '--jetstream-await-records <n>',
+        'JETSTREAM_AWAIT_RECORDS',
+        'records per publish-and-await run',
+      )
+        .default(50_000)
+        .argParser(positiveInt),
+    )
+    .option('--json', 'print the report as JSON (progress still goes to stderr)');
+  command.action(async (opts: LogBenchOpts) => {
+    const { runSuite } = load<typeof import('../bench/produce-suite')>('../bench/produce-suite');
+    const { renderLogTable } =
+      load<typeof import('../bench/produce-report')>('../bench/produce-report');
+    const records =
+      opts.records ?? (opts.durationS ? undefined : name === 'e2e' ? 50_000 : 1_000_000);
+    const report = await runSuite({
+      workload: name === 'jetstream' ? undefined : name,
+      base: {
+        partitions: opts.partitions,
+        replicationFactor: opts.replicationFactor,
+        acks: opts.acks,
+        records,
+        durationS: opts.durationS,
+        rate: opts.rate,
+        lingerMs: opts.lingerMs,
+        batchBytesMax: opts.batchBytes,
+        compression: opts.compression,
+        idempotent: opts.idempotent && opts.acks !== 'none',
+      },
+      bootstrap: opts.bootstrap,
+      recordBytes: opts.recordBytes,
+      runs: opts.runs,
+      startCluster: opts.startCluster,
+      jetstream: name === 'jetstream' || opts.jetstream,
+      jetstreamWindow: opts.jetstreamWindow,
+      jetstreamAwaitRecords: opts.jetstreamAwaitRecords,
+      progress: (line) => process.stderr.write(line),
+    });
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else process.stdout.write(renderLogTable(report));
+    if (report.results.some((r) => r.errors > 0 || r.records === 0)) process.exitCode = 1;
+  });
 }
 
 function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly BenchOp[] }[] {

@@ -1,0 +1,131 @@
+/**
+ * `--start-cluster N` of the broker benchmarks: runs `trib dev` (N coordinators and N brokers,
+ * its supervisor and layout) as a child on free loopback ports with a fresh data dir, waits
+ * until every broker is in the metadata, and stops it (SIGTERM, which `trib dev` passes on to
+ * its children) and deletes the data afterwards. So a benchmark can run alone on a machine.
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Admin } from '@tributary/client';
+
+const TRIB_JS = path.resolve(__dirname, '../../bin/trib.js');
+/** As commands/dev.ts lays ports out: brokers at base + 2000, metrics at + 80. */
+const BROKER_PORT_OFFSET = 2000;
+const METRICS_PORT_OFFSET = 80;
+const READY_TIMEOUT_MS = 90_000;
+
+export interface BenchCluster {
+  bootstrap: string[];
+  brokers: number;
+  stop(): Promise<void>;
+}
+
+export async function startBenchCluster(
+  size: number,
+  progress: (line: string) => void,
+): Promise<BenchCluster> {
+  const offsets: number[] = [];
+  for (let i = 0; i < size; i++) {
+    offsets.push(i, i + METRICS_PORT_OFFSET);
+    offsets.push(i + BROKER_PORT_OFFSET, i + BROKER_PORT_OFFSET + METRICS_PORT_OFFSET);
+  }
+  const base = await freePortBase(offsets);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-bench-'));
+  const args = ['dev', '--coordinators', String(size), '--brokers', String(size)];
+  args.push('--data-dir', dataDir, '--base-port', String(base));
+  progress(`starting ${size} coordinator(s) and ${size} broker(s) (trib dev, data ${dataDir}) …\n`);
+  const logFile = path.join(dataDir, 'dev.log');
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [TRIB_JS, ...args], { stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const bootstrap = Array.from(
+    { length: size },
+    (_, i) => `127.0.0.1:${base + BROKER_PORT_OFFSET + i}`,
+  );
+  const stop = async () => {
+    await stopChild(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForBrokers(bootstrap, size, child, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { bootstrap, brokers: size, stop };
+}
+
+/** Until a Metadata answer lists `count` brokers (all registered with the coordinators). */
+async function waitForBrokers(
+  bootstrap: string[],
+  count: number,
+  child: ChildProcess,
+  logFile: string,
+): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const admin = new Admin({ bootstrap, requestTimeoutMs: 2_000 });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`trib dev exited; see ${logFile}`);
+      const brokers = await admin.brokers().catch(() => []);
+      if (brokers.length >= count) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${count} broker(s) not up within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    admin.close();
+  }
+}
+
+/** SIGTERM, then SIGKILL after 15 s (trib dev gives its children 10 s). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** A free loopback port (bound, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A base port with every `base + offset` free, drawn from 20000–29999. */
+async function freePortBase(offsets: number[]): Promise<number> {
+  const span = Math.max(...offsets);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * (10_000 - span));
+    const free = await Promise.all(offsets.map((o) => portFree(base + o)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('no free port range for the cluster');
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
+      server.close(() => resolve(true)),
+    );
+  });
+}
