@@ -2,3 +2,14 @@
 export type { BatchOp, KvStore } from './kv/kv-store';
 export { RocksStore } from './kv/rocks';
 export { SimDisk } from './kv/sim-disk';
+export { LogStore, type LogStoreOptions } from './log-store';
+export { PartitionLog } from './partition-log';
+export { RECENT_BATCHES, SEQUENCE_MAX, lastSequence } from './producer-state';
+export { storedFromWire, wireFromStored } from './wire';
+export {
+  FORMAT_RECORDSET,
+  type EpochEntry,
+  type LogConfig,
+  type ProducerEntry,
+  type StoredBatch,
+} from './types';

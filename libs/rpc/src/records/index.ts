@@ -27,3 +27,11 @@ export {
   type BuildBatchOptions,
   type ProducerRecord,
 } from './batch';
+export type {
+  RecordBatch,
+  RecordBatch__Output,
+} from '../generated/tributary/broker/v1/RecordBatch';
+export type {
+  Compression,
+  Compression__Output,
+} from '../generated/tributary/broker/v1/Compression';

@@ -1,0 +1,164 @@
+/**
+ * The partition logs of one broker over one ordered KV (RocksDB in the broker, SimDisk in the
+ * simulation). Open loads the directory, every partition's state and its batch headers — not
+ * the payloads — and drops index entries a state does not cover (none, unless the store was
+ * written by a bug: state and data are written in one batch).
+ */
+import { tributaryError } from '@tributary/rpc';
+import {
+  batchRange,
+  dataKey,
+  decodeHeader,
+  DIR_RANGE,
+  dirKey,
+  indexKey,
+  STATE_RANGE,
+  type BatchMeta,
+} from './batch-codec';
+import { GroupCommitter, type Plant } from './group-commit';
+import type { BatchOp, KvStore } from './kv/kv-store';
+import { emptyState, PartitionLog, type PartitionState } from './partition-log';
+
+export interface LogStoreOptions {
+  /** Wall clock for append times, ms since the Unix epoch; default Date.now. */
+  clock?: () => number;
+  /** Test-only: a planted fault the fuzz test must catch. */
+  plant?: Plant;
+}
+
+interface DirEntry {
+  id: number;
+  topicId: string;
+}
+
+const partitionName = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export class LogStore {
+  private readonly logs = new Map<string, PartitionLog>();
+  private closed = false;
+
+  private constructor(
+    private readonly kv: KvStore,
+    private readonly committer: GroupCommitter,
+    private readonly clock: () => number,
+    private nextId: number,
+  ) {}
+
+  static async open(kv: KvStore, opts: LogStoreOptions = {}): Promise<LogStore> {
+    const committer = new GroupCommitter(kv, opts.plant);
+    const states = new Map<number, PartitionState>();
+    for (const [key, value] of await kv.scan(...STATE_RANGE)) {
+      states.set(key.readUInt32BE(1), JSON.parse(value.toString('utf8')) as PartitionState);
+    }
+    const dir = await kv.scan(...DIR_RANGE);
+    let nextId = 0;
+    const loaded: Array<[string, number, DirEntry]> = [];
+    for (const [key, value] of dir) {
+      const topic = key.toString('utf8', 1, key.length - 5);
+      const partition = key.readUInt32BE(key.length - 4);
+      const entry = JSON.parse(value.toString('utf8')) as DirEntry;
+      loaded.push([topic, partition, entry]);
+      nextId = Math.max(nextId, entry.id + 1);
+    }
+    const store = new LogStore(kv, committer, opts.clock ?? Date.now, nextId);
+    const repairs: BatchOp[] = [];
+    for (const [topic, partition, entry] of loaded) {
+      const state = states.get(entry.id) ?? emptyState();
+      const index = await loadIndex(kv, entry.id, state, repairs);
+      store.logs.set(
+        partitionName(topic, partition),
+        new PartitionLog(topic, partition, entry.topicId, entry.id, state, index, store.deps()),
+      );
+    }
+    if (repairs.length > 0) await kv.batch(repairs, true);
+    return store;
+  }
+
+  private deps() {
+    return { kv: this.kv, committer: this.committer, clock: this.clock };
+  }
+
+  /** Synced KV batches written so far (group commit makes this less than the appends). */
+  get writes(): number {
+    return this.committer.writes;
+  }
+
+  /** Existing or new log for a partition; another topicId (a re-created topic) starts afresh. */
+  async openPartition(topic: string, partition: number, topicId: string): Promise<PartitionLog> {
+    this.checkOpen();
+    const existing = this.get(topic, partition);
+    if (existing && existing.topicId === topicId) return existing;
+    if (existing) await this.deletePartition(topic, partition);
+    const id = this.nextId++;
+    const log = new PartitionLog(topic, partition, topicId, id, emptyState(), [], this.deps());
+    this.logs.set(partitionName(topic, partition), log);
+    const entry: DirEntry = { id, topicId };
+    await this.committer.submit(
+      [{ type: 'put', key: dirKey(topic, partition), value: Buffer.from(JSON.stringify(entry)) }],
+      log,
+    );
+    return log;
+  }
+
+  get(topic: string, partition: number): PartitionLog | undefined {
+    return this.logs.get(partitionName(topic, partition));
+  }
+
+  list(): PartitionLog[] {
+    return [...this.logs.values()];
+  }
+
+  /** Deletes a partition's data, state and directory entry in one durable write. */
+  async deletePartition(topic: string, partition: number): Promise<void> {
+    this.checkOpen();
+    const log = this.get(topic, partition);
+    if (!log) return;
+    this.logs.delete(partitionName(topic, partition));
+    const ops = log.markDeleted();
+    ops.push({ type: 'del', key: dirKey(topic, partition) });
+    await this.committer.submit(ops, log);
+  }
+
+  /** Writes every partition's high watermark (with whatever else is queued). */
+  async checkpoint(): Promise<void> {
+    this.checkOpen();
+    await Promise.all(this.list().map((log) => log.checkpoint()));
+  }
+
+  /** Waits for queued writes, checkpoints the high watermarks and closes the KV. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.checkpoint();
+    this.closed = true;
+    await this.kv.close();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw tributaryError('SHUTTING_DOWN', 'the log store is closed');
+  }
+}
+
+async function loadIndex(
+  kv: KvStore,
+  id: number,
+  state: PartitionState,
+  repairs: BatchOp[],
+): Promise<BatchMeta[]> {
+  const index: BatchMeta[] = [];
+  for (const [key, value] of await kv.scan(...batchRange('index', id))) {
+    const m = decodeHeader(value);
+    if (typeof m === 'string') {
+      throw tributaryError(
+        'CHECKSUM_MISMATCH',
+        `partition ${id}: ${m} (key ${key.toString('hex')})`,
+      );
+    }
+    if (m.baseOffset + m.recordCount <= state.logStart || m.baseOffset >= state.logEnd) {
+      repairs.push({ type: 'del', key: indexKey(id, m.baseOffset) });
+      repairs.push({ type: 'del', key: dataKey(id, m.baseOffset) });
+      continue;
+    }
+    index.push(m);
+  }
+  return index;
+}
