@@ -1,2 +1,3 @@
-/** placeholder until the first module lands */
-export {};
+/** @tributary/broker: the broker process (DESIGN §5). */
+export { startBroker, type Broker } from './broker';
+export { parseCoordinators, resolveOptions, type BrokerOptions } from './options';

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
 import { registerBench } from './commands/bench';
+import { registerBroker } from './commands/broker';
 import { registerCluster } from './commands/cluster';
 import { registerCoordinator } from './commands/coordinator';
 import { registerDev } from './commands/dev';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
   registerCoordinator(program);
+  registerBroker(program);
   registerDev(program);
   registerHealth(program);
   registerKv(program);

@@ -1,0 +1,191 @@
+/**
+ * One broker process: composes the partition logs, the ReplicaManager, the coordinator link and
+ * the gRPC services, and owns their start and stop order.
+ *
+ * Start: open the logs, listen, then register and follow the metadata (peers may fetch from this
+ * broker as soon as the controller names it). Ready (/readyz, gRPC health) once registered and a
+ * metadata snapshot has arrived.
+ *
+ * Stop: CloseSession first — the controller moves every leadership this broker holds to an ISR
+ * member in the same Raft write — then wait (briefly) for that metadata to arrive so in-flight
+ * produce calls end NOT_LEADER, then drain calls, stop the replicas and close the logs.
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LogStore, RocksStore } from '@tributary/log-store';
+import {
+  contract,
+  createLogger,
+  createRegistry,
+  createServer,
+  serveObservability,
+  type Logger,
+} from '@tributary/rpc';
+import { BrokerMetrics } from './broker-metrics';
+import { CoordinatorLink } from './coordinators/coordinator-link';
+import type { BrokerOptions } from './options';
+import { PeerClients } from './peers/peer-clients';
+import { ReplicaManager } from './replica/replica-manager';
+import { brokerHandlers, type BrokerServiceDeps } from './services/broker-service';
+import { tolerateMalformed } from './services/malformed';
+import { replicationHandlers } from './services/replication-service';
+
+const SERVICES = ['tributary.broker.v1.BrokerService', 'tributary.broker.v1.ReplicationService'];
+/** ReplicaManager.tick period: ISR shrink checks, retention and compaction scheduling. */
+const TICK_MS = 100;
+/** Longest wait, on stop, for the metadata showing this broker's leaderships moved. */
+const HANDOVER_WAIT_MS = 3_000;
+const DRAIN_GRACE_MS = 2_000;
+
+export interface Broker {
+  /** Bound gRPC address. */
+  address: string;
+  metricsAddress: string;
+  /** Hands leadership over (CloseSession), drains calls, stops replication, closes the logs. */
+  stop(): Promise<void>;
+}
+
+export async function startBroker(
+  opts: BrokerOptions,
+  log: Logger = createLogger({ name: 'broker', bindings: { broker_id: opts.id } }),
+): Promise<Broker> {
+  const kv = await RocksStore.open(path.join(opts.dataDir, 'log'));
+  const store = await LogStore.open(kv);
+  const registry = createRegistry('broker', { broker_id: String(opts.id) });
+  const server = createServer({ maxMessageBytes: opts.maxMessageBytes });
+  for (const s of ['', ...SERVICES]) server.setServing(s, false);
+  let address: string;
+  try {
+    address = await server.listen(opts.listen);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  // `--listen` with port 0 (tests): register the port actually bound.
+  const advertise = opts.advertise === opts.listen ? address : opts.advertise;
+
+  const ref: { link?: CoordinatorLink } = {};
+  const brokerAddress = (id: number) => ref.link?.cache.broker(id)?.address;
+  const peers = new PeerClients(brokerAddress, opts.maxMessageBytes);
+  const replicas = new ReplicaManager(
+    opts.id,
+    store,
+    {
+      now: () => performance.now(),
+      wallClock: () => Date.now(),
+      replicaFetch: (leader, req) => peers.replicaFetch(leader, req),
+      offsetForLeaderEpoch: (leader, req) => peers.offsetForLeaderEpoch(leader, req),
+      alterIsr: (req) => link.alterIsr(req),
+      brokerAddress,
+      log,
+    },
+    {
+      lagTimeMaxMs: opts.replicaLagTimeMaxMs,
+      fetchMaxWaitMs: opts.replicaFetchMaxWaitMs,
+      fetchMaxBytes: opts.replicaFetchMaxBytes,
+      retentionCheckMs: opts.retentionCheckIntervalMs,
+    },
+  );
+  const link = new CoordinatorLink(
+    {
+      brokerId: opts.id,
+      address: advertise,
+      rack: opts.rack,
+      coordinators: opts.coordinators,
+      sessionTtlMs: opts.sessionTtlMs,
+      requestTimeoutMs: opts.coordinatorRequestTimeoutMs,
+      maxMessageBytes: opts.maxMessageBytes,
+    },
+    {
+      registered: (epoch) => replicas.setBrokerEpoch(epoch),
+      metadata: async (change) => {
+        if (change.brokersChanged) peers.prune();
+        if (change.changed.length > 0 || change.deleted.length > 0)
+          await replicas.applyMetadata(change.changed, change.deleted);
+      },
+    },
+    log,
+  );
+  ref.link = link;
+
+  const metrics = new BrokerMetrics(registry, opts.id, link.cache);
+  const deps: BrokerServiceDeps = {
+    brokerId: opts.id,
+    link,
+    replicas,
+    metrics,
+    log,
+    produceStreamMaxInFlight: opts.produceStreamMaxInFlight,
+  };
+  const v1 = contract().tributary.broker.v1;
+  server.grpc.addService(tolerateMalformed(v1.BrokerService.service), brokerHandlers(deps));
+  server.grpc.addService(
+    tolerateMalformed(v1.ReplicationService.service),
+    replicationHandlers(deps),
+  );
+
+  let stopping = false;
+  const notReady = (): string | undefined => {
+    if (stopping) return 'shutting down';
+    if (!link.registered) return 'not registered with the coordinators';
+    if (!link.cache.complete) return 'no metadata snapshot from the coordinators yet';
+    return undefined;
+  };
+  const observability = await serveObservability({
+    listen: opts.metricsListen,
+    registry,
+    readiness: notReady,
+  });
+  let serving = false;
+  let ticking = false;
+  const ticker = setInterval(() => {
+    const ready = notReady() === undefined;
+    if (ready !== serving) {
+      serving = ready;
+      for (const s of ['', ...SERVICES]) server.setServing(s, ready);
+    }
+    if (ticking) return;
+    ticking = true;
+    replicas
+      .tick()
+      .catch((error: unknown) => log.error({ err: error }, 'replica tick failed'))
+      .finally(() => (ticking = false));
+  }, TICK_MS);
+  link.start();
+  log.info(
+    {
+      address,
+      advertise,
+      metrics: observability.address,
+      coordinators: opts.coordinators,
+      dataDir: opts.dataDir,
+    },
+    'broker started (no TLS: open on this address, for development)',
+  );
+
+  return {
+    address,
+    metricsAddress: observability.address,
+    async stop() {
+      stopping = true;
+      for (const s of ['', ...SERVICES]) server.setServing(s, false);
+      await link.closeSession();
+      await leadershipsMoved(link, opts.id, HANDOVER_WAIT_MS);
+      clearInterval(ticker);
+      await server.drain(DRAIN_GRACE_MS);
+      await replicas.close();
+      await link.close();
+      peers.close();
+      await store.close();
+      await observability.close();
+      log.info('broker stopped');
+    },
+  };
+}
+
+/** Waits until the metadata names this broker leader of nothing, or `timeoutMs` passes. */
+async function leadershipsMoved(link: CoordinatorLink, id: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  const leads = () => link.cache.topics().some((t) => t.partitions.some((p) => p.leader === id));
+  while (leads() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}

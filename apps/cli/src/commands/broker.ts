@@ -1,0 +1,148 @@
+/**
+ * `trib broker`: runs one broker until SIGTERM/SIGINT, then hands its partition leadership over
+ * (CloseSession), drains and exits 0.
+ */
+import { Command, Option } from 'commander';
+import { parseCoordinators, resolveOptions, startBroker } from '@tributary/broker';
+import { parsePositiveInt } from '../options';
+import { untilSignal } from '../until-signal';
+
+export function registerBroker(program: Command): void {
+  program
+    .command('broker')
+    .description('run one broker (partition leader and follower, produce and fetch)')
+    .addOption(
+      new Option('--id <n>', 'this broker id, unique among live brokers')
+        .env('TRIBUTARY_ID')
+        .argParser(parsePositiveInt)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--listen <host:port>', 'gRPC address for clients and peer brokers')
+        .env('TRIBUTARY_LISTEN')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--advertise <host:port>',
+        'address registered for clients and peers to dial (default: --listen)',
+      ).env('TRIBUTARY_ADVERTISE'),
+    )
+    .addOption(
+      new Option('--coordinators <list>', 'coordinator addresses: host:port,host:port,…')
+        .env('TRIBUTARY_COORDINATORS')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--data-dir <dir>', 'where the partition logs live')
+        .env('TRIBUTARY_DATA_DIR')
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--rack <name>', 'failure domain for rack-aware replica placement').env(
+        'TRIBUTARY_RACK',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--metrics-listen <host:port>',
+        '/metrics, /healthz, /readyz (default: gRPC port + 80)',
+      ).env('TRIBUTARY_METRICS_LISTEN'),
+    )
+    .addOption(
+      new Option('--max-message-bytes <n>', 'largest gRPC message (default 16 MiB)')
+        .env('TRIBUTARY_MAX_MESSAGE_BYTES')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--session-ttl-ms <n>',
+        'TTL of the coordination session that is this broker’s liveness (default 6000)',
+      )
+        .env('TRIBUTARY_SESSION_TTL_MS')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--replica-lag-time-max-ms <n>',
+        'replica.lag.time.max.ms: a follower not caught up this long leaves the ISR (default 10000)',
+      )
+        .env('TRIBUTARY_REPLICA_LAG_TIME_MAX_MS')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--replica-fetch-max-wait-ms <n>',
+        'longest wait of a follower fetch at the leader (default 500)',
+      )
+        .env('TRIBUTARY_REPLICA_FETCH_MAX_WAIT_MS')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--replica-fetch-max-bytes <n>',
+        'soft cap on one follower fetch answer (default 8 MiB)',
+      )
+        .env('TRIBUTARY_REPLICA_FETCH_MAX_BYTES')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--retention-check-interval-ms <n>',
+        'how often retention and compaction run (default 30000)',
+      )
+        .env('TRIBUTARY_RETENTION_CHECK_INTERVAL_MS')
+        .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--produce-stream-max-in-flight <n>',
+        'unanswered requests per ProduceStream before it stops reading (default 256)',
+      )
+        .env('TRIBUTARY_PRODUCE_STREAM_MAX_IN_FLIGHT')
+        .argParser(parsePositiveInt),
+    )
+    .action(async (o: BrokerFlags) => {
+      const options = resolveOptions({
+        id: o.id,
+        listen: o.listen,
+        coordinators: parseCoordinators(o.coordinators),
+        dataDir: o.dataDir,
+        ...(o.advertise && { advertise: o.advertise }),
+        ...(o.rack && { rack: o.rack }),
+        ...(o.metricsListen && { metricsListen: o.metricsListen }),
+        ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
+        ...(o.sessionTtlMs && { sessionTtlMs: o.sessionTtlMs }),
+        ...(o.replicaLagTimeMaxMs && { replicaLagTimeMaxMs: o.replicaLagTimeMaxMs }),
+        ...(o.replicaFetchMaxWaitMs && { replicaFetchMaxWaitMs: o.replicaFetchMaxWaitMs }),
+        ...(o.replicaFetchMaxBytes && { replicaFetchMaxBytes: o.replicaFetchMaxBytes }),
+        ...(o.retentionCheckIntervalMs && {
+          retentionCheckIntervalMs: o.retentionCheckIntervalMs,
+        }),
+        ...(o.produceStreamMaxInFlight && {
+          produceStreamMaxInFlight: o.produceStreamMaxInFlight,
+        }),
+      });
+      const broker = await startBroker(options);
+      await untilSignal();
+      await broker.stop();
+      process.exit(0);
+    });
+}
+
+interface BrokerFlags {
+  id: number;
+  listen: string;
+  advertise?: string;
+  coordinators: string;
+  dataDir: string;
+  rack?: string;
+  metricsListen?: string;
+  maxMessageBytes?: number;
+  sessionTtlMs?: number;
+  replicaLagTimeMaxMs?: number;
+  replicaFetchMaxWaitMs?: number;
+  replicaFetchMaxBytes?: number;
+  retentionCheckIntervalMs?: number;
+  produceStreamMaxInFlight?: number;
+}
