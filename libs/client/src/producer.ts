@@ -20,7 +20,7 @@
  * continues under a fresh one, so later batches are not refused for a gap.
  */
 import { status as Code } from '@grpc/grpc-js';
-import { buildBatch, DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
+import { buildBatch, CompressionCode, DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
 import type { Acks as WireAcks } from '@tributary/rpc/src/generated/tributary/broker/v1/Acks';
 import type { ProduceResponse__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ProduceResponse';
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
@@ -95,6 +95,13 @@ export interface RecordMetadata {
 }
 
 export type SendCallback = (error: Error | undefined, metadata?: RecordMetadata) => void;
+
+const CODEC: Record<CompressionName, CompressionCode> = {
+  none: CompressionCode.NONE,
+  gzip: CompressionCode.GZIP,
+  zstd: CompressionCode.ZSTD,
+  lz4: CompressionCode.LZ4,
+};
 
 const WIRE_ACKS: Record<Acks, WireAcks> = {
   none: 'ACKS_NONE',
@@ -333,7 +340,7 @@ export class Producer {
     const { order, baseSequence } = queue.allocate(open.records.length, identity?.generation ?? 0);
     const wire = await buildBatch({
       records: open.records,
-      compression: this.o.compression,
+      compression: CODEC[this.o.compression],
       producerId: identity?.producerId ?? 0,
       producerEpoch: identity?.producerEpoch ?? 0,
       baseSequence: identity ? baseSequence : 0,
