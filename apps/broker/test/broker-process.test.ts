@@ -198,6 +198,37 @@ it('garbage bytes for a request are refused with a clear status and the broker k
   expect(r.brokers).toHaveLength(3);
 });
 
+it('serves /metrics with broker traffic and leadership, /healthz, and /readyz only once registered', async () => {
+  const [leader] = await leadersOf(1, 'orders', 3);
+  const text = await brokers.metrics(leader!);
+  const value = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  expect(value('tributary_broker_produce_requests_total')).toBeGreaterThan(0);
+  expect(value('tributary_broker_produced_bytes_total')).toBeGreaterThan(0);
+  expect(value('tributary_broker_partitions_led')).toBeGreaterThanOrEqual(1);
+  expect(value('tributary_broker_under_replicated_partitions')).toBe(0);
+  expect(value('tributary_broker_malformed_requests_total')).toBeGreaterThanOrEqual(0);
+  const m = brokers.broker(leader!).metricsAddress;
+  expect((await fetch(`http://${m}/healthz`)).status).toBe(200);
+  expect((await fetch(`http://${m}/readyz`)).status).toBe(200);
+
+  // A broker whose coordinators are unreachable runs but is not ready, and says why.
+  const lost = await brokers.add(9, { args: ['--coordinators', '127.0.0.1:1'], wait: false });
+  await eventually(
+    () =>
+      fetch(`http://${lost.metricsAddress}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    20_000,
+    'the unregistered broker to serve /healthz',
+  );
+  const ready = await fetch(`http://${lost.metricsAddress}/readyz`);
+  expect(ready.status).toBe(503);
+  expect(await ready.text()).toMatch(/not registered with the coordinators/);
+  expect(await brokers.stop(9)).toBe(0);
+});
+
 it('a broker killed -9 and restarted at once waits for its old session, then registers again', async () => {
   await brokers.restart(3, { wait: false });
   await brokers.waitForLog(3, /still registered under another live session/);

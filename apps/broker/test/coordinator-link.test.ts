@@ -118,3 +118,23 @@ it('AlterIsr errors come back as the controller sent them', async () => {
     .then(() => undefined, readError);
   expect(err?.reason).toBe('FENCED');
 });
+
+it('re-registers with a larger epoch when its session is ended from outside', async () => {
+  const link = links[1]!;
+  const before = link.brokerEpoch;
+  const sessionId = link.cache.broker(1)!.session_id;
+  await callRetrying(() => cluster.coord(cluster.live()[0]!.id), 'CloseSession', {
+    session_id: sessionId,
+  });
+  await eventually(
+    () => link.registered && link.brokerEpoch > before,
+    20_000,
+    'a registration with a new session',
+  );
+  expect(logs[1]!.some((l) => /session expired: this broker is unregistered/.test(l))).toBe(true);
+  await eventually(
+    () => link.cache.broker(1)?.session_id !== sessionId,
+    10_000,
+    'the new session in the metadata',
+  );
+});
