@@ -89,7 +89,8 @@ export interface FetchPlan {
 
 /**
  * Which of the fetched batches to append. The leader answers from the follower's log end,
- * so normally all of them; batches wholly below the end (a duplicate answer) are skipped.
+ * so normally all of them; batches wholly below the end (a duplicate answer) are skipped. The
+ * first may start after the end (compaction removed whole batches), never inside the log.
  */
 export function planFetchApply(
   batches: readonly BatchSpan[],
@@ -106,8 +107,8 @@ export function planFetchApply(
     appendFrom++;
   const first = batches[appendFrom];
   assert(
-    first === undefined || first.baseOffset === end,
-    `fetched batch at ${first?.baseOffset} does not start at the log end ${end}`,
+    first === undefined || first.baseOffset >= end,
+    `fetched batch at ${first?.baseOffset} straddles the log end ${end}`,
   );
   return reset === undefined ? { appendFrom } : { reset, appendFrom };
 }

@@ -41,6 +41,9 @@ export function decideReplicaFetch(
     };
   const epoch = checkLeaderEpoch(ask.leaderEpoch, leader.leaderEpoch);
   if (!epoch.ok) return { kind: 'error', reason: epoch.reason, message: epoch.message };
+  // Below the log start the follower restarts there whatever it holds: no divergence check
+  // (the epochs of deleted batches are gone from the cache).
+  if (ask.fetchOffset < log.logStartOffset) return { kind: 'behind-log-start' };
   if (ask.lastFetchedEpoch >= 0) {
     const end = log.endOffsetForEpoch(ask.lastFetchedEpoch);
     if (end.epoch !== ask.lastFetchedEpoch || end.endOffset < ask.fetchOffset)
@@ -49,6 +52,5 @@ export function decideReplicaFetch(
     // An empty follower log restarted beyond this log's end: bring it back to the end.
     return { kind: 'diverging', epoch: log.lastEpoch(), endOffset: log.logEndOffset };
   }
-  if (ask.fetchOffset < log.logStartOffset) return { kind: 'behind-log-start' };
   return { kind: 'read' };
 }

@@ -178,6 +178,14 @@ describe('the leader decision on a ReplicaFetch partition', () => {
     });
   });
 
+  test('below the log start the follower restarts, even with an epoch the cache no longer has', () => {
+    expect(
+      decideReplicaFetch({ ...ask, fetchOffset: 3, lastFetchedEpoch: 0 }, me, leaderLog),
+    ).toEqual({
+      kind: 'behind-log-start',
+    });
+  });
+
   test('an empty follower log below the log start or beyond the end', () => {
     expect(
       decideReplicaFetch({ ...ask, fetchOffset: 0, lastFetchedEpoch: -1 }, me, leaderLog),
@@ -218,11 +226,10 @@ describe('applying a fetch answer', () => {
     });
   });
 
-  test('a batch that does not start at the log end is a bug, never appended', () => {
+  test('a batch straddling the log end is a bug, never appended; a gap (compaction) is fine', () => {
     const f = log([[1, 0]], 10);
-    expect(() => planFetchApply([{ baseOffset: 12, recordCount: 1 }], 0, f)).toThrow(
-      /does not start/,
-    );
+    expect(() => planFetchApply([{ baseOffset: 8, recordCount: 4 }], 0, f)).toThrow(/straddles/);
+    expect(planFetchApply([{ baseOffset: 12, recordCount: 1 }], 0, f)).toEqual({ appendFrom: 0 });
   });
 
   test('high watermark: the leader value capped at the own log end, never back', () => {
