@@ -9,7 +9,7 @@
  * deduplicates whatever had been written (an idempotent producer's retry is free of duplicates).
  */
 import type { RecordBatch } from '@tributary/rpc/src/generated/tributary/broker/v1/RecordBatch';
-import type { Delivery } from './producer-accumulator';
+import type { PendingRecord } from './producer-accumulator';
 
 /** Sequence numbers wrap to 0 after this (records.proto, base_sequence). */
 const SEQUENCE_MAX = 2_147_483_647;
@@ -19,8 +19,10 @@ export interface SealedBatch {
   partition: number;
   /** Position among the partition's batches: the send order, kept through retries. */
   order: number;
-  recordCount: number;
-  deliveries: Delivery[];
+  /** The records, kept to answer their callbacks. */
+  records: PendingRecord[];
+  /** Sum of the records' sizes (the producer's buffer accounting). */
+  recordBytes: number;
   /** Encoded once; a retry sends the same object (same sequence, same bytes, same CRC). */
   wire: RecordBatch;
   /** Bytes of `wire.records`. */

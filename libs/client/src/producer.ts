@@ -31,7 +31,7 @@ import { clientError, CoordinationError, fromCallError } from './errors';
 import {
   Accumulator,
   recordBytes,
-  type Delivery,
+  type RecordCallback,
   type OpenBatch,
   type PendingRecord,
 } from './producer-accumulator';
@@ -94,7 +94,7 @@ export interface RecordMetadata {
   offset: number;
 }
 
-export type SendCallback = (error: Error | undefined, metadata?: RecordMetadata) => void;
+export type SendCallback = RecordCallback;
 
 const CODEC: Record<CompressionName, CompressionCode> = {
   none: CompressionCode.NONE,
@@ -281,18 +281,16 @@ export class Producer {
     else partition = this.sticky.partition(record.topic, partitions);
 
     const topic = record.topic;
+    const value = toBuffer(record.value);
+    const headers = toHeaders(record.headers);
+    const size = recordBytes(key, value, headers);
     const pending: PendingRecord = {
       key,
-      value: toBuffer(record.value),
-      headers: toHeaders(record.headers),
+      value,
+      headers,
       timestampMs: record.timestampMs ?? this.wallClock(),
-      delivery: undefined as unknown as Delivery,
-    };
-    const size = recordBytes(pending);
-    pending.delivery = (error, offset) => {
-      this.settle(1, size);
-      if (error) cb(error);
-      else cb(undefined, { topic, partition, offset });
+      size,
+      callback: cb,
     };
     this.unsettled += 1;
     this.unsettledBytes += size;
@@ -302,6 +300,24 @@ export class Producer {
     if (this.accumulator.isFull(topic, partition))
       this.seal(this.accumulator.take(topic, partition)!);
     else this.arm(this.accumulator.nextDeadline());
+  }
+
+  /** Answers every record of a batch (offsets from `base`, or the error), then frees the buffer. */
+  private deliver(
+    topic: string,
+    partition: number,
+    records: PendingRecord[],
+    error: Error | undefined,
+    base: number,
+  ): void {
+    let bytes = 0;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      bytes += r.size;
+      if (error) r.callback(error);
+      else r.callback(undefined, { topic, partition, offset: base < 0 ? -1 : base + i });
+    }
+    this.settle(records.length, bytes);
   }
 
   private settle(records: number, bytes: number): void {
@@ -326,7 +342,7 @@ export class Producer {
         },
         (error: unknown) => {
           const err = fromCallError(error);
-          for (const r of open.records) r.delivery(err, -1);
+          this.deliver(open.topic, open.partition, open.records, err, -1);
         },
       );
     this.sealing.set(queue, next);
@@ -349,8 +365,8 @@ export class Producer {
       topic: open.topic,
       partition: open.partition,
       order,
-      recordCount: open.records.length,
-      deliveries: open.records.map((r) => r.delivery),
+      records: open.records,
+      recordBytes: open.bytes,
       wire,
       bytes: wire.records.length,
       deadlineMs: this.clock.nowMs() + this.o.deliveryTimeoutMs,
@@ -464,9 +480,7 @@ export class Producer {
   private succeeded(queue: PartitionQueue, batch: SealedBatch, r: ProduceResponse__Output): void {
     queue.done(batch);
     this.backoffs.get(queue)?.reset();
-    const base = r.base_offset;
-    const deliveries = batch.deliveries;
-    for (let i = 0; i < deliveries.length; i++) deliveries[i]!(undefined, base < 0 ? -1 : base + i);
+    this.deliver(batch.topic, batch.partition, batch.records, undefined, r.base_offset);
     this.schedulePump();
   }
 
@@ -505,7 +519,7 @@ export class Producer {
     if (this.o.idempotent && !notWritten && this.identity?.generation === this.generation) {
       this.generation += 1;
     }
-    for (const b of [batch, ...later]) for (const d of b.deliveries) d(error, -1);
+    for (const b of [batch, ...later]) this.deliver(b.topic, b.partition, b.records, error, -1);
     this.schedulePump();
   }
 
@@ -558,8 +572,11 @@ function toBuffer(b: Bytes | null | undefined): Buffer | undefined {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
+/** Shared by every record without headers (never mutated). */
+const NO_HEADERS: { key: string; value: Buffer }[] = [];
+
 function toHeaders(h: ProduceRecord['headers']): { key: string; value: Buffer }[] {
-  if (!h) return [];
+  if (!h) return NO_HEADERS;
   const list = Array.isArray(h) ? h : Object.entries(h).map(([key, value]) => ({ key, value }));
   return list.map(({ key, value }) => ({ key, value: toBuffer(value) ?? Buffer.alloc(0) }));
 }

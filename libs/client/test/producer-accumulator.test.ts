@@ -6,14 +6,15 @@ function record(bytes: number): PendingRecord {
     value: Buffer.alloc(bytes),
     headers: [],
     timestampMs: 0,
-    delivery: () => undefined,
+    size: recordBytes(undefined, Buffer.alloc(bytes), []),
+    callback: () => undefined,
   };
 }
 
 describe('Accumulator', () => {
   it('seals a batch before a record would take it over batchBytesMax', () => {
     const acc = new Accumulator({ lingerMs: 5, batchBytesMax: 1000 });
-    const size = recordBytes(record(100));
+    const size = recordBytes(undefined, Buffer.alloc(100), []);
     let sealed = 0;
     let records = 0;
     for (let i = 0; i < 50; i++) {
