@@ -1,10 +1,16 @@
 /** The leader-epoch cache of one partition (KIP-101): where each epoch's batches begin. */
 import type { EpochEntry } from './types';
 
-/** Notes a batch of `epoch` at `offset`; epochs only grow along the log. */
+/**
+ * Notes a batch of `epoch` at `offset`; epochs only grow along the log. As in Kafka, a new epoch
+ * replaces entries that start at or after it (an older epoch left with no batches of its own).
+ */
 export function noteEpoch(epochs: EpochEntry[], epoch: number, offset: number): void {
   const last = epochs[epochs.length - 1];
-  if (!last || epoch > last.epoch) epochs.push({ epoch, startOffset: offset });
+  if (last && epoch <= last.epoch) return;
+  while (epochs.length > 0 && (epochs[epochs.length - 1] as EpochEntry).startOffset >= offset)
+    epochs.pop();
+  epochs.push({ epoch, startOffset: offset });
 }
 
 /** Drops epochs that start at or after `end` (a truncated tail). */
