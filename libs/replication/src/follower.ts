@@ -51,9 +51,16 @@ export function fetchPosition(log: FollowerLogView): {
 /**
  * Where to cut the follower's log, given the leader's end of its largest epoch ≤ the
  * follower's last one (from OffsetForLeaderEpoch or a ReplicaFetch's diverging_epoch).
- * Undefined when nothing needs to go.
+ * Undefined when nothing needs to go. `diverging`: the leader said the logs differ (a
+ * diverging_epoch answer), so something must go; if this log's own view finds nothing (only
+ * possible after an unclean election broke the committed prefix) it restarts from its start
+ * rather than asking forever.
  */
-export function truncationStep(leader: EpochEnd, log: FollowerLogView): LogStep | undefined {
+export function truncationStep(
+  leader: EpochEnd,
+  log: FollowerLogView,
+  diverging = false,
+): LogStep | undefined {
   let offset: number;
   if (leader.epoch < 0) {
     // The leader has no epoch that old: only records below the high watermark are known
@@ -63,12 +70,17 @@ export function truncationStep(leader: EpochEnd, log: FollowerLogView): LogStep 
     if (leader.endOffset >= 0) offset = Math.min(offset, leader.endOffset);
   } else {
     const own = log.endOffsetForEpoch(leader.epoch);
+    // No epoch ≤ the leader's here: every record here is of an epoch the leader never had
+    // (an empty log restarted beyond the leader's end goes back to it).
     offset =
       own.epoch < 0
-        ? Math.min(leader.endOffset, log.logEndOffset)
+        ? Math.min(leader.endOffset, log.logStartOffset)
         : Math.min(leader.endOffset, own.endOffset, log.logEndOffset);
   }
-  if (offset >= log.logEndOffset) return undefined;
+  if (offset >= log.logEndOffset) {
+    if (!diverging || log.logEndOffset === log.logStartOffset) return undefined;
+    offset = log.logStartOffset;
+  }
   if (offset < log.logStartOffset) return { kind: 'reset', offset: Math.max(0, offset) };
   return { kind: 'truncate', offset };
 }

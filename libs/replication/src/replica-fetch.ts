@@ -42,14 +42,15 @@ export function decideReplicaFetch(
   const epoch = checkLeaderEpoch(ask.leaderEpoch, leader.leaderEpoch);
   if (!epoch.ok) return { kind: 'error', reason: epoch.reason, message: epoch.message };
   // Below the log start the follower restarts there whatever it holds: no divergence check
-  // (the epochs of deleted batches are gone from the cache).
+  // (the epochs of deleted batches are gone from the cache). Exactly at the log start there is
+  // nothing here to compare with either: the follower continues and deletes what is below.
   if (ask.fetchOffset < log.logStartOffset) return { kind: 'behind-log-start' };
-  if (ask.lastFetchedEpoch >= 0) {
+  if (ask.lastFetchedEpoch >= 0 && ask.fetchOffset > log.logStartOffset) {
     const end = log.endOffsetForEpoch(ask.lastFetchedEpoch);
     if (end.epoch !== ask.lastFetchedEpoch || end.endOffset < ask.fetchOffset)
       return { kind: 'diverging', epoch: end.epoch, endOffset: end.endOffset };
   } else if (ask.fetchOffset > log.logEndOffset) {
-    // An empty follower log restarted beyond this log's end: bring it back to the end.
+    // A follower log restarted beyond this log's end: bring it back to the end.
     return { kind: 'diverging', epoch: log.lastEpoch(), endOffset: log.logEndOffset };
   }
   return { kind: 'read' };

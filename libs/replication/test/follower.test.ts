@@ -88,11 +88,23 @@ describe('truncation by leader epoch (KIP-101)', () => {
     });
   });
 
-  test('the follower lacks the epoch the leader answered: it keeps at most the leader end', () => {
+  test('the follower has no epoch as old as the leader answered: all of it goes', () => {
     const f = log([[5, 5]], 8, { logStart: 5 });
     expect(truncationStep({ epoch: 4, endOffset: 3 }, f)).toEqual({ kind: 'reset', offset: 3 });
-    const g = log([[5, 2]], 8, { logStart: 0 });
-    expect(truncationStep({ epoch: 4, endOffset: 3 }, g)).toEqual({ kind: 'truncate', offset: 3 });
+    const g = log([[5, 2]], 8, { logStart: 2 });
+    expect(truncationStep({ epoch: 4, endOffset: 30 }, g)).toEqual({ kind: 'truncate', offset: 2 });
+  });
+
+  test('a diverging answer always cuts something, even where the own view finds nothing', () => {
+    const f = log([[1, 0]], 30, { hw: 30 });
+    expect(truncationStep({ epoch: -1, endOffset: -1 }, f)).toBeUndefined();
+    expect(truncationStep({ epoch: -1, endOffset: -1 }, f, true)).toEqual({
+      kind: 'truncate',
+      offset: 0,
+    });
+    expect(
+      truncationStep({ epoch: -1, endOffset: -1 }, log([], 7, { logStart: 7, hw: 7 }), true),
+    ).toBeUndefined();
   });
 
   test('the leader has no epoch that old: keep only what is below the own high watermark', () => {
@@ -184,6 +196,10 @@ describe('the leader decision on a ReplicaFetch partition', () => {
     ).toEqual({
       kind: 'behind-log-start',
     });
+    // Exactly at the log start nothing is left here to compare: read on.
+    expect(
+      decideReplicaFetch({ ...ask, fetchOffset: 5, lastFetchedEpoch: 0 }, me, leaderLog),
+    ).toEqual({ kind: 'read' });
   });
 
   test('an empty follower log below the log start or beyond the end', () => {

@@ -182,6 +182,7 @@ export class FollowerFetcher {
           const step = truncationStep(
             { epoch: a.diverging_epoch.epoch, endOffset: a.diverging_epoch.end_offset },
             r.log,
+            true,
           );
           if (step) await this.applyStep(r, step, 'diverging-epoch');
           return;
