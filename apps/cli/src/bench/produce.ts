@@ -44,7 +44,7 @@ export interface ProduceResult {
 /** Records appended between two yields to the event loop, so acks and I/O get their turn. */
 const SEND_SLICE = 2_000;
 /** Bytes the producer may hold unacknowledged before the loop waits (keeps latency honest). */
-const BENCH_BUFFER_BYTES = 16 * 1024 * 1024;
+const BENCH_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /** A fresh topic name per run so runs never see each other's records. */
 export function benchTopic(kind: string): string {
