@@ -6,15 +6,32 @@ import * as fs from 'node:fs';
 import rocksdb from 'rocksdb';
 import type { BatchOp, KvStore } from './kv-store';
 
+/** RocksDB knobs the binding exposes; its defaults (4 MiB memtables, 2 MiB files) suit small values. */
+export interface RocksTuning {
+  /** Memtable size before a flush to L0. */
+  writeBufferBytes?: number;
+  /** Target SST file size. */
+  maxFileBytes?: number;
+  /** Snappy block compression (on by default; payloads a producer compressed gain nothing). */
+  compression?: boolean;
+}
+
 export class RocksStore implements KvStore {
   private constructor(private readonly db: ReturnType<typeof rocksdb>) {}
 
-  static async open(dir: string): Promise<RocksStore> {
+  static async open(dir: string, tuning: RocksTuning = {}): Promise<RocksStore> {
     fs.mkdirSync(dir, { recursive: true });
     const db = rocksdb(dir);
     await new Promise<void>((resolve, reject) =>
-      db.open({ createIfMissing: true }, (err) =>
-        err ? reject(new Error(`cannot open RocksDB at ${dir}: ${err.message}`)) : resolve(),
+      db.open(
+        {
+          createIfMissing: true,
+          ...(tuning.writeBufferBytes && { writeBufferSize: tuning.writeBufferBytes }),
+          ...(tuning.maxFileBytes && { maxFileSize: tuning.maxFileBytes }),
+          ...(tuning.compression !== undefined && { compression: tuning.compression }),
+        },
+        (err) =>
+          err ? reject(new Error(`cannot open RocksDB at ${dir}: ${err.message}`)) : resolve(),
       ),
     );
     return new RocksStore(db);
