@@ -199,4 +199,32 @@ describe('ReplicaManager replication in process', () => {
       'SHUTTING_DOWN',
     );
   });
+
+  test('acks=ALL times out TIMEOUT while a follower holds the high watermark back', async () => {
+    c = new ReplicaCluster([1, 2], {}, { lagTimeMaxMs: 60_000 });
+    await c.start();
+    c.cut.add('2->1');
+    const e = await reasonOf(
+      c.rm(1).produce((await produceReq('ACKS_ALL', 1, { timeout_ms: 150 })) as never),
+    );
+    expect(e.reason).toBe('TIMEOUT');
+    expect(state(c, 1).logEndOffset).toBe(1); // written, not committed
+    expect(state(c, 1).highWatermark).toBe(0);
+  });
+
+  test('retention in tick moves the log start below the high watermark; the follower follows it', async () => {
+    c = new ReplicaCluster([1, 2], { 'retention.bytes': '1' });
+    await c.start();
+    for (let i = 0; i < 5; i++) await c.rm(1).produce((await produceReq('ACKS_ALL', 2)) as never);
+    await c.rm(1).tick();
+    const start = state(c, 1).logStartOffset;
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThanOrEqual(state(c, 1).highWatermark);
+    const earliest = await c
+      .rm(1)
+      .listOffsets({ topic: TOPIC, partition: 0, spec: 'OFFSET_SPEC_EARLIEST' } as never);
+    expect(earliest.offset).toBe(start);
+    await c.rm(1).produce((await produceReq('ACKS_ALL', 1)) as never);
+    await until(() => state(c, 2).logStartOffset === start, 'follower log start follows');
+  });
 });

@@ -22,6 +22,8 @@ const FENCED_RETRY_MS = 1000;
 /** Backoff bounds after a failed ReplicaFetch call. */
 const CALL_BACKOFF_MIN_MS = 50;
 const CALL_BACKOFF_MAX_MS = 2000;
+/** Shortest round trip of a fetch round that brought nothing. */
+const IDLE_ROUND_MS = 20;
 /** Longest sleep while every partition waits (a wake cuts it short). */
 const IDLE_MS = 1000;
 
@@ -130,6 +132,7 @@ export class FollowerFetcher {
 
   private async fetchOnce(due: Follower[]): Promise<void> {
     const sent = due.map((f) => ({ ...f, fetchOffset: f.r.log.logEndOffset }));
+    const startedMs = this.ctx.ports.now();
     let answers: ReplicaFetchPartitionResult__Output[];
     try {
       const res = await this.ctx.ports.replicaFetch(this.leaderId, {
@@ -165,6 +168,11 @@ export class FollowerFetcher {
         if (answer) await this.applyAnswer(s, answer);
       }),
     );
+    // A leader that does not long-poll (max wait 0, or it answers errors) is not asked again
+    // at once when it had nothing: bounds the rounds per second of an idle partition set.
+    const moved = sent.some((s) => s.r.log.logEndOffset !== s.fetchOffset);
+    const elapsed = this.ctx.ports.now() - startedMs;
+    if (!moved && elapsed < IDLE_ROUND_MS) await this.pause(IDLE_ROUND_MS - elapsed);
   }
 
   private async applyAnswer(

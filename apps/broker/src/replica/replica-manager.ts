@@ -276,7 +276,12 @@ export class ReplicaManager {
     }
     const timeoutMs = req.timeout_ms > 0 ? req.timeout_ms : PRODUCE_TIMEOUT_DEFAULT_MS;
     const deadline = this.ports.now() + timeoutMs;
-    const res = await append;
+    const res = await this.beforeDeadline(append, timeoutMs, () =>
+      tributaryError(
+        'TIMEOUT',
+        `${r.name}: the append was not durable within ${timeoutMs} ms; the batch may still be written`,
+      ),
+    );
     leaderAppended(r, core);
     const answer = {
       base_offset: res.baseOffset,
@@ -299,6 +304,23 @@ export class ReplicaManager {
     // Kafka's check after the append: committed, but by fewer replicas than the topic demands.
     if (!core.enoughInSync(minIsr)) throw notEnoughReplicas(r.name, core.isr, minIsr, 'after');
     return answer;
+  }
+
+  /** `work`'s result, or the error `late` makes once `timeoutMs` passed first. */
+  private beforeDeadline<T>(work: Promise<T>, timeoutMs: number, late: () => Error): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = this.setTimer(timeoutMs, () => reject(late()));
+      work.then(
+        (value) => {
+          timer.cancel();
+          resolve(value);
+        },
+        (error: unknown) => {
+          timer.cancel();
+          reject(error);
+        },
+      );
+    });
   }
 
   async fetch(
