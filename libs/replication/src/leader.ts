@@ -203,18 +203,21 @@ export class PartitionLeader {
   }
 
   /**
-   * The controller answered the pending AlterIsr with the partition's new state. Returns
-   * whether the high watermark advanced (a shrink can let it). An answer for another leader
-   * epoch only clears the pending change: metadata will move this replica's role.
+   * The controller answered `change` with the partition's new state. Returns whether the high
+   * watermark advanced (a shrink can let it). An answer for another leader epoch changes
+   * nothing here: metadata will move this replica's role. An answer to a change that is no
+   * longer the pending one (newer metadata superseded it, and another may be in flight now)
+   * leaves the pending one alone, so the maximal ISR keeps counting it.
    */
-  isrChangeAccepted(result: PartitionAssignment): boolean {
-    this.pending = undefined;
+  isrChangeAccepted(change: IsrChange, result: PartitionAssignment): boolean {
+    if (this.pending === change) this.pending = undefined;
     if (result.leaderEpoch !== this.leaderEpoch) return false;
     return this.metadataChanged(result);
   }
 
-  /** The pending AlterIsr failed. */
-  isrChangeRejected(rejection: IsrRejection): void {
+  /** The AlterIsr of `change` failed (ignored unless it is still the pending one). */
+  isrChangeRejected(change: IsrChange, rejection: IsrRejection): void {
+    if (this.pending !== change) return;
     this.pending = undefined;
     this.awaitingMetadata = rejection.awaitMetadata;
     this.retryAtMs = rejection.retryAtMs;

@@ -119,7 +119,12 @@ describe('PartitionLeader ISR changes', () => {
     expect(l.highWatermark).toBe(10);
     expect(l.nextIsrChange(1002 + LAG_MS, LAG_MS)).toBeUndefined(); // one in flight
     expect(
-      l.isrChangeAccepted({ leaderEpoch: 3, partitionEpoch: 8, replicas: [1, 2, 3], isr: [1, 2] }),
+      l.isrChangeAccepted(l.pendingIsrChange!, {
+        leaderEpoch: 3,
+        partitionEpoch: 8,
+        replicas: [1, 2, 3],
+        isr: [1, 2],
+      }),
     ).toBe(true);
     expect(l.isr).toEqual([1, 2]);
     expect(l.highWatermark).toBe(20);
@@ -177,10 +182,10 @@ describe('PartitionLeader ISR changes', () => {
     l.followerFetched(2, 20, 1000);
     const now = 1001 + LAG_MS;
     expect(l.nextIsrChange(now, LAG_MS)?.isr).toEqual([1, 2]);
-    l.isrChangeRejected({ awaitMetadata: false, retryAtMs: now + 500 });
+    l.isrChangeRejected(l.pendingIsrChange!, { awaitMetadata: false, retryAtMs: now + 500 });
     expect(l.nextIsrChange(now + 499, LAG_MS)).toBeUndefined();
     expect(l.nextIsrChange(now + 500, LAG_MS)?.isr).toEqual([1, 2]);
-    l.isrChangeRejected({ awaitMetadata: true, retryAtMs: 0 });
+    l.isrChangeRejected(l.pendingIsrChange!, { awaitMetadata: true, retryAtMs: 0 });
     expect(l.nextIsrChange(now + 10_000, LAG_MS)).toBeUndefined();
     // The controller itself removed broker 3 (e.g. its session ended): the ISR changed.
     expect(
@@ -206,6 +211,29 @@ describe('PartitionLeader ISR changes', () => {
     expect(l.isr).toEqual([1, 2, 3]);
   });
 
+  test('a late answer to a superseded change leaves the newer pending one counted', () => {
+    const l = leader({ isr: [1, 2], highWatermark: 10 });
+    l.followerFetched(2, 10, 1000);
+    l.followerFetched(3, 10, 1000);
+    const first = l.nextIsrChange(1000, LAG_MS)!;
+    expect(first.isr).toEqual([1, 2, 3]);
+    // The controller took it and metadata says so before the AlterIsr answer arrives.
+    l.metadataChanged({ leaderEpoch: 3, partitionEpoch: 8, replicas: [1, 2, 3], isr: [1, 2, 3] });
+    l.localAppended(20);
+    l.followerFetched(2, 20, 1000);
+    const second = l.nextIsrChange(1001 + LAG_MS, LAG_MS)!;
+    expect(second.isr).toEqual([1, 2]);
+    l.isrChangeAccepted(first, {
+      leaderEpoch: 3,
+      partitionEpoch: 8,
+      replicas: [1, 2, 3],
+      isr: [1, 2, 3],
+    });
+    l.isrChangeRejected(first, { awaitMetadata: true, retryAtMs: 0 });
+    expect(l.pendingIsrChange).toBe(second);
+    expect(l.highWatermark).toBe(10); // broker 3 still counts until the shrink is confirmed
+  });
+
   test('an AlterIsr answer from another leader epoch changes nothing', () => {
     const l = leader({ highWatermark: 10 });
     l.followerFetched(2, 10, 1000);
@@ -213,7 +241,12 @@ describe('PartitionLeader ISR changes', () => {
     l.followerFetched(2, 20, 1000);
     expect(l.nextIsrChange(1001 + LAG_MS, LAG_MS)).toBeDefined();
     expect(
-      l.isrChangeAccepted({ leaderEpoch: 4, partitionEpoch: 9, replicas: [1, 2, 3], isr: [2, 3] }),
+      l.isrChangeAccepted(l.pendingIsrChange!, {
+        leaderEpoch: 4,
+        partitionEpoch: 9,
+        replicas: [1, 2, 3],
+        isr: [2, 3],
+      }),
     ).toBe(false);
     expect(l.isr).toEqual([1, 2, 3]);
     expect(l.pendingIsrChange).toBeUndefined();
@@ -257,13 +290,14 @@ describe('PartitionLeader invariants under random steps', () => {
       } else {
         const change = l.nextIsrChange(now, LAG_MS);
         if (change && r() < 0.7)
-          l.isrChangeAccepted({
+          l.isrChangeAccepted(change, {
             leaderEpoch: 3,
             partitionEpoch: ++epoch,
             replicas: [1, 2, 3],
             isr: change.isr,
           });
-        else if (change) l.isrChangeRejected({ awaitMetadata: false, retryAtMs: now + 100 });
+        else if (change)
+          l.isrChangeRejected(change, { awaitMetadata: false, retryAtMs: now + 100 });
       }
       expect(l.highWatermark).toBeGreaterThanOrEqual(before);
       expect(l.highWatermark).toBeLessThanOrEqual(l.logEnd);

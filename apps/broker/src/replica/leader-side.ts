@@ -83,14 +83,14 @@ export function maybeAlterIsr(ctx: ReplicaContext, r: PartitionReplica, core: Pa
           info.partition_epoch > r.info.partition_epoch
         )
           r.info = info;
-        if (core.isrChangeAccepted(assignmentOf(info))) highWatermarkAdvanced(r, core);
+        if (core.isrChangeAccepted(change, assignmentOf(info))) highWatermarkAdvanced(r, core);
       },
       (error: unknown) => {
         if (!stillLeads(r, core)) return;
         const e = readError(error);
         ctx.log?.warn({ partition: r.name, reason: e.reason, err: e.message }, 'AlterIsr failed');
         // A fenced change can only succeed on newer metadata; a transient failure is retried.
-        core.isrChangeRejected({
+        core.isrChangeRejected(change, {
           awaitMetadata: !e.retriable,
           retryAtMs: ctx.ports.now() + (e.retryDelayMs ?? ALTER_ISR_RETRY_MS),
         });

@@ -150,6 +150,9 @@ export class ReplicaManager {
       r.info = p;
       if (r.role.kind === 'leader' && r.role.core.metadataChanged(assignmentOf(p)))
         highWatermarkAdvanced(r, r.role.core);
+      // Made leader while not in the ISR, now in it: take the role now.
+      if (r.role.kind === 'offline' && p.leader === this.brokerId)
+        await r.exclusive(() => this.becomeLeader(r, p.leader_epoch));
       return;
     }
     r.info = p;
