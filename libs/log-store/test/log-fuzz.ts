@@ -3,7 +3,7 @@
 // flight), disk steps, truncations, retention, compaction, log-start moves, resets, crashes with
 // reopen, and reads, each checked against a plain in-memory model of the log.
 import { Xoshiro128 } from '@tributary/raft';
-import { encodeRecordSet } from '@tributary/rpc';
+import { encodeRecordSet, TributaryError } from '@tributary/rpc';
 import { LogStore, SimDisk, type EpochEntry, type LogConfig, type PartitionLog } from '../src';
 import { batchRange, decodeHeader } from '../src/batch-codec';
 import type { Plant } from '../src/group-commit';
@@ -23,6 +23,14 @@ interface MBatch {
   records: MRecord[];
   horizon: number;
   bytes: number;
+  /** Base sequence of producer PID (every append is idempotent). */
+  seq: number;
+}
+
+interface Recent {
+  firstSeq: number;
+  lastSeq: number;
+  baseOffset: number;
 }
 
 interface MPart {
@@ -31,16 +39,33 @@ interface MPart {
   batches: MBatch[];
   epochs: EpochEntry[];
   epoch: number;
+  /** Producer PID's last 5 batches; empty when the partition has no state for it. */
+  recent: Recent[];
 }
 
 const PARTITIONS = 2;
+const PID = 1;
 const KEYS = ['k0', 'k1', 'k2', 'k3', null];
 
 const clone = (p: MPart): MPart => ({
   ...p,
   batches: p.batches.map((b) => ({ ...b, records: [...b.records] })),
   epochs: p.epochs.map((e) => ({ ...e })),
+  recent: p.recent.map((r) => ({ ...r })),
 });
+
+function pushRecent(recent: Recent[], b: MBatch): void {
+  recent.push({ firstSeq: b.seq, lastSeq: b.seq + b.count - 1, baseOffset: b.base });
+  if (recent.length > 5) recent.shift();
+}
+
+/** An append the log kept: the model takes it in. */
+function adopt(m: MPart, b: MBatch): void {
+  m.batches.push(b);
+  m.end = endOf(b);
+  noteEpoch(m, b);
+  pushRecent(m.recent, b);
+}
 const endOf = (b: MBatch) => b.base + b.count;
 
 function sizeOf(records: MRecord[], base: number): number {
@@ -83,6 +108,10 @@ const model = {
     p.end = end;
     p.start = Math.min(p.start, end);
     p.epochs = p.epochs.filter((e) => e.startOffset < end);
+    if (p.recent.some((r) => r.baseOffset >= end)) {
+      p.recent = [];
+      for (const b of p.batches.slice(-5)) pushRecent(p.recent, b);
+    }
     return end;
   },
   deleteBefore(p: MPart, offset: number): void {
@@ -94,6 +123,7 @@ const model = {
     p.batches = [];
     p.start = p.end = offset;
     p.epochs = [];
+    p.recent = [];
   },
   retention(p: MPart, cfg: LogConfig, now: number, upTo: number): number {
     let bytes = p.batches.reduce((n, b) => n + b.bytes, 0);
@@ -177,8 +207,11 @@ export async function runSeed(
     batches: [],
     epochs: [],
     epoch: 1,
+    recent: [],
   }));
   let pending: Pending[] = [];
+  /** Disagreements found in callbacks, reported at the next check. */
+  const failures: string[] = [];
   const settleTick = () => new Promise<void>((resolve) => setImmediate(resolve));
   const drive = async <T>(p: Promise<T>): Promise<T> => {
     let state: { ok: true; v: T } | { ok: false; e: unknown } | undefined;
@@ -208,19 +241,23 @@ export async function runSeed(
     }
     for (const x of pending) {
       const m = committed[x.partition] as MPart;
-      m.batches.push(x.batch);
-      m.end = endOf(x.batch);
-      noteEpoch(m, x.batch);
+      adopt(m, x.batch);
     }
     pending = [];
   };
 
   const check = async (where: string, parts: MPart[] = committed): Promise<string | undefined> => {
+    if (failures.length > 0) return failures[0];
     for (let p = 0; p < PARTITIONS; p++) {
       const l = log(p);
       const m = parts[p] as MPart;
-      const got = { start: l.logStartOffset, end: l.logEndOffset, epochs: l.epochs() };
-      const want = { start: m.start, end: m.end, epochs: m.epochs };
+      const got = {
+        start: l.logStartOffset,
+        end: l.logEndOffset,
+        epochs: l.epochs(),
+        recent: l.producer(PID)?.recent ?? [],
+      };
+      const want = { start: m.start, end: m.end, epochs: m.epochs, recent: m.recent };
       if (JSON.stringify(got) !== JSON.stringify(want)) {
         return `${where}: partition ${p} is ${JSON.stringify(got)}, model ${JSON.stringify(want)}`;
       }
@@ -246,9 +283,44 @@ export async function runSeed(
         value: rnd.chance(0.2) ? null : `v${rnd.int(1000)}`,
         timestampMs: now,
       }));
-      const b = await batchOf(records);
       const l = log(p);
       const before = pending.filter((x) => x.partition === p);
+      const recent = m.recent.map((r) => ({ ...r }));
+      for (const x of before) pushRecent(recent, x.batch);
+      const last = recent[recent.length - 1];
+      const nextSeq = last ? last.lastSeq + 1 : 0;
+      const choice = rnd.int(20);
+      if (last && choice < 3) {
+        // A retry of one of the last 5 batches: answered with its offset, written nowhere.
+        const r = rnd.pick(recent);
+        const retry = Array.from(
+          { length: r.lastSeq - r.firstSeq + 1 },
+          () => records[0] as TestRecord,
+        );
+        const b = await batchOf(retry, { producerId: PID, baseSequence: r.firstSeq });
+        void l.appendAsLeader(b, m.epoch).then(
+          (res) => {
+            if (!res.duplicate || res.baseOffset !== r.baseOffset) {
+              failures.push(`${at}: retry of ${r.baseOffset} answered ${JSON.stringify(res)}`);
+            }
+          },
+          (err) => failures.push(`${at}: retry of ${r.baseOffset} refused: ${String(err)}`),
+        );
+        continue;
+      }
+      if (last && choice < 4) {
+        const b = await batchOf(records, { producerId: PID, baseSequence: nextSeq + 1 });
+        void l.appendAsLeader(b, m.epoch).then(
+          () => failures.push(`${at}: a sequence gap was accepted`),
+          (err) => {
+            if (!(err instanceof TributaryError && err.reason === 'OUT_OF_ORDER_SEQUENCE')) {
+              failures.push(`${at}: a sequence gap was refused with ${String(err)}`);
+            }
+          },
+        );
+        continue;
+      }
+      const b = await batchOf(records, { producerId: PID, baseSequence: nextSeq });
       const base = before.length ? endOf((before[before.length - 1] as Pending).batch) : m.end;
       const batch: MBatch = {
         base,
@@ -258,13 +330,19 @@ export async function runSeed(
         records: records.map((r, i) => ({ offset: base + i, key: r.key, value: r.value })),
         horizon: 0,
         bytes: b.payload.length,
+        seq: nextSeq,
       };
       const x: Pending = { partition: p, batch, done: false };
       pending.push(x);
-      void l.appendAsLeader(b, m.epoch).then((r) => {
-        x.done = true;
-        if (r.baseOffset !== base) x.batch.base = -1; // caught by the next check
-      });
+      void l.appendAsLeader(b, m.epoch).then(
+        (r) => {
+          x.done = true;
+          if (r.baseOffset !== base || r.duplicate) {
+            failures.push(`${at}: append at ${base} answered ${JSON.stringify(r)}`);
+          }
+        },
+        (err) => failures.push(`${at}: append at ${base} refused: ${String(err)}`),
+      );
     } else if (roll < 60) {
       for (let i = rnd.int(3); i >= 0; i--) disk.completeOne();
       await settleTick();
@@ -277,9 +355,7 @@ export async function runSeed(
         const end = log(q).logEndOffset;
         const m = kept[q] as MPart;
         for (const x of pending.filter((y) => y.partition === q && endOf(y.batch) <= end)) {
-          m.batches.push(x.batch);
-          m.end = endOf(x.batch);
-          noteEpoch(m, x.batch);
+          adopt(m, x.batch);
         }
         if (m.end !== end)
           return `${at}: after a crash partition ${q} ends at ${end}, no append ended there`;
