@@ -17,7 +17,8 @@ const started: ChildProcess[] = [];
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-dev-'));
-  base = await freePortBase([0, 1, 2, 80, 81, 82]);
+  // Coordinators at base + 0..2 (metrics +80), brokers at base + 2000..2002 (metrics +80).
+  base = await freePortBase([0, 1, 2, 80, 81, 82, 2000, 2001, 2002, 2080, 2081, 2082]);
   addresses = [0, 1, 2].map((i) => `127.0.0.1:${base + i}`);
 });
 
@@ -79,7 +80,22 @@ it('runs a cluster kv works against, stops on SIGINT with exit 0, and keeps its 
   expect(first.output.text).toContain(`export TRIBUTARY_COORDINATORS=${addresses.join(',')}`);
   for (const [i, address] of addresses.entries())
     expect(first.output.text).toContain(`coordinator-${i + 1}  ${address}`);
-  expect(first.output.text).toMatch(/brokers: not available yet/);
+  for (const i of [0, 1, 2])
+    expect(first.output.text).toContain(`broker-${i + 1}       127.0.0.1:${base + 2000 + i}`);
+  expect(first.output.text).toContain(
+    `export TRIBUTARY_BOOTSTRAP=${[0, 1, 2].map((i) => `127.0.0.1:${base + 2000 + i}`).join(',')}`,
+  );
+  // Each broker registers with the coordinators and follows the metadata: ready.
+  for (const i of [0, 1, 2])
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${base + 2080 + i}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      60_000,
+      `broker-${i + 1} ready`,
+    );
   expect(first.output.text).toContain(`Logs: ${path.join(dataDir, 'logs')}`);
 
   expect(await kv('create', '/hello', 'world')).toMatchObject({ code: 0, stdout: '/hello\n' });
@@ -88,14 +104,13 @@ it('runs a cluster kv works against, stops on SIGINT with exit 0, and keeps its 
   first.child.kill('SIGINT');
   expect(await first.exited).toBe(0);
   expect(first.output.text).toMatch(/stopped; data kept/);
-  // Every coordinator has exited: their ports are free again.
-  expect(await Promise.all(addresses.map((a) => portFree(Number(a.split(':')[1]))))).toEqual([
-    true,
-    true,
-    true,
-  ]);
-  for (const i of [1, 2, 3])
+  // Every coordinator and broker has exited: their ports are free again.
+  const ports = [0, 1, 2, 2000, 2001, 2002].map((offset) => base + offset);
+  expect(await Promise.all(ports.map(portFree))).toEqual(ports.map(() => true));
+  for (const i of [1, 2, 3]) {
     expect(fs.existsSync(path.join(dataDir, 'logs', `coordinator-${i}.log`))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'logs', `broker-${i}.log`))).toBe(true);
+  }
 
   const second = await startDev();
   expect(await kv('get', '/hello')).toMatchObject({ code: 0, stdout: 'world' });

@@ -7,12 +7,10 @@
  * SIGINT/SIGTERM it sends each child SIGTERM, waits STOP_GRACE_MS, then SIGKILL, and exits 0.
  *
  * Layout under --data-dir (kept between runs): `coordinator-N/` (Raft log and state),
- * `logs/coordinator-N.log` (appended to), `dev.json` (this cluster's shape and the pids of the
- * running processes, so a second `trib dev` can say what holds the ports).
- *
- * Brokers: `--brokers` is accepted, but `trib broker` does not exist yet, so none is started and
- * the banner says so. Adding them is a `brokerSpecs()` next to `coordinatorSpecs()`, started after
- * the coordinators have a leader.
+ * `broker-N/` (partition logs), `logs/<name>.log` (appended to), `dev.json` (this cluster's
+ * shape and the pids of the running processes, so a second `trib dev` can say what holds the
+ * ports). Brokers start once the coordinators have a leader, on the coordinators' base port
+ * + 2000 (9101, 9102, … by default).
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -24,6 +22,8 @@ import { parseNonNegativeInt } from '../coordination';
 
 const TRIB_JS = path.resolve(__dirname, '../../bin/trib.js');
 const DEFAULT_BASE_PORT = 7101;
+/** Broker N listens on the base port + this + N - 1 (9101 with the default base port). */
+const BROKER_PORT_OFFSET = 2000;
 /** Metrics and health listen on the gRPC port + this (DESIGN §2). */
 const METRICS_PORT_OFFSET = 80;
 const COORDINATOR_COUNTS = [1, 3, 5];
@@ -54,7 +54,7 @@ export function registerDev(program: Command): void {
         .argParser(parseCoordinatorCount),
     )
     .addOption(
-      new Option('--brokers <n>', 'brokers to run (not available yet: none is started)')
+      new Option('--brokers <n>', 'brokers to run')
         .env('TRIBUTARY_DEV_BROKERS')
         .default(3)
         .argParser(parseNonNegativeInt),
@@ -134,13 +134,44 @@ export function coordinatorSpecs(layout: Layout): ServerSpec[] {
   });
 }
 
+export function brokerSpecs(layout: Layout): ServerSpec[] {
+  const coordinators = coordinatorSpecs(layout)
+    .map((s) => s.address)
+    .join(',');
+  return Array.from({ length: layout.brokers }, (_, i) => {
+    const id = i + 1;
+    const name = `broker-${id}`;
+    const port = layout.basePort + BROKER_PORT_OFFSET + i;
+    const address = `127.0.0.1:${port}`;
+    const metricsAddress = `127.0.0.1:${port + METRICS_PORT_OFFSET}`;
+    const dataDir = path.join(layout.dataDir, name);
+    return {
+      name,
+      address,
+      metricsAddress,
+      dataDir,
+      logFile: path.join(layout.dataDir, 'logs', `${name}.log`),
+      args: [
+        'broker',
+        '--id',
+        String(id),
+        '--listen',
+        address,
+        '--coordinators',
+        coordinators,
+      ].concat(['--data-dir', dataDir, '--metrics-listen', metricsAddress]),
+    };
+  });
+}
+
 async function runDev(flags: DevFlags): Promise<number> {
   const layout: Layout = { ...flags, dataDir: path.resolve(flags.dataDir) };
-  const lastPort = layout.basePort + METRICS_PORT_OFFSET + layout.coordinators - 1;
+  const lastPort = layout.basePort + BROKER_PORT_OFFSET + METRICS_PORT_OFFSET + layout.brokers;
   if (lastPort > 65535) return fail(`--base-port ${layout.basePort} leaves no room for the ports`);
   const coordinators = coordinatorSpecs(layout);
+  const brokers = brokerSpecs(layout);
   const state = new StateFile(layout);
-  const problem = state.mismatch() ?? (await portsProblem(coordinators, state));
+  const problem = state.mismatch() ?? (await portsProblem([...coordinators, ...brokers], state));
   if (problem) return fail(problem);
 
   fs.mkdirSync(path.join(layout.dataDir, 'logs'), { recursive: true });
@@ -160,8 +191,11 @@ async function runDev(flags: DevFlags): Promise<number> {
     await supervisor.stop();
     return 1;
   }
-  // Brokers start here once `trib broker` exists: supervisor.start(brokerSpecs(layout)).
-  out(banner(layout, coordinators, leader));
+  if (brokers.length > 0) {
+    out(`starting ${brokers.length} broker(s) …`);
+    supervisor.start(brokers);
+  }
+  out(banner(coordinators, brokers, leader, layout.dataDir));
   const gone = supervisor.allGaveUp.then(async () => {
     out('every process of the cluster has been given up; stopping.');
     await supervisor.stop();
@@ -224,31 +258,33 @@ async function waitForLeader(
   }
 }
 
-function banner(layout: Layout, coordinators: ServerSpec[], leader: ClusterStatus): string {
-  const list = coordinators.map((s) => s.address).join(',');
-  const width = Math.max(...coordinators.map((s) => s.name.length));
+function banner(
+  coordinators: ServerSpec[],
+  brokers: ServerSpec[],
+  leader: ClusterStatus,
+  dataDir: string,
+): string {
+  const list = (specs: ServerSpec[]) => specs.map((s) => s.address).join(',');
+  const width = Math.max(...[...coordinators, ...brokers].map((s) => s.name.length));
   const leaderName = coordinators.find((s) => s.address === leader.address)?.name ?? '?';
-  const brokers =
-    layout.brokers === 0
-      ? '  brokers: none requested'
-      : `  brokers: not available yet (there is no \`trib broker\` command): --brokers ${layout.brokers} starts none`;
+  const line = (s: ServerSpec) =>
+    `  ${s.name.padEnd(width)}  ${s.address}  (metrics http://${s.metricsAddress}/metrics)`;
   return [
     '',
-    `Tributary dev cluster is up: ${coordinators.length} coordinator(s), leader ${leaderName} (term ${leader.term}).`,
-    ...coordinators.map(
-      (s) =>
-        `  ${s.name.padEnd(width)}  ${s.address}  (metrics http://${s.metricsAddress}/metrics)`,
-    ),
-    brokers,
+    `Tributary dev cluster is up: ${coordinators.length} coordinator(s), leader ${leaderName} ` +
+      `(term ${leader.term}), ${brokers.length} broker(s).`,
+    ...coordinators.map(line),
+    ...(brokers.length > 0 ? brokers.map(line) : ['  brokers: none requested']),
     '',
     'In another terminal:',
-    `  export TRIBUTARY_COORDINATORS=${list}`,
+    `  export TRIBUTARY_COORDINATORS=${list(coordinators)}`,
+    ...(brokers.length > 0 ? [`  export TRIBUTARY_BOOTSTRAP=${list(brokers)}`] : []),
     '  npx trib kv create /hello world',
     '  npx trib kv get /hello',
     '  npx trib cluster status',
     '',
-    `Data: ${layout.dataDir} (kept between runs; delete it to start over)`,
-    `Logs: ${path.join(layout.dataDir, 'logs')}/`,
+    `Data: ${dataDir} (kept between runs; delete it to start over)`,
+    `Logs: ${path.join(dataDir, 'logs')}/`,
     'Ctrl-C stops the cluster.',
   ].join('\n');
 }
