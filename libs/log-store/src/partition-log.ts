@@ -449,7 +449,10 @@ export class PartitionLog implements StateSource {
     if (!cfg.cleanupPolicy.includes('compact')) return { removedRecords: 0 };
     const limit = Math.min(upTo, this.durableEnd);
     const gen = this.gen;
-    if (!this.index.some((m) => batchEnd(m) <= limit)) return { removedRecords: 0 };
+    // Nothing durable below upTo (a log start moved past the durable end counts as nothing).
+    if (this.start > limit || !this.index.some((m) => batchEnd(m) <= limit)) {
+      return { removedRecords: 0 };
+    }
     const batches = (await this.read(this.start, limit, Number.MAX_SAFE_INTEGER)).filter(
       (b) => b.format === FORMAT_RECORDSET,
     );
