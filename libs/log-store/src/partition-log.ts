@@ -168,10 +168,8 @@ export class PartitionLog implements StateSource {
       logEnd: this.next,
       hw: this.hw,
       epochs: this.pendingEpochs.map((e) => ({ ...e })),
-      producers: [...this.producers].map(([pid, e]) => [
-        pid,
-        { producerEpoch: e.producerEpoch, recent: e.recent.map((r) => ({ ...r })) },
-      ]),
+      // Serialized below, before anything can change them: no copy needed.
+      producers: [...this.producers],
     };
     const gen = this.gen;
     return {
