@@ -51,9 +51,10 @@ export interface IsrChange {
 }
 
 export interface IsrRejection {
-  /** Wait for metadata with a newer partition epoch before proposing again (fenced). */
-  awaitMetadata: boolean;
-  /** Otherwise (transient failure): earliest time to propose again. */
+  /**
+   * Earliest time to propose again. Metadata with a newer partition epoch lifts it at once: a
+   * fenced change can only succeed on it, and a refused one (a broker not live yet) may.
+   */
   retryAtMs: number;
 }
 
@@ -66,7 +67,6 @@ export class PartitionLeader {
   /** The ISR the controller has committed. */
   private isrValue: number[];
   private pending: IsrChange | undefined;
-  private awaitingMetadata = false;
   private retryAtMs = 0;
   private logEndValue: number;
   private hw: number;
@@ -176,7 +176,7 @@ export class PartitionLeader {
    * reached the high watermark and the start of this epoch join.
    */
   nextIsrChange(nowMs: number, lagTimeMaxMs: number): IsrChange | undefined {
-    if (this.pending || this.awaitingMetadata || nowMs < this.retryAtMs) return undefined;
+    if (this.pending || nowMs < this.retryAtMs) return undefined;
     const next: number[] = [];
     let changed = false;
     for (const id of this.replicasValue) {
@@ -219,7 +219,6 @@ export class PartitionLeader {
   isrChangeRejected(change: IsrChange, rejection: IsrRejection): void {
     if (this.pending !== change) return;
     this.pending = undefined;
-    this.awaitingMetadata = rejection.awaitMetadata;
     this.retryAtMs = rejection.retryAtMs;
   }
 
@@ -239,7 +238,7 @@ export class PartitionLeader {
     this.isrValue = [...a.isr];
     // Whatever was pending was based on an older partition epoch: the controller refuses it.
     this.pending = undefined;
-    this.awaitingMetadata = false;
+    this.retryAtMs = 0;
     for (const id of [...this.progress.keys()])
       if (!this.replicasValue.includes(id)) this.progress.delete(id);
     for (const id of this.replicasValue)

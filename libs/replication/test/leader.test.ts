@@ -175,22 +175,28 @@ describe('PartitionLeader ISR changes', () => {
     expect(l.nextIsrChange(1001, LAG_MS)?.isr).toEqual([1, 2, 3]);
   });
 
-  test('a fenced AlterIsr waits for newer metadata; a transient failure retries after the delay', () => {
+  test('a refused AlterIsr is proposed again after the delay, or at once on newer metadata', () => {
     const l = leader({ highWatermark: 10 });
     l.followerFetched(2, 10, 1000);
     l.localAppended(20);
     l.followerFetched(2, 20, 1000);
     const now = 1001 + LAG_MS;
     expect(l.nextIsrChange(now, LAG_MS)?.isr).toEqual([1, 2]);
-    l.isrChangeRejected(l.pendingIsrChange!, { awaitMetadata: false, retryAtMs: now + 500 });
+    l.isrChangeRejected(l.pendingIsrChange!, { retryAtMs: now + 500 });
     expect(l.nextIsrChange(now + 499, LAG_MS)).toBeUndefined();
     expect(l.nextIsrChange(now + 500, LAG_MS)?.isr).toEqual([1, 2]);
-    l.isrChangeRejected(l.pendingIsrChange!, { awaitMetadata: true, retryAtMs: 0 });
+    l.isrChangeRejected(l.pendingIsrChange!, { retryAtMs: now + 60_000 });
     expect(l.nextIsrChange(now + 10_000, LAG_MS)).toBeUndefined();
-    // The controller itself removed broker 3 (e.g. its session ended): the ISR changed.
-    expect(
-      l.metadataChanged({ leaderEpoch: 3, partitionEpoch: 8, replicas: [1, 2, 3], isr: [1, 2] }),
-    ).toBe(true);
+    // The controller moved the partition on (broker 3's session ended, and it came back in):
+    // the new partition epoch lifts the wait.
+    l.metadataChanged({ leaderEpoch: 3, partitionEpoch: 8, replicas: [1, 2, 3], isr: [1, 2, 3] });
+    expect(l.nextIsrChange(now + 10_000, LAG_MS)?.isr).toEqual([1, 2]);
+    l.isrChangeAccepted(l.pendingIsrChange!, {
+      leaderEpoch: 3,
+      partitionEpoch: 9,
+      replicas: [1, 2, 3],
+      isr: [1, 2],
+    });
     expect(l.highWatermark).toBe(20);
     expect(l.nextIsrChange(now + 10_000, LAG_MS)).toBeUndefined();
   });
@@ -229,7 +235,7 @@ describe('PartitionLeader ISR changes', () => {
       replicas: [1, 2, 3],
       isr: [1, 2, 3],
     });
-    l.isrChangeRejected(first, { awaitMetadata: true, retryAtMs: 0 });
+    l.isrChangeRejected(first, { retryAtMs: 0 });
     expect(l.pendingIsrChange).toBe(second);
     expect(l.highWatermark).toBe(10); // broker 3 still counts until the shrink is confirmed
   });
@@ -296,8 +302,7 @@ describe('PartitionLeader invariants under random steps', () => {
             replicas: [1, 2, 3],
             isr: change.isr,
           });
-        else if (change)
-          l.isrChangeRejected(change, { awaitMetadata: false, retryAtMs: now + 100 });
+        else if (change) l.isrChangeRejected(change, { retryAtMs: now + 100 });
       }
       expect(l.highWatermark).toBeGreaterThanOrEqual(before);
       expect(l.highWatermark).toBeLessThanOrEqual(l.logEnd);

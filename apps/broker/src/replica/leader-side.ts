@@ -14,8 +14,10 @@ import type { PartitionInfo__Output } from '@tributary/rpc/src/generated/tributa
 import { notLeader, shuttingDown, unknownPartition, type ReplicaContext } from './context';
 import type { PartitionReplica } from './partition-replica';
 
-/** Retry delay after a transient AlterIsr failure that named none. */
-const ALTER_ISR_RETRY_MS = 500;
+/** Retry delay after an AlterIsr failure that named none (refused, or lost on the way). */
+const ALTER_ISR_RETRY_MS = 1000;
+/** Retry delay after a fenced AlterIsr, unless newer metadata comes first. */
+const ALTER_ISR_FENCED_RETRY_MS = 5000;
 /** The default per-partition cap of a ReplicaFetch entry. */
 const PARTITION_FETCH_BYTES = 1024 * 1024;
 
@@ -89,11 +91,13 @@ export function maybeAlterIsr(ctx: ReplicaContext, r: PartitionReplica, core: Pa
         if (!stillLeads(r, core)) return;
         const e = readError(error);
         ctx.log?.warn({ partition: r.name, reason: e.reason, err: e.message }, 'AlterIsr failed');
-        // A fenced change can only succeed on newer metadata; a transient failure is retried.
-        core.isrChangeRejected(change, {
-          awaitMetadata: !e.retriable,
-          retryAtMs: ctx.ports.now() + (e.retryDelayMs ?? ALTER_ISR_RETRY_MS),
-        });
+        // A fenced change can only succeed on newer metadata, which lifts the wait at once;
+        // the long delay is for metadata that never comes (nothing else changed).
+        const delayMs =
+          e.reason === 'FENCED'
+            ? ALTER_ISR_FENCED_RETRY_MS
+            : (e.retryDelayMs ?? ALTER_ISR_RETRY_MS);
+        core.isrChangeRejected(change, { retryAtMs: ctx.ports.now() + delayMs });
       },
     );
 }
