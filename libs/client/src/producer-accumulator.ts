@@ -51,10 +51,14 @@ export interface AccumulatorOptions {
 }
 
 export class Accumulator {
-  /** Open batches by `topic\0partition`, in creation order (so the oldest is first). */
-  private readonly open = new Map<string, OpenBatch>();
+  /** Open batches by topic, then partition (no per-record key strings to build). */
+  private readonly open = new Map<string, Map<number, OpenBatch>>();
+  /** The same batches in creation order, so the oldest is first. */
+  private readonly byAge = new Set<OpenBatch>();
   /** Bytes of every open batch. */
   bytes = 0;
+  /** Whether the last append opened a new batch (only that can bring the next deadline closer). */
+  opened = false;
 
   constructor(private readonly options: AccumulatorOptions) {
     if (!(options.lingerMs >= 0 && options.batchBytesMax > 0)) {
@@ -73,17 +77,20 @@ export class Accumulator {
     size: number,
     nowMs: number,
   ): OpenBatch | undefined {
-    const id = `${topic}\0${partition}`;
-    let batch = this.open.get(id);
+    let partitions = this.open.get(topic);
+    if (!partitions) this.open.set(topic, (partitions = new Map()));
+    let batch = partitions.get(partition);
     let sealed: OpenBatch | undefined;
     if (batch && batch.bytes + size > this.options.batchBytesMax) {
       sealed = batch;
-      this.remove(id, batch);
+      this.remove(batch);
       batch = undefined;
     }
+    this.opened = !batch;
     if (!batch) {
       batch = { topic, partition, records: [], bytes: 0, createdMs: nowMs };
-      this.open.set(id, batch);
+      partitions.set(partition, batch);
+      this.byAge.add(batch);
     }
     batch.records.push(record);
     batch.bytes += size;
@@ -91,28 +98,29 @@ export class Accumulator {
     return sealed;
   }
 
-  /** Whether the open batch of the partition is full (the next record of average size won't fit). */
-  isFull(topic: string, partition: number): boolean {
-    const batch = this.open.get(`${topic}\0${partition}`);
-    if (!batch) return false;
+  /** Seals and returns the partition's batch if the next record of average size won't fit. */
+  takeIfFull(topic: string, partition: number): OpenBatch | undefined {
+    const batch = this.open.get(topic)?.get(partition);
+    if (!batch) return undefined;
     const average = batch.bytes / batch.records.length;
-    return batch.bytes + average > this.options.batchBytesMax;
+    if (batch.bytes + average <= this.options.batchBytesMax) return undefined;
+    this.remove(batch);
+    return batch;
   }
 
   /** Seals and returns the batch of one partition, if it has one. */
   take(topic: string, partition: number): OpenBatch | undefined {
-    const id = `${topic}\0${partition}`;
-    const batch = this.open.get(id);
-    if (batch) this.remove(id, batch);
+    const batch = this.open.get(topic)?.get(partition);
+    if (batch) this.remove(batch);
     return batch;
   }
 
   /** Seals and returns every batch that has lingered long enough (all of them with `all`). */
   due(nowMs: number, all = false): OpenBatch[] {
     const out: OpenBatch[] = [];
-    for (const [id, batch] of this.open) {
+    for (const batch of this.byAge) {
       if (!all && nowMs - batch.createdMs < this.options.lingerMs) break;
-      this.remove(id, batch);
+      this.remove(batch);
       out.push(batch);
     }
     return out;
@@ -120,16 +128,17 @@ export class Accumulator {
 
   /** When the oldest open batch is due, or undefined when none is open. */
   nextDeadline(): number | undefined {
-    for (const batch of this.open.values()) return batch.createdMs + this.options.lingerMs;
+    for (const batch of this.byAge) return batch.createdMs + this.options.lingerMs;
     return undefined;
   }
 
   get size(): number {
-    return this.open.size;
+    return this.byAge.size;
   }
 
-  private remove(id: string, batch: OpenBatch): void {
-    this.open.delete(id);
+  private remove(batch: OpenBatch): void {
+    this.open.get(batch.topic)?.delete(batch.partition);
+    this.byAge.delete(batch);
     this.bytes -= batch.bytes;
   }
 }

@@ -297,9 +297,9 @@ export class Producer {
     const now = this.clock.nowMs();
     const sealed = this.accumulator.append(topic, partition, pending, size, now);
     if (sealed) this.seal(sealed);
-    if (this.accumulator.isFull(topic, partition))
-      this.seal(this.accumulator.take(topic, partition)!);
-    else this.arm(this.accumulator.nextDeadline());
+    const full = this.accumulator.takeIfFull(topic, partition);
+    if (full) this.seal(full);
+    else if (this.accumulator.opened) this.arm(this.accumulator.nextDeadline());
   }
 
   /** Answers every record of a batch (offsets from `base`, or the error), then frees the buffer. */

@@ -213,7 +213,7 @@ function registerLogBench(
     )
     .addOption(
       option('--linger-ms <ms>', 'LINGER_MS', 'producer linger')
-        .default(name === 'e2e' ? 1 : 5)
+        .default(5)
         .argParser(nonNegativeInt),
     )
     .addOption(
