@@ -8,7 +8,7 @@ export { AssertionError } from './assert';
 export { type EpochCheck, checkLeaderEpoch } from './fencing';
 export {
   type IsrChange,
-  type IsrRejection,
+  type IsrFailure,
   type LeaderInit,
   type PartitionAssignment,
   type ReplicaProgress,

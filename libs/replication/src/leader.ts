@@ -50,11 +50,16 @@ export interface IsrChange {
   isr: number[];
 }
 
-export interface IsrRejection {
+export interface IsrFailure {
   /**
-   * Earliest time to propose again. Metadata with a newer partition epoch lifts it at once: a
-   * fenced change can only succeed on it, and a refused one (a broker not live yet) may.
+   * 'refused': the controller checked the change against the state it was based on and turned
+   * it down (e.g. a broker not live): nothing changed, the change is dropped. 'unknown': it may
+   * have been applied (an answer lost, the coordinators' leader changed, or FENCED because the
+   * partition moved on, perhaps by this very change): it stays pending, still counting in the
+   * maximal ISR, and is sent again at retryAtMs until an answer or newer metadata settles it.
    */
+  outcome: 'refused' | 'unknown';
+  /** Earliest time to send again (the same change if unknown, a fresh decision if refused). */
   retryAtMs: number;
 }
 
@@ -67,6 +72,8 @@ export class PartitionLeader {
   /** The ISR the controller has committed. */
   private isrValue: number[];
   private pending: IsrChange | undefined;
+  /** The pending change's outcome is unknown: send it again once retryAtMs passed. */
+  private resendPending = false;
   private retryAtMs = 0;
   private logEndValue: number;
   private hw: number;
@@ -176,7 +183,12 @@ export class PartitionLeader {
    * reached the high watermark and the start of this epoch join.
    */
   nextIsrChange(nowMs: number, lagTimeMaxMs: number): IsrChange | undefined {
-    if (this.pending || nowMs < this.retryAtMs) return undefined;
+    if (nowMs < this.retryAtMs) return undefined;
+    if (this.pending) {
+      if (!this.resendPending) return undefined;
+      this.resendPending = false;
+      return this.pending;
+    }
     const next: number[] = [];
     let changed = false;
     for (const id of this.replicasValue) {
@@ -210,16 +222,20 @@ export class PartitionLeader {
    * leaves the pending one alone, so the maximal ISR keeps counting it.
    */
   isrChangeAccepted(change: IsrChange, result: PartitionAssignment): boolean {
-    if (this.pending === change) this.pending = undefined;
+    if (this.pending === change) {
+      this.pending = undefined;
+      this.resendPending = false;
+    }
     if (result.leaderEpoch !== this.leaderEpoch) return false;
     return this.metadataChanged(result);
   }
 
   /** The AlterIsr of `change` failed (ignored unless it is still the pending one). */
-  isrChangeRejected(change: IsrChange, rejection: IsrRejection): void {
+  isrChangeFailed(change: IsrChange, failure: IsrFailure): void {
     if (this.pending !== change) return;
-    this.pending = undefined;
-    this.retryAtMs = rejection.retryAtMs;
+    if (failure.outcome === 'refused') this.pending = undefined;
+    else this.resendPending = true;
+    this.retryAtMs = failure.retryAtMs;
   }
 
   /**
@@ -236,8 +252,10 @@ export class PartitionLeader {
     this.partitionEpochValue = a.partitionEpoch;
     this.replicasValue = [...a.replicas];
     this.isrValue = [...a.isr];
-    // Whatever was pending was based on an older partition epoch: the controller refuses it.
+    // Whatever was pending was based on an older partition epoch: this metadata holds its
+    // outcome (applied or not), and the controller would refuse it now.
     this.pending = undefined;
+    this.resendPending = false;
     this.retryAtMs = 0;
     for (const id of [...this.progress.keys()])
       if (!this.replicasValue.includes(id)) this.progress.delete(id);

@@ -175,6 +175,27 @@ describe('PartitionLeader ISR changes', () => {
     expect(l.nextIsrChange(1001, LAG_MS)?.isr).toEqual([1, 2, 3]);
   });
 
+  test('an AlterIsr of unknown outcome stays pending, counted in the maximal ISR, and is sent again', () => {
+    // The seed-6012 hazard of the broker sim: the controller applied an expansion whose answer
+    // was lost; had the leader dropped it, the high watermark would have passed the new member.
+    const l = leader({ isr: [1], replicas: [1, 2], highWatermark: 10 });
+    l.followerFetched(2, 10, 1000);
+    const change = l.nextIsrChange(1000, LAG_MS)!;
+    expect(change.isr).toEqual([1, 2]);
+    l.isrChangeFailed(change, { outcome: 'unknown', retryAtMs: 2000 });
+    expect(l.maximalIsr()).toEqual([1, 2]);
+    l.localAppended(20);
+    expect(l.highWatermark).toBe(10); // waits for broker 2
+    expect(l.nextIsrChange(1999, LAG_MS)).toBeUndefined();
+    expect(l.nextIsrChange(2000, LAG_MS)).toBe(change); // the same change, sent again
+    expect(l.nextIsrChange(2001, LAG_MS)).toBeUndefined(); // in flight again
+    // Metadata shows the first attempt was applied: settled.
+    l.metadataChanged({ leaderEpoch: 3, partitionEpoch: 8, replicas: [1, 2], isr: [1, 2] });
+    expect(l.pendingIsrChange).toBeUndefined();
+    expect(l.isr).toEqual([1, 2]);
+    expect(l.highWatermark).toBe(10);
+  });
+
   test('a refused AlterIsr is proposed again after the delay, or at once on newer metadata', () => {
     const l = leader({ highWatermark: 10 });
     l.followerFetched(2, 10, 1000);
@@ -182,10 +203,10 @@ describe('PartitionLeader ISR changes', () => {
     l.followerFetched(2, 20, 1000);
     const now = 1001 + LAG_MS;
     expect(l.nextIsrChange(now, LAG_MS)?.isr).toEqual([1, 2]);
-    l.isrChangeRejected(l.pendingIsrChange!, { retryAtMs: now + 500 });
+    l.isrChangeFailed(l.pendingIsrChange!, { outcome: 'refused', retryAtMs: now + 500 });
     expect(l.nextIsrChange(now + 499, LAG_MS)).toBeUndefined();
     expect(l.nextIsrChange(now + 500, LAG_MS)?.isr).toEqual([1, 2]);
-    l.isrChangeRejected(l.pendingIsrChange!, { retryAtMs: now + 60_000 });
+    l.isrChangeFailed(l.pendingIsrChange!, { outcome: 'refused', retryAtMs: now + 60_000 });
     expect(l.nextIsrChange(now + 10_000, LAG_MS)).toBeUndefined();
     // The controller moved the partition on (broker 3's session ended, and it came back in):
     // the new partition epoch lifts the wait.
@@ -235,7 +256,7 @@ describe('PartitionLeader ISR changes', () => {
       replicas: [1, 2, 3],
       isr: [1, 2, 3],
     });
-    l.isrChangeRejected(first, { retryAtMs: 0 });
+    l.isrChangeFailed(first, { outcome: 'refused', retryAtMs: 0 });
     expect(l.pendingIsrChange).toBe(second);
     expect(l.highWatermark).toBe(10); // broker 3 still counts until the shrink is confirmed
   });
@@ -302,7 +323,11 @@ describe('PartitionLeader invariants under random steps', () => {
             replicas: [1, 2, 3],
             isr: change.isr,
           });
-        else if (change) l.isrChangeRejected(change, { retryAtMs: now + 100 });
+        else if (change)
+          l.isrChangeFailed(change, {
+            outcome: r() < 0.5 ? 'refused' : 'unknown',
+            retryAtMs: now + 100,
+          });
       }
       expect(l.highWatermark).toBeGreaterThanOrEqual(before);
       expect(l.highWatermark).toBeLessThanOrEqual(l.logEnd);

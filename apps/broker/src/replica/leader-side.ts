@@ -91,13 +91,19 @@ export function maybeAlterIsr(ctx: ReplicaContext, r: PartitionReplica, core: Pa
         if (!stillLeads(r, core)) return;
         const e = readError(error);
         ctx.log?.warn({ partition: r.name, reason: e.reason, err: e.message }, 'AlterIsr failed');
-        // A fenced change can only succeed on newer metadata, which lifts the wait at once;
-        // the long delay is for metadata that never comes (nothing else changed).
+        // Only a refusal on the merits (the epochs matched) certainly changed nothing. Any other
+        // failure may hide an applied change (a lost answer; FENCED because this change moved
+        // the partition epoch): it stays pending until metadata tells, and is sent again after
+        // a delay (long when fenced: the metadata normally settles it first).
+        const refused = e.reason === 'INVALID_ARGUMENT';
         const delayMs =
           e.reason === 'FENCED'
             ? ALTER_ISR_FENCED_RETRY_MS
             : (e.retryDelayMs ?? ALTER_ISR_RETRY_MS);
-        core.isrChangeRejected(change, { retryAtMs: ctx.ports.now() + delayMs });
+        core.isrChangeFailed(change, {
+          outcome: refused ? 'refused' : 'unknown',
+          retryAtMs: ctx.ports.now() + delayMs,
+        });
       },
     );
 }
