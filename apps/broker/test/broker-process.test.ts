@@ -4,8 +4,15 @@
 // Metadata lists the leaders on every broker; wrong-leader, pass-through and garbage-protobuf
 // errors are clear statuses and the broker keeps serving; a restart within the old session's
 // TTL waits for it (BROKER_EXISTS) and comes back; SIGTERM hands leadership over and exits 0.
+import * as http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
-import { buildBatch, decodeBatchRecords, decodeStatusDetails, readError } from '@tributary/rpc';
+import {
+  buildBatch,
+  contract,
+  decodeBatchRecords,
+  decodeStatusDetails,
+  readError,
+} from '@tributary/rpc';
 import { BrokerCluster, call, CoordinatorCluster, eventually } from '@tributary/testkit';
 
 jest.setTimeout(180_000);
@@ -176,6 +183,84 @@ it('Subscribe streams batches from an offset as they are produced', async () => 
   await done;
   stream.cancel();
   expect(seen).toEqual(['a-0', 'a-1', 'b-0', 'b-1', 'c-0', 'c-1']);
+});
+
+/** Subscribe's reads of `id` so far, from its /metrics. */
+async function subscribeReads(id: number): Promise<number> {
+  const text = await brokers.metrics(id);
+  const line = text
+    .split('\n')
+    .find(
+      (l) =>
+        l.startsWith('tributary_broker_fetch_requests_total{') &&
+        /kind="subscribe"/.test(l) &&
+        /outcome="ok"/.test(l),
+    );
+  return Number(line?.split(' ').pop() ?? 0);
+}
+
+/**
+ * A Subscribe call over plain HTTP/2 (node:http2), so the test controls reading exactly: the
+ * grpc-js client keeps reading into its own buffers while paused.
+ */
+function rawSubscribe(
+  address: string,
+  request: object,
+): http2.ClientHttp2Stream & { close(): void } {
+  const session = http2.connect(`http://${address}`);
+  const method = contract().tributary.broker.v1.BrokerService.service.Subscribe;
+  const body = method.requestSerialize(request);
+  const frame = Buffer.alloc(5 + body.length);
+  frame.writeUInt32BE(body.length, 1);
+  body.copy(frame, 5);
+  const stream = session.request({
+    ':method': 'POST',
+    ':path': method.path,
+    'content-type': 'application/grpc',
+    te: 'trailers',
+  });
+  stream.end(frame);
+  return Object.assign(stream, { close: () => session.destroy() });
+}
+
+it('Subscribe to a reader that stops reading stops reading the log, then resumes with it', async () => {
+  const leaders = await leadersOf(1, 'orders', 3);
+  const leader = leaders[2]!;
+  const count = 40;
+  const big = Buffer.alloc(256 * 1024, 7);
+  for (let k = 0; k < count; k++)
+    await call(brokers.client(leader), 'Produce', {
+      topic: 'orders',
+      partition: 2,
+      batch: await batchOf([big]),
+      acks: 'ACKS_LEADER',
+    });
+  const before = await subscribeReads(leader);
+  const stream = rawSubscribe(brokers.broker(leader).address, {
+    topic: 'orders',
+    partition: 2,
+    offset: 0,
+    max_bytes: 256 * 1024,
+  });
+  stream.pause();
+  await new Promise((r) => setTimeout(r, 1_500));
+  const stalled = (await subscribeReads(leader)) - before;
+  await new Promise((r) => setTimeout(r, 1_500));
+  // Blocked on HTTP/2 flow control: one message out (it does not fit the 64 KiB window), no
+  // read since.
+  expect((await subscribeReads(leader)) - before).toBe(stalled);
+  expect(stalled).toBeLessThanOrEqual(2);
+  let bytes = 0;
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes >= count * big.length) resolve();
+    });
+    stream.on('error', reject);
+    stream.resume();
+  });
+  stream.close();
+  expect((await subscribeReads(leader)) - before).toBeGreaterThanOrEqual(count);
 });
 
 it('garbage bytes for a request are refused with a clear status and the broker keeps serving', async () => {

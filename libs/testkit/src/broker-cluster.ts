@@ -25,7 +25,7 @@ export interface BrokerClusterOptions {
   size: number;
   /** Session TTL of each broker (default 3000: a killed broker's leaderships move within it). */
   sessionTtlMs?: number;
-  /** How long `start`/`waitReady` wait for /readyz (default 30 s). */
+  /** How long `start`/`waitReady` wait for /readyz (default 60 s). */
   readyTimeoutMs?: number;
   /** More `trib broker` flags for every broker. */
   extraArgs?: string[];
@@ -66,7 +66,7 @@ export class BrokerCluster {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-brokers-'));
     const cluster = new BrokerCluster(root, {
       sessionTtlMs: 3_000,
-      readyTimeoutMs: 30_000,
+      readyTimeoutMs: 60_000,
       extraArgs: [],
       logLevel: 'info',
       ...options,
@@ -281,8 +281,13 @@ export class BrokerCluster {
     });
     fs.closeSync(log);
     const child = b.process;
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       if (b.process === child) b.process = null;
+      // A crash leaves no line of its own (kill -9, a native fault): say how the process ended.
+      fs.appendFileSync(
+        b.logFile,
+        `testkit: broker ${id} (pid ${child.pid}) exited with code ${code} signal ${signal}\n`,
+      );
     });
   }
 }

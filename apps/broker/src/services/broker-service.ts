@@ -245,9 +245,9 @@ function checkedError(m: Malformed): unknown {
 }
 
 /**
- * Subscribe: Fetch in a loop from the next offset. A message goes out only once the previous
- * one was taken by the transport (write() returned true, or 'drain'), so a reader that stops
- * reading holds at most one message in this server. A message with no batches goes out only
+ * Subscribe: Fetch in a loop from the next offset. The next batches are read only once the
+ * previous message was taken by the transport (its write callback: HTTP/2 flow control), so a
+ * reader that stops reading holds at most one message in this server. A message with no batches goes out only
  * when the high watermark or the log start moved. The stream ends with Fetch's errors.
  */
 async function subscribe(
@@ -290,8 +290,7 @@ async function subscribe(
       const last = batches[batches.length - 1];
       if (last) offset = Number(last.base_offset) + Number(last.record_count);
       reported = { hw, start };
-      const accepted = call.write({ header: header(req.topic, req.partition), ...res });
-      if (!accepted) await drained(call);
+      await written(call, { header: header(req.topic, req.partition), ...res });
     }
   } catch (error) {
     if (!gone) call.emit('error', toServiceError(error, d.log));
@@ -301,17 +300,20 @@ async function subscribe(
   if (!gone) call.end();
 }
 
-function drained(call: grpc.ServerWritableStream<unknown, unknown>): Promise<void> {
+/** Writes `message`; resolves once the transport has taken it (or the stream is gone). */
+function written(
+  call: grpc.ServerWritableStream<unknown, SubscribeResponse>,
+  message: SubscribeResponse,
+): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      call.off('drain', done);
       call.off('close', done);
       call.off('cancelled', done);
       resolve();
     };
-    call.on('drain', done);
-    call.on('close', done);
-    call.on('cancelled', done);
+    call.once('close', done);
+    call.once('cancelled', done);
+    call.write(message, done);
   });
 }
 
