@@ -17,6 +17,9 @@ export interface ConsumeResult {
   fill_msgs_per_s: number;
 }
 
+/** A catch-up that reads nothing for this long has failed. */
+const STALL_MS = 30_000;
+
 export async function runConsume(w: ProduceWorkload, topic: string): Promise<ConsumeResult> {
   const fill = await runProduce({ ...w, rate: 0, durationS: undefined }, topic);
   if (fill.errors > 0) throw new Error(`filling ${topic} failed: ${fill.first_error}`);
@@ -27,8 +30,14 @@ export async function runConsume(w: ProduceWorkload, topic: string): Promise<Con
     let received = 0;
     let bytes = 0;
     const startMs = performance.now();
+    let progressMs = startMs;
     while (received < expected) {
       const records = await consumer.poll();
+      const now = performance.now();
+      if (records.length > 0) progressMs = now;
+      else if (now - progressMs > STALL_MS) {
+        throw new Error(`consumer read nothing for ${STALL_MS} ms at ${received} of ${expected}`);
+      }
       received += records.length;
       for (const r of records) bytes += r.value?.length ?? 0;
     }
