@@ -216,17 +216,18 @@ export class PartitionLeader {
 
   /**
    * The controller answered `change` with the partition's new state. Returns whether the high
-   * watermark advanced (a shrink can let it). An answer for another leader epoch changes
-   * nothing here: metadata will move this replica's role. An answer to a change that is no
-   * longer the pending one (newer metadata superseded it, and another may be in flight now)
-   * leaves the pending one alone, so the maximal ISR keeps counting it.
+   * watermark advanced (a shrink can let it). An answer from another leader epoch (the
+   * controller moved leadership right after applying the change) leaves the change pending:
+   * this leader is about to step down, and until then the new ISR members keep counting. An
+   * answer to a change that is no longer the pending one (newer metadata superseded it, and
+   * another may be in flight now) leaves the pending one alone.
    */
   isrChangeAccepted(change: IsrChange, result: PartitionAssignment): boolean {
+    if (result.leaderEpoch !== this.leaderEpoch) return false;
     if (this.pending === change) {
       this.pending = undefined;
       this.resendPending = false;
     }
-    if (result.leaderEpoch !== this.leaderEpoch) return false;
     return this.metadataChanged(result);
   }
 

@@ -261,22 +261,24 @@ describe('PartitionLeader ISR changes', () => {
     expect(l.highWatermark).toBe(10); // broker 3 still counts until the shrink is confirmed
   });
 
-  test('an AlterIsr answer from another leader epoch changes nothing', () => {
-    const l = leader({ highWatermark: 10 });
+  test('an AlterIsr answer from another leader epoch keeps the change counted', () => {
+    // Broker sim seed 6042: the controller applied an expansion and moved leadership at once;
+    // had the leader dropped the pending member, its high watermark would have passed it.
+    const l = leader({ isr: [1], replicas: [1, 2], highWatermark: 10 });
     l.followerFetched(2, 10, 1000);
-    l.localAppended(20);
-    l.followerFetched(2, 20, 1000);
-    expect(l.nextIsrChange(1001 + LAG_MS, LAG_MS)).toBeDefined();
+    const change = l.nextIsrChange(1000, LAG_MS)!;
     expect(
-      l.isrChangeAccepted(l.pendingIsrChange!, {
+      l.isrChangeAccepted(change, {
         leaderEpoch: 4,
         partitionEpoch: 9,
-        replicas: [1, 2, 3],
-        isr: [2, 3],
+        replicas: [1, 2],
+        isr: [1, 2],
       }),
     ).toBe(false);
-    expect(l.isr).toEqual([1, 2, 3]);
-    expect(l.pendingIsrChange).toBeUndefined();
+    expect(l.isr).toEqual([1]);
+    expect(l.maximalIsr()).toEqual([1, 2]);
+    l.localAppended(20);
+    expect(l.highWatermark).toBe(10);
   });
 
   test('refuses a start that breaks its invariants', () => {
