@@ -152,6 +152,7 @@ export class Producer {
   private readonly streams = new Map<string, ProduceStream>();
   /** Records of topics whose partition count is being looked up, in send order. */
   private readonly awaitingTopic = new Map<string, { record: ProduceRecord; cb: SendCallback }[]>();
+  private readonly topicLookups = new Map<string, Promise<void>>();
   private identity: Identity | undefined;
   private identityLookup: Promise<Identity> | undefined;
   private generation = 0;
@@ -215,10 +216,12 @@ export class Producer {
     const topic = this.metadata.topic(record.topic);
     if (topic) return this.accept(record, topic.partitions.length, cb);
     this.awaitingTopic.set(record.topic, [{ record, cb }]);
-    this.metadata.require(record.topic).then(
+    const lookup = this.metadata.require(record.topic).then(
       (t) => this.releaseTopic(record.topic, undefined, t.partitions.length),
       (error: unknown) => this.releaseTopic(record.topic, fromCallError(error), 0),
     );
+    this.topicLookups.set(record.topic, lookup);
+    void lookup.finally(() => this.topicLookups.delete(record.topic));
   }
 
   /** True while more bytes are accepted and unacknowledged than `bufferBytesMax`. */
@@ -233,9 +236,11 @@ export class Producer {
   }
 
   /** Sends every open batch now and resolves once every record accepted so far is settled. */
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
+    // Records still waiting for their topic's partition count are accepted once it arrives.
+    while (this.topicLookups.size > 0) await Promise.all(this.topicLookups.values());
     for (const batch of this.accumulator.due(this.clock.nowMs(), true)) this.seal(batch);
-    if (this.unsettled === 0) return Promise.resolve();
+    if (this.unsettled === 0) return;
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 

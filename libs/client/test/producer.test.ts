@@ -116,6 +116,21 @@ describe('Producer against an in-process fake broker', () => {
     });
   });
 
+  it('flush waits for records sent before the topic partitions were known', async () => {
+    const p = producer({ lingerMs: 60_000 });
+    let acked = 0;
+    for (let i = 0; i < 5; i++) p.sendWith({ topic: TOPIC, value: `f${i}` }, () => acked++);
+    await p.flush();
+    expect(acked).toBe(5);
+  });
+
+  it('fails records of an unknown topic with UNKNOWN_TOPIC', async () => {
+    const p = producer();
+    await expect(p.send({ topic: 'nope', value: 'x' })).rejects.toMatchObject({
+      reason: 'UNKNOWN_TOPIC',
+    });
+  });
+
   it('a consumer reads the records back from an offset inside a batch', async () => {
     const p = producer({ lingerMs: 50 });
     await Promise.all(
