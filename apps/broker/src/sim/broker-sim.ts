@@ -83,8 +83,10 @@ export interface BrokerSimStats {
   consumedBatches: number;
   committedBatches: number;
   crashes: number;
+  cleanStops: number;
   restarts: number;
-  lostUnsyncedBatches: number;
+  /** Disk writes a crash lost: in flight, or completed but not synced. */
+  lostWrites: number;
   leaderChanges: number;
   isrChanges: number;
   uncleanElections: number;
@@ -159,8 +161,9 @@ class BrokerSim {
   private violation: string | undefined;
   private readonly stats = {
     crashes: 0,
+    cleanStops: 0,
     restarts: 0,
-    lostUnsyncedBatches: 0,
+    lostWrites: 0,
     leaderChanges: 0,
     isrChanges: 0,
   };
@@ -351,11 +354,36 @@ class BrokerSim {
     b.shadows.set(log.partition, shadow);
   }
 
+  /**
+   * A clean stop, as the shell does it on SIGTERM: the ReplicaManager closes (fetchers stop,
+   * waiters fail SHUTTING_DOWN), then the broker closes its session, so the controller moves
+   * its leaderships at once. Writes still in flight complete (the disk is not lost).
+   */
+  private stop(b: SimBroker): void {
+    const rm = b.rm as ReplicaManager;
+    const generation = b.generation;
+    this.stats.cleanStops++;
+    this.note(`clean stop ${b.id}`);
+    rm.close().then(
+      () => {
+        if (generation !== b.generation) return;
+        this.abandon(b);
+        this.controller.sessionEnded(b.id);
+        this.publish();
+      },
+      (error: Error) => {
+        if (generation === b.generation)
+          this.violation ??= `broker ${b.id} failed to close: ${error.stack ?? error}`;
+      },
+    );
+  }
+
   private crash(b: SimBroker): void {
+    const inFlight = b.disk.pendingWrites;
     const { lostBatches } = b.disk.crash(this.random);
     this.stats.crashes++;
-    this.stats.lostUnsyncedBatches += lostBatches;
-    this.note(`crash ${b.id} (lost ${lostBatches} unsynced batches)`);
+    this.stats.lostWrites += inFlight + lostBatches;
+    this.note(`crash ${b.id} (lost ${inFlight} writes in flight, ${lostBatches} unsynced)`);
     this.abandon(b);
   }
 
@@ -483,8 +511,12 @@ class BrokerSim {
     const r = this.random.float();
     const up = this.brokers.filter((b) => b.up);
     const pick = <T>(xs: T[]) => xs[this.random.int(xs.length)] as T;
-    if (faults && r < this.o.crashRate && up.length > 0) this.crash(pick(up));
-    else if (faults && r < this.o.crashRate + this.o.partitionRate) this.partition();
+    if (faults && r < this.o.crashRate && up.length > 0) {
+      // One fault in four is a clean stop (SIGTERM) rather than kill -9.
+      const b = pick(up);
+      if (this.random.int(4) === 0) this.stop(b);
+      else this.crash(b);
+    } else if (faults && r < this.o.crashRate + this.o.partitionRate) this.partition();
     else if (r < 0.12) this.advanceTime();
     else if (r < 0.5) this.network.deliverOne();
     else if (r < 0.72) {
