@@ -1,5 +1,7 @@
+import { LogStore } from '@tributary/log-store';
 import { readError } from '@tributary/rpc';
-import { ReplicaCluster, TOPIC, produceReq, until } from './replica-cluster';
+import { ReplicaManager } from '../src/replica/replica-manager';
+import { MemKv, ReplicaCluster, TOPIC, produceReq, until } from './replica-cluster';
 
 const state = (c: ReplicaCluster, id: number) => c.rm(id).partitionState(TOPIC, 0)!;
 
@@ -227,4 +229,34 @@ describe('ReplicaManager replication in process', () => {
     await c.rm(1).produce((await produceReq('ACKS_ALL', 1)) as never);
     await until(() => state(c, 2).logStartOffset === start, 'follower log start follows');
   });
+});
+
+test('logs found at startup of deleted topics or moved replicas are deleted by metadata', async () => {
+  const store = await LogStore.open(new MemKv());
+  await store.openPartition('gone', 0, 'old-id');
+  await store.openPartition('kept', 0, 'id-k');
+  await store.openPartition('kept', 1, 'id-k');
+  const rm = new ReplicaManager(1, store, {} as never);
+  const partition = (p: number, replicas: number[]) => ({
+    partition: p,
+    leader: -1,
+    leader_epoch: 0,
+    partition_epoch: 0,
+    replicas,
+    isr: replicas,
+    adding_replicas: [],
+    removing_replicas: [],
+  });
+  const kept = {
+    name: 'kept',
+    topic_id: 'id-k',
+    replication_factor: 1,
+    partitions: [partition(0, [1]), partition(1, [2])],
+    configs: {},
+  };
+  await rm.applyMetadata([kept], ['gone']);
+  expect(store.list().map((l) => `${l.topic}/${l.partition}`)).toEqual(['kept/0']);
+  expect(rm.partitionState('kept', 0)?.role).toBe('offline');
+  await rm.close();
+  await store.close();
 });

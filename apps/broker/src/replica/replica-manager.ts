@@ -117,6 +117,7 @@ export class ReplicaManager {
     for (const name of deletedTopics) {
       this.topics.delete(name);
       for (const r of [...this.replicas.values()]) if (r.topic === name) await this.remove(r);
+      await this.deleteUnopened(name, () => true);
     }
     for (const t of topics) {
       this.topics.set(t.name, t);
@@ -140,7 +141,22 @@ export class ReplicaManager {
       }
       for (const r of [...this.replicas.values()])
         if (r.topic === t.name && !assigned.has(r.partition)) await this.remove(r);
+      await this.deleteUnopened(t.name, (partition) => !assigned.has(partition));
     }
+  }
+
+  /**
+   * Deletes stored logs of `topic` this manager never opened (found at startup) for which
+   * `gone(partition)` holds: a topic deleted, or a replica moved away, while this broker was down.
+   */
+  private async deleteUnopened(topic: string, gone: (partition: number) => boolean) {
+    for (const log of this.store.list())
+      if (
+        log.topic === topic &&
+        gone(log.partition) &&
+        !this.replicas.has(key(topic, log.partition))
+      )
+        await this.store.deletePartition(topic, log.partition);
   }
 
   private async applyPartition(r: PartitionReplica, p: PartitionInfo__Output): Promise<void> {
