@@ -212,16 +212,21 @@ export class Consumer {
     }
   }
 
-  /** NOT_LEADER and unreachable leaders: refresh, back off, fetch again; anything else throws. */
+  /**
+   * NOT_LEADER, unreachable leaders and brokers that do not know a new topic yet: refresh,
+   * back off, fetch again; anything else (a deleted topic included) throws.
+   */
   private async recover(a: Assigned, error: CoordinationError): Promise<void> {
     const moved =
       error.reason === 'NOT_LEADER' ||
       error.reason === 'NO_LEADER' ||
       error.reason === 'UNKNOWN_LEADER_EPOCH' ||
       error.code === Code.UNAVAILABLE;
-    if (!moved && !error.retriable) throw error;
+    const unknown = error.reason === 'UNKNOWN_TOPIC' || error.reason === 'UNKNOWN_PARTITION';
+    if (!moved && !unknown && !error.retriable) throw error;
     a.fetchOffset = a.position;
     await this.metadata.refresh([a.topic]).catch(() => undefined);
+    if (unknown && !this.metadata.topic(a.topic)) throw error;
     await sleepUnless(this.clock, a.backoff.next(error.retryDelayMs), this.closing.signal);
   }
 

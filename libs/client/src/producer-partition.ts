@@ -115,12 +115,9 @@ export class PartitionQueue {
     return later;
   }
 
-  /** Removes and returns everything not yet answered (the producer is closing). */
-  drainAll(): SealedBatch[] {
-    const all = [...this.queue, ...this.inFlight];
-    this.queue.length = 0;
-    this.inFlight.length = 0;
-    return all;
+  /** Removes and returns every batch waiting to be sent (its topic is gone). */
+  drainQueued(): SealedBatch[] {
+    return this.queue.splice(0, this.queue.length);
   }
 
   get queued(): number {

@@ -116,6 +116,8 @@ const REFRESH_REASONS = new Set([
   'UNKNOWN_LEADER_EPOCH',
   'SHUTTING_DOWN',
 ]);
+/** The broker knows no such topic or partition (yet). */
+const UNKNOWN_REASONS = new Set(['UNKNOWN_TOPIC', 'UNKNOWN_PARTITION']);
 /** Verdicts given before anything was appended: the batch's sequence numbers can be reused. */
 const REFUSED_REASONS = new Set([
   'INVALID_ARGUMENT',
@@ -451,7 +453,12 @@ export class Producer {
         this.arm(held);
         continue;
       }
-      const leader = this.metadata.topic(queue.topic)?.partitions[queue.partition];
+      const topic = this.metadata.topic(queue.topic);
+      if (!topic) {
+        this.topicGone(queue);
+        continue;
+      }
+      const leader = topic.partitions[queue.partition];
       if (!leader?.address) {
         refresh = true;
         continue;
@@ -464,6 +471,16 @@ export class Producer {
       }
     }
     if (refresh) this.refreshThenPump(undefined, true);
+  }
+
+  /** The topic was deleted while records of it waited: they fail UNKNOWN_TOPIC. */
+  private topicGone(queue: PartitionQueue): void {
+    const error = new CoordinationError({
+      code: Code.NOT_FOUND,
+      reason: 'UNKNOWN_TOPIC',
+      message: `topic '${queue.topic}' no longer exists`,
+    });
+    for (const b of queue.drainQueued()) this.deliver(b.topic, b.partition, b.records, error, -1);
   }
 
   private transmit(stream: ProduceStream, queue: PartitionQueue, batch: SealedBatch): void {
@@ -493,14 +510,19 @@ export class Producer {
     if (this.closed) return this.abandon(queue, batch, error, false);
     const now = this.clock.nowMs();
     const gapAfterRetry = error.reason === 'OUT_OF_ORDER_SEQUENCE' && queue.hasEarlierRetry(batch);
-    const retriable = error.retriable || gapAfterRetry || error.code === Code.UNAVAILABLE;
+    // A broker that has not applied a new topic's metadata yet; a deleted topic is gone from
+    // ours after the refresh, and then the same answer is final.
+    const lagging = UNKNOWN_REASONS.has(error.reason ?? '') && !!this.metadata.topic(batch.topic);
+    const retriable =
+      error.retriable || gapAfterRetry || lagging || error.code === Code.UNAVAILABLE;
     if (retriable && now < batch.deadlineMs) {
       let backoff = this.backoffs.get(queue);
       if (!backoff)
         this.backoffs.set(queue, (backoff = new Backoff(this.backoffOptions, this.random)));
       const delay = gapAfterRetry ? 0 : backoff.next(error.retryDelayMs);
       queue.retry(batch, now + delay);
-      const moved = REFRESH_REASONS.has(error.reason ?? '') || error.code === Code.UNAVAILABLE;
+      const moved =
+        REFRESH_REASONS.has(error.reason ?? '') || lagging || error.code === Code.UNAVAILABLE;
       if (moved) this.refreshThenPump(batch.topic);
       this.arm(now + delay);
       return;

@@ -104,6 +104,15 @@ describe('Producer against an in-process fake broker', () => {
     expect(records.map((r) => r.value![0])).toEqual(acks.map((_, i) => i));
   });
 
+  it('retries UNKNOWN_TOPIC from a broker that has not applied a new topic yet', async () => {
+    const p = producer({ lingerMs: 0 });
+    broker.failNext('UNKNOWN_TOPIC');
+    await expect(p.send({ topic: TOPIC, partition: 1, value: 'new' })).resolves.toMatchObject({
+      offset: 0,
+    });
+    expect(broker.produced.length).toBe(2);
+  });
+
   it('fails records with a non-retriable reason and keeps producing afterwards', async () => {
     const p = producer({ lingerMs: 0 });
     broker.failNext('MESSAGE_TOO_LARGE');
