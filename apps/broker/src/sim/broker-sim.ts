@@ -6,7 +6,9 @@
  * the coordinators' controller (sim-controller.ts) that fences AlterIsr by partition epoch,
  * ends a broker's session when it crashes or cannot reach it, and elects leaders from the ISR;
  * metadata delivered to each broker in order but late; producers and consumers
- * (sim-clients.ts). Only the syscalls are swapped: time, the disk and the sockets.
+ * (sim-clients.ts). Faults: kill -9 (in-flight disk writes lost), clean stops, pauses
+ * (SIGSTOP, sometimes past the session timeout), partitions, message loss. Only the syscalls
+ * are swapped: time, the disk and the sockets.
  *
  * Determinism: everything the brokers do is promise-driven. One event per step (a disk write
  * completes, a message is delivered, time advances and brokers tick, metadata arrives, a
@@ -47,6 +49,8 @@ export interface BrokerSimOptions {
   /** Chance per event that a running broker crashes (kill -9: unsynced writes may be lost). */
   crashRate: number;
   partitionRate: number;
+  /** Chance per event that a broker is paused (SIGSTOP) for 0.3–1.8 s. */
+  pauseRate: number;
   minInsync: number;
   producers: number;
   plant?: BrokerPlant;
@@ -69,6 +73,7 @@ export function brokerSimOptions(
     dropRate: [0, 0.02, 0.1][r.int(3)] as number,
     crashRate: [0.002, 0.004, 0.008][r.int(3)] as number,
     partitionRate: [0, 0.003, 0.006][r.int(3)] as number,
+    pauseRate: [0, 0.002][r.int(2)] as number,
     minInsync: 1 + r.int(2),
     producers: 3 + r.int(3),
     ...over,
@@ -84,6 +89,7 @@ export interface BrokerSimStats {
   committedBatches: number;
   crashes: number;
   cleanStops: number;
+  pauses: number;
   restarts: number;
   /** Disk writes a crash lost: in flight, or completed but not synced. */
   lostWrites: number;
@@ -132,11 +138,16 @@ class SimBroker {
   shadows = new Map<number, ReplicaShadow>();
   ticking = false;
   nextTickMs = 0;
+  /** Simulated time until which the process is stopped (SIGSTOP): it runs nothing. */
+  pausedUntilMs = 0;
   /** The process's timers (ReplicaPorts.setTimer), due in simulated time. */
   timers: Array<{ dueMs: number; fire: () => void }> = [];
   constructor(readonly id: number) {}
   get up(): boolean {
     return this.rm !== undefined;
+  }
+  running(nowMs: number): boolean {
+    return this.rm !== undefined && nowMs >= this.pausedUntilMs;
   }
 }
 
@@ -162,6 +173,7 @@ class BrokerSim {
   private readonly stats = {
     crashes: 0,
     cleanStops: 0,
+    pauses: 0,
     restarts: 0,
     lostWrites: 0,
     leaderChanges: 0,
@@ -192,6 +204,7 @@ class BrokerSim {
       // Clients and the coordinators never die; brokers are what the seed kills.
       generation: (e) => endpoint(e)?.generation ?? 0,
       up: (e) => endpoint(e)?.up ?? true,
+      paused: (e) => (endpoint(e)?.pausedUntilMs ?? 0) > this.nowMs,
     });
     this.checker = new SimChecker(o.partitions);
     this.clients = new SimClients(
@@ -398,6 +411,7 @@ class BrokerSim {
     b.leads.clear();
     b.shadows.clear();
     b.timers = [];
+    b.pausedUntilMs = 0;
   }
 
   /** A running broker holds a live session while it reaches the coordinators. */
@@ -405,7 +419,7 @@ class BrokerSim {
     for (const b of this.brokers) {
       const reaches = !this.network.isCut(b.id, COORDINATORS);
       const registered = this.controller.live.has(b.id);
-      if (b.up && reaches && registered) b.lastHeartbeatMs = this.nowMs;
+      if (b.running(this.nowMs) && reaches && registered) b.lastHeartbeatMs = this.nowMs;
       if (registered && this.nowMs - b.lastHeartbeatMs > SESSION_TIMEOUT_MS) {
         this.note(`session of broker ${b.id} ends`);
         this.controller.sessionEnded(b.id);
@@ -473,6 +487,7 @@ class BrokerSim {
     this.sessions();
     this.network.expire();
     for (const b of this.brokers) {
+      if (!b.running(this.nowMs)) continue;
       const due = b.timers.filter((t) => t.dueMs <= this.nowMs);
       b.timers = b.timers.filter((t) => t.dueMs > this.nowMs);
       for (const t of due) t.fire();
@@ -520,10 +535,14 @@ class BrokerSim {
     else if (r < 0.12) this.advanceTime();
     else if (r < 0.5) this.network.deliverOne();
     else if (r < 0.72) {
-      const busy = this.brokers.filter((b) => b.disk.pendingWrites > 0);
+      const busy = this.brokers.filter(
+        (b) => b.disk.pendingWrites > 0 && this.nowMs >= b.pausedUntilMs,
+      );
       if (busy.length > 0) pick(busy).disk.completeOne();
     } else if (r < 0.8) {
-      const waiting = this.brokers.filter((b) => b.metadata.length > 0 && !b.applying);
+      const waiting = this.brokers.filter(
+        (b) => b.metadata.length > 0 && !b.applying && b.running(this.nowMs),
+      );
       if (waiting.length > 0) this.deliverMetadata(pick(waiting));
     } else if (faults) {
       this.clients.step();

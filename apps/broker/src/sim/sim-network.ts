@@ -55,6 +55,8 @@ export interface NetworkOptions {
   generation: (e: Endpoint) => number;
   /** The endpoint's process runs. */
   up: (e: Endpoint) => boolean;
+  /** The endpoint's process is stopped (SIGSTOP): what is sent to it waits in its socket. */
+  paused: (e: Endpoint) => boolean;
 }
 
 export class SimNetwork {
@@ -149,6 +151,7 @@ export class SimNetwork {
     if (this.queue.length === 0) return false;
     const k = this.random.int(this.queue.length);
     const env = this.queue[k] as Envelope;
+    if (this.o.paused(env.to)) return true;
     this.queue.splice(k, 1);
     const lost =
       this.isCut(env.from, env.to) ||
