@@ -250,7 +250,9 @@ export class Consumer {
         return r.offset;
       } catch (error) {
         const err = fromCallError(error);
-        if (!err.retriable || this.clock.nowMs() >= deadline) throw err;
+        // A new topic's metadata may not have reached its leader yet (see recover).
+        const unknown = err.reason === 'UNKNOWN_TOPIC' || err.reason === 'UNKNOWN_PARTITION';
+        if (!(err.retriable || unknown) || this.clock.nowMs() >= deadline) throw err;
         await this.metadata.refresh([topic]).catch(() => undefined);
         await sleepUnless(this.clock, backoff.next(err.retryDelayMs), this.closing.signal);
       }
