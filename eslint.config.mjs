@@ -76,7 +76,11 @@ export default [
   },
   {
     // Pure cores: time and randomness are inputs, never read from the environment.
-    files: ['libs/raft/src/**/*.ts', 'libs/coord-state/src/**/*.ts'],
+    files: [
+      'libs/raft/src/**/*.ts',
+      'libs/coord-state/src/**/*.ts',
+      'libs/replication/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-globals': [

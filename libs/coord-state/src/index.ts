@@ -16,6 +16,7 @@ export {
   decodeRecord,
 } from './metadata/records';
 export type { TopicView } from './metadata/metadata-ops';
+export { topicConfig } from './metadata/topic-config';
 export type {
   GroupMember,
   GroupRecord,

@@ -1,7 +1,7 @@
 // A topic's replica-relevant configuration, read from TopicInfo.configs with the coordinators'
 // defaults (coord-state's topic-config is the one table of keys and defaults; the
 // coordinators validated the values before storing them).
-import { topicConfig } from '@tributary/coord-state/src/metadata/topic-config';
+import { topicConfig } from '@tributary/coord-state';
 import type { LogConfig } from '@tributary/log-store';
 
 /** Kafka's delete.retention.ms default: tombstones stay a day after compaction first sees them. */
