@@ -1,9 +1,10 @@
 import { LogStore } from '@tributary/log-store';
-import { readError } from '@tributary/rpc';
+import { buildBatch, crc32c, readError } from '@tributary/rpc';
 import { ReplicaManager } from '../src/replica/replica-manager';
 import { MemKv, ReplicaCluster, TOPIC, produceReq, until } from './replica-cluster';
 
 const state = (c: ReplicaCluster, id: number) => c.rm(id).partitionState(TOPIC, 0)!;
+const produceReqBase = { topic: TOPIC, partition: 0, acks: 'ACKS_LEADER', timeout_ms: 5000 };
 
 async function reasonOf(p: Promise<unknown>) {
   try {
@@ -36,6 +37,30 @@ describe('ReplicaManager replication in process', () => {
       .fetch({ topic: TOPIC, partition: 0, offset: 0, max_bytes: 0, max_wait_ms: 0, min_bytes: 0 });
     expect(fetched.batches).toHaveLength(20);
     expect(fetched.high_watermark).toBe(60);
+  });
+
+  test('a compressed batch is decoded before it is stored, in arrival order with the rest', async () => {
+    c = new ReplicaCluster([1]);
+    await c.start();
+    const zstd = await buildBatch({
+      records: [{ value: Buffer.from('z'), timestampMs: Date.now() }],
+      compression: 'COMPRESSION_ZSTD',
+    });
+    const junk = Buffer.from('not a zstd frame at all');
+    const corrupt = { ...zstd, records: junk, crc32c: crc32c(junk) };
+    const plain = (await produceReq('ACKS_LEADER', 1)).batch;
+    const req = (batch: object) => ({ ...produceReqBase, batch }) as never;
+    // Sent together: the uncompressed batch waits behind the one being decoded.
+    const answers = await Promise.allSettled([
+      c.rm(1).produce(req(zstd)),
+      c.rm(1).produce(req(corrupt)),
+      c.rm(1).produce(req(plain)),
+    ]);
+    expect(
+      answers.map((a) =>
+        a.status === 'fulfilled' ? a.value.base_offset : readError(a.reason).reason,
+      ),
+    ).toEqual([0, 'CORRUPT_RECORD', 1]);
   });
 
   test('acks=ALL answers once every ISR member has the batch', async () => {

@@ -37,6 +37,9 @@ export class PartitionReplica {
   readonly endWaiters: ProgressWaiters;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** The last queued append's turn, and how many queued appends have not started yet. */
+  private checking: Promise<unknown> = Promise.resolve();
+  private waitingAppends = 0;
 
   constructor(
     readonly log: PartitionLog,
@@ -81,6 +84,30 @@ export class PartitionReplica {
     const untrack = () => this.inflight.delete(append);
     append.then(untrack, untrack);
     return append;
+  }
+
+  /**
+   * Starts `append` in arrival order behind every earlier append still waiting on its `check`
+   * (a compressed batch is inflated and decoded before it may be stored, which is
+   * asynchronous). With nothing waiting and no check, it starts at once. Either way offsets
+   * follow arrival order; a failed check fails its own batch only.
+   */
+  appendInOrder<T>(check: Promise<unknown> | undefined, append: () => Promise<T>): Promise<T> {
+    if (check === undefined && this.waitingAppends === 0) return append();
+    this.waitingAppends++;
+    const turn = this.checking.then(() => check);
+    const started = turn.then(
+      () => {
+        this.waitingAppends--;
+        return append();
+      },
+      (error: unknown) => {
+        this.waitingAppends--;
+        throw error;
+      },
+    );
+    this.checking = turn.catch(() => undefined);
+    return started;
   }
 
   /** Resolves once every exclusive operation queued so far has finished. */

@@ -7,7 +7,7 @@
  */
 import { storedFromWire, wireFromStored, type LogStore } from '@tributary/log-store';
 import { PartitionLeader } from '@tributary/replication';
-import { tributaryError, validateBatch } from '@tributary/rpc';
+import { CompressionCode, tributaryError, validateBatch, verifyRecords } from '@tributary/rpc';
 import type { FetchRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/FetchRequest';
 import type { FetchResponse } from '@tributary/rpc/src/generated/tributary/broker/v1/FetchResponse';
 import type { ListOffsetsRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ListOffsetsRequest';
@@ -41,6 +41,8 @@ export type { ReplicaManagerOptions, ReplicaPorts } from './ports';
 
 /** Produce timeout_ms 0 means this (broker.proto). */
 const PRODUCE_TIMEOUT_DEFAULT_MS = 30_000;
+/** A compressed batch inflating past this is refused CORRUPT_RECORD (a decompression bomb). */
+const INFLATED_BATCH_MAX_BYTES = 64 * 1024 * 1024;
 /** Fetch max_bytes 0 means this; larger asks are capped at the request limit. */
 const FETCH_BYTES_DEFAULT = 1024 * 1024;
 const FETCH_BYTES_MAX = 16 * 1024 * 1024;
@@ -271,7 +273,7 @@ export class ReplicaManager {
     const batch = req.batch;
     if (batch === null || batch === undefined)
       throw tributaryError('INVALID_ARGUMENT', 'produce without a batch');
-    validateBatch(batch, {
+    const codec = validateBatch(batch, {
       maxBatchBytes: r.settings.maxMessageBytes,
       nowMs: this.ports.wallClock(),
     });
@@ -279,7 +281,13 @@ export class ReplicaManager {
     const minIsr = r.settings.minInsyncReplicas;
     if (acks === 'ALL' && !core.enoughInSync(minIsr))
       throw notEnoughReplicas(r.name, core.isr, minIsr, 'before');
-    const append = r.track(r.log.appendAsLeader(storedFromWire(batch), core.leaderEpoch));
+    // The CRC covers the bytes as sent, not whether they decompress: a compressed batch is
+    // inflated and decoded once here so a corrupt one is refused instead of stored.
+    const check =
+      codec === CompressionCode.NONE ? undefined : verifyRecords(batch, INFLATED_BATCH_MAX_BYTES);
+    const append = r.track(
+      r.appendInOrder(check, () => r.log.appendAsLeader(storedFromWire(batch), core.leaderEpoch)),
+    );
     if (acks === 'NONE') {
       append.then(
         () => leaderAppended(r, core),
