@@ -111,7 +111,7 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
         ...(o.jetstream
           ? [
               `jetstream: nats-server ${natsVersion} -js, file storage, R1, one stream, npm nats ` +
-                `client; async publish with ${o.jetstreamWindow} in flight, and publish-and-await`,
+                `client (noAsyncTraces); async publish with ${o.jetstreamWindow} in flight, and publish-and-await`,
             ]
           : []),
       ],
