@@ -17,6 +17,7 @@ export {
 } from './metadata/records';
 export type { TopicView } from './metadata/metadata-ops';
 export { topicConfig } from './metadata/topic-config';
+export { checkName } from './metadata/names';
 export type {
   GroupMember,
   GroupRecord,

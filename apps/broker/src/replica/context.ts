@@ -1,4 +1,5 @@
 // What the ReplicaManager's leader and follower halves share.
+import { checkName } from '@tributary/coord-state';
 import { tributaryError, type Logger } from '@tributary/rpc';
 import type { PartitionReplica } from './partition-replica';
 import type { ReplicaManagerOptions, ReplicaPorts } from './ports';
@@ -37,7 +38,14 @@ export function unknownPartition(ctx: ReplicaContext, topic: string, partition: 
         `broker ${ctx.brokerId} holds no replica of ${topic}/${partition}`,
         { metadata: { topic } },
       )
-    : tributaryError('UNKNOWN_TOPIC', `no topic '${topic}'`, { metadata: { topic } });
+    : unknownTopic(topic);
+}
+
+/** UNKNOWN_TOPIC, or INVALID_NAME for a name no topic can have. */
+export function unknownTopic(topic: string) {
+  const invalid = checkName(topic, 'topic');
+  if (invalid) return tributaryError('INVALID_NAME', invalid.message);
+  return tributaryError('UNKNOWN_TOPIC', `no topic '${topic}'`, { metadata: { topic } });
 }
 
 export function shuttingDown(ctx: ReplicaContext) {

@@ -20,7 +20,7 @@ import type { ReplicaFetchRequest__Output } from '@tributary/rpc/src/generated/t
 import type { ReplicaFetchResponse } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicaFetchResponse';
 import type { PartitionInfo__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/PartitionInfo';
 import type { TopicInfo__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
-import { notLeader, shuttingDown, type ReplicaContext } from './context';
+import { notLeader, shuttingDown, unknownTopic, type ReplicaContext } from './context';
 import { FollowerFetcher } from './follower-fetcher';
 import {
   assignmentOf,
@@ -252,8 +252,7 @@ export class ReplicaManager {
   private leader(topic: string, partition: number, epoch: number | undefined) {
     if (this.closed) throw shuttingDown(this.ctx);
     const t = this.topics.get(topic);
-    if (t === undefined)
-      throw tributaryError('UNKNOWN_TOPIC', `no topic '${topic}'`, { metadata: { topic } });
+    if (t === undefined) throw unknownTopic(topic);
     const r = this.replicas.get(key(topic, partition));
     if (r === undefined) {
       const p = t.partitions.find((x) => x.partition === partition);

@@ -4,6 +4,7 @@
  * group RPCs are relayed to the coordinators' MetadataService and their answers (errors
  * included) returned as the coordinators sent them.
  */
+import { unknownTopic } from '../replica/context';
 import * as grpc from '@grpc/grpc-js';
 import {
   readError,
@@ -68,7 +69,11 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
       const topics =
         req.topics.length === 0
           ? cache.topics()
-          : req.topics.map((name) => cache.topic(name) ?? unknownTopic(name));
+          : req.topics.map((name) => {
+              const topic = cache.topic(name);
+              if (topic === undefined) throw unknownTopic(name);
+              return topic;
+            });
       return { header: header(), brokers: cache.brokers(), topics };
     }, log),
     Produce: unary(async (raw) => produce(checked(d, raw, 'ProduceRequest')), log),
@@ -105,12 +110,6 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
 function checked<T>(d: BrokerServiceDeps, req: T | Malformed, what: string): T {
   if (req instanceof Malformed) d.metrics.malformedRequests.inc();
   return wellFormed(req, what);
-}
-
-function unknownTopic(name: string): never {
-  throw tributaryError('UNKNOWN_TOPIC', `topic '${name}' does not exist`, {
-    metadata: { topic: name },
-  });
 }
 
 async function produceOne(
