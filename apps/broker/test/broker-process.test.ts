@@ -88,10 +88,18 @@ it('creates a topic through the pass-through and returns the coordinators’ err
   expect(Number(pid.producer_id)).toBeGreaterThanOrEqual(1);
 });
 
-it('every broker’s Metadata lists the same leaders', async () => {
+it('every broker’s Metadata lists the same leaders, and NOT_FOUND for an unknown topic', async () => {
   const views = await Promise.all([1, 2, 3].map((id) => leadersOf(id, 'orders', 3)));
   expect(views[1]).toEqual(views[0]);
   expect(views[2]).toEqual(views[0]);
+  const unknown = await call<any>(brokers.client(1), 'Metadata', { topics: ['nope'] }).catch(
+    readError,
+  );
+  expect([unknown.code, unknown.reason, unknown.metadata.topic]).toEqual([
+    grpc.status.NOT_FOUND,
+    'UNKNOWN_TOPIC',
+    'nope',
+  ]);
 });
 
 it('Produce then Fetch round-trips a batch on the leader; a follower answers NOT_LEADER with the leader', async () => {
