@@ -634,9 +634,12 @@ class BrokerSim {
 
   /** Undefined once converged; else what is still missing. */
   private converged(): string | undefined {
-    for (const b of this.brokers)
+    for (const b of this.brokers) {
       if (!b.up || !this.controller.live.has(b.id) || b.metadata.length > 0 || b.applying)
         return `broker ${b.id} is not up to date (up ${b.up}, registered ${this.controller.live.has(b.id)})`;
+      // A truncation moves the log end at once but is durable (and seen) only when written.
+      if (b.disk.pendingWrites > 0) return `broker ${b.id} has disk writes in flight`;
+    }
     for (const p of this.controller.partitions) {
       const leader = this.brokers[p.leader - 1];
       const log = this.leaderLog(p.partition);
@@ -668,14 +671,14 @@ class BrokerSim {
   private async checkEnd(): Promise<void> {
     for (const b of this.brokers)
       for (const shadow of b.shadows.values()) {
-        const stored = (await shadow.readAll()).map((x) => JSON.stringify(x)).join('\n');
+        const stored = (await shadow.readAll()).map((x) => JSON.stringify(x));
         const seen = [...shadow.batches.values()]
           .sort((x, y) => x.baseOffset - y.baseOffset)
-          .map((x) => JSON.stringify(x))
-          .join('\n');
-        if (stored !== seen)
+          .map((x) => JSON.stringify(x));
+        const k = stored.findIndex((line, i) => line !== seen[i]);
+        if (k >= 0 || stored.length !== seen.length)
           this.fail(
-            `p${shadow.partition} on broker ${b.id}: the log read back differs from the writes seen:\nstored ${stored.slice(0, 600)}\nseen ${seen.slice(0, 600)}`,
+            `p${shadow.partition} on broker ${b.id}: the log read back differs from the writes seen, from batch ${k >= 0 ? k : stored.length}: stored ${stored[k] ?? 'nothing'} (${stored.length} batches), seen ${seen[k >= 0 ? k : stored.length] ?? 'nothing'} (${seen.length} batches); log ${shadow.log.logStartOffset}..${shadow.log.logEndOffset}, hw ${shadow.log.highWatermark}`,
           );
         this.checker.checkComplete(shadow);
       }
