@@ -77,6 +77,7 @@ export async function startBroker(
       offsetForLeaderEpoch: (leader, req) => peers.offsetForLeaderEpoch(leader, req),
       alterIsr: (req) => link.alterIsr(req),
       brokerAddress,
+      brokerEpoch: (id) => ref.link?.cache.broker(id)?.broker_epoch,
       log,
     },
     {

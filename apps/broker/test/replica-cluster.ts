@@ -145,6 +145,8 @@ export class ReplicaCluster {
       now: () => performance.now(),
       wallClock: () => Date.now(),
       brokerAddress: (b: number) => `broker-${b}:9092`,
+      // As registered: broker N's live incarnation has epoch 100 + N (see start).
+      brokerEpoch: (b: number) => 100 + b,
       replicaFetch: (leader: number, req: unknown) =>
         call(leader, replicaFetchCodec, req, (r) => this.rm(leader).handleReplicaFetch(r)),
       offsetForLeaderEpoch: (leader: number, req: unknown) =>

@@ -1,5 +1,5 @@
 import { LogStore } from '@tributary/log-store';
-import { buildBatch, crc32c, readError } from '@tributary/rpc';
+import { buildBatch, crc32c, decodeStatusDetails, readError } from '@tributary/rpc';
 import { ReplicaManager } from '../src/replica/replica-manager';
 import { MemKv, ReplicaCluster, TOPIC, produceReq, until } from './replica-cluster';
 
@@ -61,6 +61,33 @@ describe('ReplicaManager replication in process', () => {
         a.status === 'fulfilled' ? a.value.base_offset : readError(a.reason).reason,
       ),
     ).toEqual([0, 'CORRUPT_RECORD', 1]);
+  });
+
+  test('a follower fetching with an older broker epoch than its registration is fenced', async () => {
+    c = new ReplicaCluster([1, 2]);
+    await c.start();
+    const ask = (brokerEpoch: number) =>
+      c.rm(1).handleReplicaFetch({
+        replica_id: 2,
+        broker_epoch: brokerEpoch,
+        max_wait_ms: 0,
+        min_bytes: 0,
+        max_bytes: 0,
+        partitions: [
+          {
+            topic: TOPIC,
+            partition: 0,
+            leader_epoch: state(c, 1).leaderEpoch,
+            fetch_offset: 0,
+            last_fetched_epoch: -1,
+            log_start_offset: 0,
+            max_bytes: 0,
+          },
+        ],
+      } as never);
+    const stale = (await ask(101)).partitions![0]!;
+    expect(decodeStatusDetails(stale.status_details as Buffer)?.errorInfo?.reason).toBe('FENCED');
+    expect((await ask(102)).partitions![0]!.status_details ?? Buffer.alloc(0)).toHaveLength(0);
   });
 
   test('acks=ALL answers once every ISR member has the batch', async () => {

@@ -204,6 +204,22 @@ export async function handleReplicaFetch(
   req: ReplicaFetchRequest__Output,
 ): Promise<Omit<ReplicaFetchResponse, 'header'>> {
   if (ctx.closed()) throw shuttingDown(ctx);
+  // A follower process from before its broker re-registered must not count as in sync.
+  const registered = ctx.ports.brokerEpoch?.(req.replica_id);
+  if (registered !== undefined && req.broker_epoch < registered) {
+    const fenced = errorDetails(
+      tributaryError(
+        'FENCED',
+        `broker ${req.replica_id} fetches with broker epoch ${req.broker_epoch}, but its live registration has epoch ${registered}`,
+      ),
+    );
+    const partitions = req.partitions.map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      status_details: fenced,
+    }));
+    return { partitions };
+  }
   const checked = req.partitions.map((p) => checkPartition(ctx, req.replica_id, p));
   const reads = checked.filter((c) => c.kind === 'read');
   const waitMs = Math.min(Math.max(0, req.max_wait_ms), ctx.opts.fetchMaxWaitMs);

@@ -23,6 +23,8 @@ export interface ReplicaPorts {
   alterIsr(req: AlterIsrRequest): Promise<PartitionInfo__Output>;
   /** `host:port` of a live broker, for NOT_LEADER's metadata.leader. */
   brokerAddress(brokerId: number): string | undefined;
+  /** The epoch of a broker's live registration, if known: older incarnations are fenced. */
+  brokerEpoch?(brokerId: number): number | undefined;
   /** Timers; default real ones. The simulation passes virtual ones. */
   setTimer?: SetTimer;
   log?: Logger;
