@@ -88,6 +88,21 @@ it('creates a topic through the pass-through and returns the coordinators’ err
   expect(Number(pid.producer_id)).toBeGreaterThanOrEqual(1);
 });
 
+it('relays JoinGroup with static membership: a restarted instance takes its own place', async () => {
+  const join = () =>
+    call<any>(brokers.client(1), 'JoinGroup', {
+      group: 'static-group',
+      client_id: 'test',
+      topics: ['orders'],
+      group_instance_id: 'pod-1',
+      assignor: 'sticky',
+    });
+  await join();
+  await join();
+  const d = await call<any>(brokers.client(2), 'DescribeGroups', { groups: ['static-group'] });
+  expect(d.groups[0].members).toHaveLength(1);
+});
+
 it('every broker’s Metadata lists the same leaders, and NOT_FOUND for an unknown topic', async () => {
   const views = await Promise.all([1, 2, 3].map((id) => leadersOf(id, 'orders', 3)));
   expect(views[1]).toEqual(views[0]);

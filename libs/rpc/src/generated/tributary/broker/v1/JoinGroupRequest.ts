@@ -26,6 +26,14 @@ export interface JoinGroupRequest {
    * default; clamped to the server's bounds.
    */
   'session_timeout_ms'?: (number);
+  /**
+   * Static membership: a stable id for this consumer instance (e.g. its pod name).
+   */
+  'group_instance_id'?: (string);
+  /**
+   * Server-side assignor for the group, "range" or "sticky"; empty = the group's current one.
+   */
+  'assignor'?: (string);
 }
 
 /**
@@ -53,4 +61,12 @@ export interface JoinGroupRequest__Output {
    * default; clamped to the server's bounds.
    */
   'session_timeout_ms': (number);
+  /**
+   * Static membership: a stable id for this consumer instance (e.g. its pod name).
+   */
+  'group_instance_id': (string);
+  /**
+   * Server-side assignor for the group, "range" or "sticky"; empty = the group's current one.
+   */
+  'assignor': (string);
 }
