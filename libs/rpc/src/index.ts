@@ -7,6 +7,7 @@ export * from './errors';
 export * from './handlers';
 export * from './logging';
 export * from './observability';
+export * from './ports';
 export * from './server';
 export { decodeStatusDetails, encodeStatusDetails, type StatusDetails } from './status-details';
 export * from './records';

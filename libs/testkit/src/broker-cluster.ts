@@ -11,11 +11,10 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { contract, createClient } from '@tributary/rpc';
+import { contract, createClient, freePorts } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import type { ReplicationServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { CoordinatorCluster } from './coordinator-cluster';
-import { freePorts } from './ports';
 import { TRIB_BIN, REPO_ROOT } from './trib';
 
 export interface BrokerClusterOptions {

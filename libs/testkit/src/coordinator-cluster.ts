@@ -9,12 +9,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as grpc from '@grpc/grpc-js';
-import { channelOptions, contract, createClient } from '@tributary/rpc';
+import { channelOptions, contract, createClient, freePorts } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
 import type { MetadataServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/MetadataService';
 import type { ClusterServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/ClusterService';
 import type { StatusResponse__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/StatusResponse';
-import { freePorts } from './ports';
 import { call } from './calls';
 import { eventually } from './eventually';
 

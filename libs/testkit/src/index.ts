@@ -1,5 +1,5 @@
 /** @tributary/testkit: real processes on loopback for tests, and the helpers to drive them. */
-export { freePorts, freePortBase } from './ports';
+export { freePorts, freePortBase } from '@tributary/rpc';
 export { call, callRetrying } from './calls';
 export { BrokerCluster, type BrokerClusterOptions, type BrokerMember } from './broker-cluster';
 export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';

@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, RetentionPolicy, StorageType, type NatsConnection } from 'nats';
 import { LatencyRecorder, type LatencySummary } from './latency';
-import { freePort, stopChild } from './produce-cluster';
+import { freePorts } from '@tributary/rpc';
+import { stopChild } from './produce-cluster';
 
 export interface NatsServer {
   url: string;
@@ -38,7 +39,7 @@ const NATS_BINARY = ['/usr/sbin/nats-server', '/usr/bin/nats-server'];
 export async function startNatsServer(): Promise<NatsServer> {
   const binary = NATS_BINARY.find((b) => fs.existsSync(b)) ?? 'nats-server';
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-bench-nats-'));
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const child = spawn(binary, ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

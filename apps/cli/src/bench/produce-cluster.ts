@@ -5,11 +5,11 @@
  * its children) and deletes the data afterwards. So a benchmark can run alone on a machine.
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Admin } from '@tributary/client';
+import { freePortBase } from '@tributary/rpc';
 
 const TRIB_JS = path.resolve(__dirname, '../../bin/trib.js');
 /** As commands/dev.ts lays ports out: brokers at base + 2000, metrics at + 80. */
@@ -94,38 +94,5 @@ export function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
-  });
-}
-
-/** A free loopback port (bound, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A base port with every `base + offset` free, drawn from 20000–29999. */
-async function freePortBase(offsets: number[]): Promise<number> {
-  const span = Math.max(...offsets);
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * (10_000 - span));
-    const free = await Promise.all(offsets.map((o) => portFree(base + o)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error('no free port range for the cluster');
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
-      server.close(() => resolve(true)),
-    );
   });
 }

@@ -13,11 +13,11 @@
  * + 2000 (9101, 9102, … by default).
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Option, type Command } from 'commander';
 import { CoordinationClient, type ClusterStatus } from '@tributary/client';
+import { portFree } from '@tributary/rpc';
 import { parseNonNegativeInt } from '../coordination';
 
 const TRIB_JS = path.resolve(__dirname, '../../bin/trib.js');
@@ -308,14 +308,6 @@ async function portsProblem(specs: ServerSpec[], state: StateFile): Promise<stri
     }
   }
   return undefined;
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 interface StateRecord {

@@ -1,5 +1,6 @@
 /**
- * Free loopback ports for test processes, from 20000–31999: below the kernel's ephemeral range
+ * Free loopback ports for child processes (test clusters, `trib bench --start-cluster`), from
+ * 20000–31999: below the kernel's ephemeral range
  * (Linux: 32768–60999), so an outgoing connection of any process on the machine never takes a
  * port a test member listens on, nor the port a restarted member comes back on. Each port is
  * drawn at random (so concurrent test processes rarely draw the same one), probed free by
@@ -21,7 +22,8 @@ function randomPort(span = 0): number {
   return TEST_PORT_MIN + Math.floor(Math.random() * (TEST_PORT_END - span - TEST_PORT_MIN));
 }
 
-function portFree(port: number): Promise<boolean> {
+/** Whether `port` can be bound on 127.0.0.1 now. */
+export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
