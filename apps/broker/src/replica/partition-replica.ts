@@ -94,6 +94,9 @@ export class PartitionReplica {
    */
   appendInOrder<T>(check: Promise<unknown> | undefined, append: () => Promise<T>): Promise<T> {
     if (check === undefined && this.waitingAppends === 0) return append();
+    // The check may fail before its turn comes; it is reported through `started`, and must not
+    // count as an unhandled rejection meanwhile (that would end the process).
+    check?.catch(() => undefined);
     this.waitingAppends++;
     const turn = this.checking.then(() => check);
     const started = turn.then(
