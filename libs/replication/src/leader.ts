@@ -199,9 +199,13 @@ export class PartitionLeader {
       }
       const p = this.progress.get(id);
       assert(p !== undefined, `no progress for replica ${id}`);
+      // Expansion needs a recent fetch too (Kafka expands in the fetch path): a follower that
+      // died after catching up must not be proposed again on its stale progress.
       const keep = inIsr
         ? p.logEnd === this.logEndValue || nowMs - p.lastCaughtUpMs <= lagTimeMaxMs
-        : p.logEnd >= this.hw && p.logEnd >= this.epochStartOffset;
+        : p.logEnd >= this.hw &&
+          p.logEnd >= this.epochStartOffset &&
+          nowMs - p.lastFetchMs <= lagTimeMaxMs;
       if (keep) next.push(id);
       if (keep !== inIsr) changed = true;
     }

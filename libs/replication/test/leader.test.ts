@@ -167,6 +167,15 @@ describe('PartitionLeader ISR changes', () => {
     expect(l.highWatermark).toBe(25);
   });
 
+  test('does not propose a caught-up follower that has stopped fetching', () => {
+    const l = leader({ isr: [1, 2], highWatermark: 10 });
+    l.followerFetched(2, 10, 1000);
+    l.followerFetched(3, 10, 1000); // caught up, then silent: dead, or cut off
+    expect(l.nextIsrChange(1000 + LAG_MS + 1, LAG_MS)).toBeUndefined();
+    l.followerFetched(3, 10, 1000 + LAG_MS + 2);
+    expect(l.nextIsrChange(1000 + LAG_MS + 2, LAG_MS)?.isr).toEqual([1, 2, 3]);
+  });
+
   test('does not let a follower in before it reaches the start of the leader epoch', () => {
     const l = leader({ isr: [1, 2], epochStartOffset: 50, logEnd: 50, highWatermark: 40 });
     l.followerFetched(3, 45, 1000); // ≥ HW 40, < epoch start 50
