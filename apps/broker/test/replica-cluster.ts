@@ -59,6 +59,8 @@ export class ReplicaCluster {
   partition: PartitionInfo__Output;
   alterIsrCalls = 0;
   private readonly stores = new Map<number, LogStore>();
+  /** Each broker's KV, to reopen what it wrote as a restarted broker would. */
+  readonly kvs = new Map<number, MemKv>();
 
   constructor(
     readonly ids: number[],
@@ -79,7 +81,9 @@ export class ReplicaCluster {
 
   async start(): Promise<void> {
     for (const id of this.ids) {
-      const store = await LogStore.open(new MemKv());
+      const kv = new MemKv();
+      this.kvs.set(id, kv);
+      const store = await LogStore.open(kv);
       this.stores.set(id, store);
       const rm = new ReplicaManager(id, store, this.ports(id), {
         lagTimeMaxMs: 300,

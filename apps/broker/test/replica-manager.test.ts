@@ -90,6 +90,18 @@ describe('ReplicaManager replication in process', () => {
     expect((await ask(102)).partitions![0]!.status_details ?? Buffer.alloc(0)).toHaveLength(0);
   });
 
+  test('tick checkpoints a high watermark that advanced without a write of its own', async () => {
+    c = new ReplicaCluster([1, 2]);
+    await c.start();
+    await c.rm(1).produce((await produceReq('ACKS_ALL')) as never);
+    expect(state(c, 1).highWatermark).toBe(3);
+    const persisted = async () => (await LogStore.open(c.kvs.get(1)!)).get(TOPIC, 0)?.highWatermark;
+    // The append was written before the follower's fetch moved the high watermark.
+    expect(await persisted()).toBe(0);
+    await c.rm(1).tick();
+    await until(async () => (await persisted()) === 3, 'the checkpoint');
+  });
+
   test('acks=ALL answers once every ISR member has the batch', async () => {
     c = new ReplicaCluster([1, 2, 3]);
     await c.start();

@@ -46,6 +46,12 @@ const INFLATED_BATCH_MAX_BYTES = 64 * 1024 * 1024;
 /** Fetch max_bytes 0 means this; larger asks are capped at the request limit. */
 const FETCH_BYTES_DEFAULT = 1024 * 1024;
 const FETCH_BYTES_MAX = 16 * 1024 * 1024;
+/**
+ * High watermarks reach disk with their partition's next write, and at least this often (as
+ * Kafka's replica.high.watermark.checkpoint.interval.ms), so a leader restarted after kill -9
+ * starts from a recent one rather than the last it wrote with data.
+ */
+const HW_CHECKPOINT_INTERVAL_MS = 5_000;
 
 /** One replica's state, for metrics, tests and the simulation's checks. */
 export interface ReplicaState {
@@ -74,6 +80,7 @@ export class ReplicaManager {
   /** applyMetadata calls run one after another, in call order. */
   private metadataQueue: Promise<unknown> = Promise.resolve();
   private lastCleanupMs = -Infinity;
+  private lastCheckpointMs = -Infinity;
   private cleaning = false;
 
   constructor(
@@ -463,6 +470,14 @@ export class ReplicaManager {
     for (const r of this.replicas.values())
       if (r.role.kind === 'leader') maybeAlterIsr(this.ctx, r, r.role.core);
     const now = this.ports.now();
+    if (now - this.lastCheckpointMs >= HW_CHECKPOINT_INTERVAL_MS) {
+      this.lastCheckpointMs = now;
+      this.store
+        .checkpoint()
+        .catch((error: unknown) =>
+          this.ports.log?.warn({ err: error }, 'high watermark checkpoint failed'),
+        );
+    }
     if (this.cleaning || now - this.lastCleanupMs < this.opts.retentionCheckMs) return;
     this.lastCleanupMs = now;
     this.cleaning = true;
