@@ -15,6 +15,7 @@ import { contract, createClient, freePorts } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import type { ReplicationServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { CoordinatorCluster } from './coordinator-cluster';
+import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
 import { TRIB_BIN, REPO_ROOT } from './trib';
 
 export interface BrokerClusterOptions {
@@ -120,13 +121,7 @@ export class BrokerCluster {
 
   /** Sends `signal` (default SIGKILL) and waits for the exit; returns the exit code. */
   async kill(id: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
-    const child = this.broker(id).process;
-    if (!child) return null;
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    child.kill(signal);
-    return exited;
+    return killAndWait(this.broker(id).process, signal);
   }
 
   /**
@@ -169,18 +164,7 @@ export class BrokerCluster {
 
   /** Waits for a broker's process to exit by itself; returns its exit code. */
   exited(id: number, timeoutMs = 30_000): Promise<number | null> {
-    const child = this.broker(id).process;
-    if (!child) return Promise.resolve(null);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`broker ${id} still running after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        resolve(code);
-      });
-    });
+    return exitWithin(this.broker(id).process, timeoutMs, `broker ${id}`);
   }
 
   /** Waits until /readyz answers 200: registered and holding a metadata snapshot. */
@@ -221,19 +205,17 @@ export class BrokerCluster {
 
   /** How many lines of a broker's log (all its runs) match `pattern`. */
   logCount(id: number, pattern: RegExp): number {
-    const file = this.broker(id).logFile;
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    return text.split('\n').filter((line) => pattern.test(line)).length;
+    return countLogLines(this.broker(id).logFile, pattern);
   }
 
   /** Waits until a broker's log has more than `seen` lines matching `pattern`. */
   async waitForLog(id: number, pattern: RegExp, seen = 0, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.logCount(id, pattern) <= seen) {
-      if (Date.now() > deadline)
-        throw new Error(`broker ${id} logged no new ${pattern} within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const what = `broker ${id}`;
+    await waitForLogLines(this.broker(id).logFile, pattern, seen, {
+      timeoutMs,
+      intervalMs: 20,
+      what,
+    });
   }
 
   /** Kills every broker this cluster started, closes clients and removes its files. */

@@ -16,6 +16,7 @@ import type { ClusterServiceClient } from '@tributary/rpc/src/generated/tributar
 import type { StatusResponse__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/StatusResponse';
 import { call } from './calls';
 import { eventually } from './eventually';
+import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
 
 const REPO = path.resolve(__dirname, '../../..');
 const TRIB = path.join(REPO, 'apps/cli/bin/trib.js');
@@ -164,13 +165,7 @@ export class CoordinatorCluster {
 
   /** Sends `signal` to a member and waits for its process to exit; returns its exit code. */
   async kill(id: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
-    const child = this.member(id).process;
-    if (!child) return null;
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    child.kill(signal);
-    return exited;
+    return killAndWait(this.member(id).process, signal);
   }
 
   /** Waits until member `id`'s own state (a serializable List) has `count` children at `path`. */
@@ -200,36 +195,22 @@ export class CoordinatorCluster {
 
   /** How many lines of a member's log (all its runs) match `pattern`. */
   logCount(id: number, pattern: RegExp): number {
-    const text = fs.existsSync(this.member(id).logFile)
-      ? fs.readFileSync(this.member(id).logFile, 'utf8')
-      : '';
-    return text.split('\n').filter((line) => pattern.test(line)).length;
+    return countLogLines(this.member(id).logFile, pattern);
   }
 
   /** Waits until a member's log has more than `seen` lines matching `pattern`. */
   async waitForLog(id: number, pattern: RegExp, seen: number, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.logCount(id, pattern) <= seen) {
-      if (Date.now() > deadline)
-        throw new Error(`member ${id} logged no new ${pattern} within ${timeoutMs} ms`);
-      await sleep(5);
-    }
+    const what = `member ${id}`;
+    await waitForLogLines(this.member(id).logFile, pattern, seen, {
+      timeoutMs,
+      intervalMs: 5,
+      what,
+    });
   }
 
   /** Waits for a member's process to exit by itself; returns its exit code. */
   exited(id: number, timeoutMs = 30_000): Promise<number | null> {
-    const child = this.member(id).process;
-    if (!child) return Promise.resolve(null);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`member ${id} still running after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        resolve(code);
-      });
-    });
+    return exitWithin(this.member(id).process, timeoutMs, `member ${id}`);
   }
 
   /** Starts a member that is not running, on its data directory (after a kill). */
