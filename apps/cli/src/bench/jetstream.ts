@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, RetentionPolicy, StorageType, type NatsConnection } from 'nats';
-import { LatencyRecorder, type LatencySummary } from './latency';
+import { LatencyRecorder } from './latency';
 import { freePorts } from '@tributary/rpc';
+import type { PublishFigures } from './produce';
 import { stopChild } from './produce-cluster';
 
 export interface NatsServer {
@@ -22,16 +23,9 @@ export interface NatsServer {
   stop(): Promise<void>;
 }
 
-export interface JetStreamResult {
+export interface JetStreamResult extends PublishFigures {
   mode: string;
   window: number;
-  records: number;
-  errors: number;
-  first_error: string | undefined;
-  elapsed_s: number;
-  msgs_per_s: number;
-  mb_per_s: number;
-  latency: LatencySummary;
 }
 
 const NATS_BINARY = ['/usr/sbin/nats-server', '/usr/bin/nats-server'];

@@ -29,8 +29,8 @@ export interface ProduceWorkload {
   idempotent: boolean;
 }
 
-export interface ProduceResult {
-  topic: string;
+/** What one publishing run measured, for Tributary and the JetStream peer alike. */
+export interface PublishFigures {
   records: number;
   errors: number;
   first_error: string | undefined;
@@ -39,6 +39,10 @@ export interface ProduceResult {
   /** Record values only, 10^6 bytes per second. */
   mb_per_s: number;
   latency: LatencySummary;
+}
+
+export interface ProduceResult extends PublishFigures {
+  topic: string;
 }
 
 /** Records appended between two yields to the event loop, so acks and I/O get their turn. */
