@@ -43,15 +43,16 @@ async function createTopic(topic: string, configs: Record<string, string>, rf = 
   await eventually(async () => (await partitionState(topic)).leader > 0, 30_000, `${topic} leader`);
 }
 
-/** ListOffsets LATEST on broker `id`: the high watermark. */
-async function latest(id: number, topic: string): Promise<number> {
+/** ListOffsets on broker `id` (LATEST is the high watermark). */
+async function listOffset(id: number, topic: string, spec: string): Promise<number> {
   const r = await call<{ offset: number }>(brokers.client(id), 'ListOffsets', {
     topic,
     partition: 0,
-    spec: 'OFFSET_SPEC_LATEST',
+    spec,
   });
   return r.offset;
 }
+const latest = (id: number, topic: string) => listOffset(id, topic, 'OFFSET_SPEC_LATEST');
 
 /** Waits until every replica is in the ISR again. */
 async function fullIsr(topic: string, timeoutMs = 60_000) {
@@ -247,14 +248,9 @@ async function fetchValues(topic: string, offset: number): Promise<string[] | st
   }
 }
 
+/** ListOffsets EARLIEST on the partition's leader: the log start. */
 async function earliest(topic: string): Promise<number> {
-  const leader = (await partitionState(topic)).leader;
-  const r = await call<{ offset: number }>(brokers.client(leader), 'ListOffsets', {
-    topic,
-    partition: 0,
-    spec: 'OFFSET_SPEC_EARLIEST',
-  });
-  return r.offset;
+  return listOffset((await partitionState(topic)).leader, topic, 'OFFSET_SPEC_EARLIEST');
 }
 
 it('retention by bytes and compaction are seen through ListOffsets and Fetch, and survive a restart', async () => {
