@@ -119,7 +119,7 @@ export class LogStore {
     await this.committer.submit(ops, log);
   }
 
-  /** Writes every partition's high watermark (with whatever else is queued). */
+  /** Writes every partition's high watermark that moved since its state was last queued. */
   async checkpoint(): Promise<void> {
     this.checkOpen();
     await Promise.all(this.list().map((log) => log.checkpoint()));

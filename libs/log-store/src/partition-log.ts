@@ -73,6 +73,8 @@ export class PartitionLog implements StateSource {
   private start: number;
   private durableEnd: number;
   private hw: number;
+  /** The high watermark of the last state queued for writing. */
+  private writtenHw: number;
   private pendingEpochs: EpochEntry[];
   private durableEpochs: EpochEntry[];
   private producers: Map<number, ProducerEntry>;
@@ -97,6 +99,7 @@ export class PartitionLog implements StateSource {
     this.next = state.logEnd;
     this.durableEnd = state.logEnd;
     this.hw = Math.min(state.hw, state.logEnd);
+    this.writtenHw = this.hw;
     this.pendingEpochs = state.epochs;
     this.durableEpochs = [...state.epochs];
     this.producers = new Map(state.producers);
@@ -155,8 +158,13 @@ export class PartitionLog implements StateSource {
     this.hw = hw;
   }
 
-  /** @internal Marks the partition for the next write without data of its own. */
+  /**
+   * @internal Queues a write of the partition's state, without data of its own, if its high
+   * watermark moved since the last state queued (a periodic checkpoint of an idle partition
+   * writes nothing).
+   */
   checkpoint(): Promise<void> {
+    if (this.hw === this.writtenHw) return Promise.resolve();
     return this.deps.committer.submit([], this);
   }
 
@@ -172,6 +180,7 @@ export class PartitionLog implements StateSource {
       producers: [...this.producers],
     };
     const gen = this.gen;
+    this.writtenHw = state.hw;
     return {
       op: { type: 'put', key: stateKey(this.id), value: Buffer.from(JSON.stringify(state)) },
       onDurable: () => {

@@ -283,6 +283,19 @@ describe('PartitionLog', () => {
     expect(await values(again)).toEqual(['a', 'b']);
   });
 
+  it('a checkpoint writes only partitions whose high watermark moved since their last state', async () => {
+    const { store, log } = await fresh();
+    await log.appendAsLeader(await one('a'), 1);
+    const writes = store.writes;
+    await store.checkpoint(); // the append already carried high watermark 0
+    expect(store.writes).toBe(writes);
+    log.setHighWatermark(1);
+    await store.checkpoint();
+    expect(store.writes).toBe(writes + 1);
+    await store.checkpoint();
+    expect(store.writes).toBe(writes + 1);
+  });
+
   it('deletes a partition durably and starts afresh for a re-created topic', async () => {
     const { store, log, reopen } = await fresh();
     await log.appendAsLeader(await one('a'), 1);
