@@ -10,16 +10,11 @@ import { clientError, fromCallError, type CoordinationError } from './errors';
 
 export type { BrokerServiceClient };
 
-/** The unary methods of BrokerService the SDK calls. */
-export type UnaryName =
-  | 'Metadata'
-  | 'Produce'
-  | 'Fetch'
-  | 'ListOffsets'
-  | 'CreateTopic'
-  | 'DeleteTopic'
-  | 'DescribeTopics'
-  | 'AllocateProducerId';
+/** The unary methods of BrokerService: every method but the two streams. */
+export type UnaryName = Exclude<
+  keyof BrokerServiceClient & Capitalize<string>,
+  keyof grpc.Client | 'ProduceStream' | 'Subscribe'
+>;
 
 /** grpc-js's last overload of each method is `(request, callback)`. */
 export type RequestOf<K extends UnaryName> = Parameters<BrokerServiceClient[K]>[0];

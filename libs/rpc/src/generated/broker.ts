@@ -6,6 +6,8 @@ import type { AllocateProducerIdResponse as _tributary_broker_v1_AllocateProduce
 import type { BrokerServiceClient as _tributary_broker_v1_BrokerServiceClient, BrokerServiceDefinition as _tributary_broker_v1_BrokerServiceDefinition } from './tributary/broker/v1/BrokerService';
 import type { CommitOffsetsRequest as _tributary_broker_v1_CommitOffsetsRequest, CommitOffsetsRequest__Output as _tributary_broker_v1_CommitOffsetsRequest__Output } from './tributary/broker/v1/CommitOffsetsRequest';
 import type { CommitOffsetsResponse as _tributary_broker_v1_CommitOffsetsResponse, CommitOffsetsResponse__Output as _tributary_broker_v1_CommitOffsetsResponse__Output } from './tributary/broker/v1/CommitOffsetsResponse';
+import type { CreatePartitionsRequest as _tributary_broker_v1_CreatePartitionsRequest, CreatePartitionsRequest__Output as _tributary_broker_v1_CreatePartitionsRequest__Output } from './tributary/broker/v1/CreatePartitionsRequest';
+import type { CreatePartitionsResponse as _tributary_broker_v1_CreatePartitionsResponse, CreatePartitionsResponse__Output as _tributary_broker_v1_CreatePartitionsResponse__Output } from './tributary/broker/v1/CreatePartitionsResponse';
 import type { CreateTopicRequest as _tributary_broker_v1_CreateTopicRequest, CreateTopicRequest__Output as _tributary_broker_v1_CreateTopicRequest__Output } from './tributary/broker/v1/CreateTopicRequest';
 import type { CreateTopicResponse as _tributary_broker_v1_CreateTopicResponse, CreateTopicResponse__Output as _tributary_broker_v1_CreateTopicResponse__Output } from './tributary/broker/v1/CreateTopicResponse';
 import type { DeleteTopicRequest as _tributary_broker_v1_DeleteTopicRequest, DeleteTopicRequest__Output as _tributary_broker_v1_DeleteTopicRequest__Output } from './tributary/broker/v1/DeleteTopicRequest';
@@ -34,10 +36,13 @@ import type { MetadataRequest as _tributary_broker_v1_MetadataRequest, MetadataR
 import type { MetadataResponse as _tributary_broker_v1_MetadataResponse, MetadataResponse__Output as _tributary_broker_v1_MetadataResponse__Output } from './tributary/broker/v1/MetadataResponse';
 import type { OffsetForLeaderEpochRequest as _tributary_broker_v1_OffsetForLeaderEpochRequest, OffsetForLeaderEpochRequest__Output as _tributary_broker_v1_OffsetForLeaderEpochRequest__Output } from './tributary/broker/v1/OffsetForLeaderEpochRequest';
 import type { OffsetForLeaderEpochResponse as _tributary_broker_v1_OffsetForLeaderEpochResponse, OffsetForLeaderEpochResponse__Output as _tributary_broker_v1_OffsetForLeaderEpochResponse__Output } from './tributary/broker/v1/OffsetForLeaderEpochResponse';
+import type { PartitionReassignment as _tributary_broker_v1_PartitionReassignment, PartitionReassignment__Output as _tributary_broker_v1_PartitionReassignment__Output } from './tributary/broker/v1/PartitionReassignment';
 import type { ProduceRequest as _tributary_broker_v1_ProduceRequest, ProduceRequest__Output as _tributary_broker_v1_ProduceRequest__Output } from './tributary/broker/v1/ProduceRequest';
 import type { ProduceResponse as _tributary_broker_v1_ProduceResponse, ProduceResponse__Output as _tributary_broker_v1_ProduceResponse__Output } from './tributary/broker/v1/ProduceResponse';
 import type { ProduceStreamRequest as _tributary_broker_v1_ProduceStreamRequest, ProduceStreamRequest__Output as _tributary_broker_v1_ProduceStreamRequest__Output } from './tributary/broker/v1/ProduceStreamRequest';
 import type { ProduceStreamResponse as _tributary_broker_v1_ProduceStreamResponse, ProduceStreamResponse__Output as _tributary_broker_v1_ProduceStreamResponse__Output } from './tributary/broker/v1/ProduceStreamResponse';
+import type { ReassignPartitionsRequest as _tributary_broker_v1_ReassignPartitionsRequest, ReassignPartitionsRequest__Output as _tributary_broker_v1_ReassignPartitionsRequest__Output } from './tributary/broker/v1/ReassignPartitionsRequest';
+import type { ReassignPartitionsResponse as _tributary_broker_v1_ReassignPartitionsResponse, ReassignPartitionsResponse__Output as _tributary_broker_v1_ReassignPartitionsResponse__Output } from './tributary/broker/v1/ReassignPartitionsResponse';
 import type { Record as _tributary_broker_v1_Record, Record__Output as _tributary_broker_v1_Record__Output } from './tributary/broker/v1/Record';
 import type { RecordBatch as _tributary_broker_v1_RecordBatch, RecordBatch__Output as _tributary_broker_v1_RecordBatch__Output } from './tributary/broker/v1/RecordBatch';
 import type { RecordSet as _tributary_broker_v1_RecordSet, RecordSet__Output as _tributary_broker_v1_RecordSet__Output } from './tributary/broker/v1/RecordSet';
@@ -48,6 +53,8 @@ import type { ReplicaFetchResponse as _tributary_broker_v1_ReplicaFetchResponse,
 import type { ReplicationServiceClient as _tributary_broker_v1_ReplicationServiceClient, ReplicationServiceDefinition as _tributary_broker_v1_ReplicationServiceDefinition } from './tributary/broker/v1/ReplicationService';
 import type { SubscribeRequest as _tributary_broker_v1_SubscribeRequest, SubscribeRequest__Output as _tributary_broker_v1_SubscribeRequest__Output } from './tributary/broker/v1/SubscribeRequest';
 import type { SubscribeResponse as _tributary_broker_v1_SubscribeResponse, SubscribeResponse__Output as _tributary_broker_v1_SubscribeResponse__Output } from './tributary/broker/v1/SubscribeResponse';
+import type { UpdateTopicConfigRequest as _tributary_broker_v1_UpdateTopicConfigRequest, UpdateTopicConfigRequest__Output as _tributary_broker_v1_UpdateTopicConfigRequest__Output } from './tributary/broker/v1/UpdateTopicConfigRequest';
+import type { UpdateTopicConfigResponse as _tributary_broker_v1_UpdateTopicConfigResponse, UpdateTopicConfigResponse__Output as _tributary_broker_v1_UpdateTopicConfigResponse__Output } from './tributary/broker/v1/UpdateTopicConfigResponse';
 import type { BrokerInfo as _tributary_coord_v1_BrokerInfo, BrokerInfo__Output as _tributary_coord_v1_BrokerInfo__Output } from './tributary/coord/v1/BrokerInfo';
 import type { GroupInfo as _tributary_coord_v1_GroupInfo, GroupInfo__Output as _tributary_coord_v1_GroupInfo__Output } from './tributary/coord/v1/GroupInfo';
 import type { GroupMember as _tributary_coord_v1_GroupMember, GroupMember__Output as _tributary_coord_v1_GroupMember__Output } from './tributary/coord/v1/GroupMember';
@@ -90,6 +97,8 @@ export interface ProtoGrpcType {
         CommitOffsetsRequest: MessageTypeDefinition<_tributary_broker_v1_CommitOffsetsRequest, _tributary_broker_v1_CommitOffsetsRequest__Output>
         CommitOffsetsResponse: MessageTypeDefinition<_tributary_broker_v1_CommitOffsetsResponse, _tributary_broker_v1_CommitOffsetsResponse__Output>
         Compression: EnumTypeDefinition
+        CreatePartitionsRequest: MessageTypeDefinition<_tributary_broker_v1_CreatePartitionsRequest, _tributary_broker_v1_CreatePartitionsRequest__Output>
+        CreatePartitionsResponse: MessageTypeDefinition<_tributary_broker_v1_CreatePartitionsResponse, _tributary_broker_v1_CreatePartitionsResponse__Output>
         CreateTopicRequest: MessageTypeDefinition<_tributary_broker_v1_CreateTopicRequest, _tributary_broker_v1_CreateTopicRequest__Output>
         CreateTopicResponse: MessageTypeDefinition<_tributary_broker_v1_CreateTopicResponse, _tributary_broker_v1_CreateTopicResponse__Output>
         DeleteTopicRequest: MessageTypeDefinition<_tributary_broker_v1_DeleteTopicRequest, _tributary_broker_v1_DeleteTopicRequest__Output>
@@ -119,10 +128,13 @@ export interface ProtoGrpcType {
         OffsetForLeaderEpochRequest: MessageTypeDefinition<_tributary_broker_v1_OffsetForLeaderEpochRequest, _tributary_broker_v1_OffsetForLeaderEpochRequest__Output>
         OffsetForLeaderEpochResponse: MessageTypeDefinition<_tributary_broker_v1_OffsetForLeaderEpochResponse, _tributary_broker_v1_OffsetForLeaderEpochResponse__Output>
         OffsetSpec: EnumTypeDefinition
+        PartitionReassignment: MessageTypeDefinition<_tributary_broker_v1_PartitionReassignment, _tributary_broker_v1_PartitionReassignment__Output>
         ProduceRequest: MessageTypeDefinition<_tributary_broker_v1_ProduceRequest, _tributary_broker_v1_ProduceRequest__Output>
         ProduceResponse: MessageTypeDefinition<_tributary_broker_v1_ProduceResponse, _tributary_broker_v1_ProduceResponse__Output>
         ProduceStreamRequest: MessageTypeDefinition<_tributary_broker_v1_ProduceStreamRequest, _tributary_broker_v1_ProduceStreamRequest__Output>
         ProduceStreamResponse: MessageTypeDefinition<_tributary_broker_v1_ProduceStreamResponse, _tributary_broker_v1_ProduceStreamResponse__Output>
+        ReassignPartitionsRequest: MessageTypeDefinition<_tributary_broker_v1_ReassignPartitionsRequest, _tributary_broker_v1_ReassignPartitionsRequest__Output>
+        ReassignPartitionsResponse: MessageTypeDefinition<_tributary_broker_v1_ReassignPartitionsResponse, _tributary_broker_v1_ReassignPartitionsResponse__Output>
         Record: MessageTypeDefinition<_tributary_broker_v1_Record, _tributary_broker_v1_Record__Output>
         RecordBatch: MessageTypeDefinition<_tributary_broker_v1_RecordBatch, _tributary_broker_v1_RecordBatch__Output>
         RecordSet: MessageTypeDefinition<_tributary_broker_v1_RecordSet, _tributary_broker_v1_RecordSet__Output>
@@ -140,6 +152,8 @@ export interface ProtoGrpcType {
         ReplicationService: SubtypeConstructor<typeof grpc.Client, _tributary_broker_v1_ReplicationServiceClient> & { service: _tributary_broker_v1_ReplicationServiceDefinition }
         SubscribeRequest: MessageTypeDefinition<_tributary_broker_v1_SubscribeRequest, _tributary_broker_v1_SubscribeRequest__Output>
         SubscribeResponse: MessageTypeDefinition<_tributary_broker_v1_SubscribeResponse, _tributary_broker_v1_SubscribeResponse__Output>
+        UpdateTopicConfigRequest: MessageTypeDefinition<_tributary_broker_v1_UpdateTopicConfigRequest, _tributary_broker_v1_UpdateTopicConfigRequest__Output>
+        UpdateTopicConfigResponse: MessageTypeDefinition<_tributary_broker_v1_UpdateTopicConfigResponse, _tributary_broker_v1_UpdateTopicConfigResponse__Output>
       }
     }
     coord: {

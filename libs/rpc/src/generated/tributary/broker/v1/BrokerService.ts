@@ -6,6 +6,8 @@ import type { AllocateProducerIdRequest as _tributary_broker_v1_AllocateProducer
 import type { AllocateProducerIdResponse as _tributary_broker_v1_AllocateProducerIdResponse, AllocateProducerIdResponse__Output as _tributary_broker_v1_AllocateProducerIdResponse__Output } from '../../../tributary/broker/v1/AllocateProducerIdResponse';
 import type { CommitOffsetsRequest as _tributary_broker_v1_CommitOffsetsRequest, CommitOffsetsRequest__Output as _tributary_broker_v1_CommitOffsetsRequest__Output } from '../../../tributary/broker/v1/CommitOffsetsRequest';
 import type { CommitOffsetsResponse as _tributary_broker_v1_CommitOffsetsResponse, CommitOffsetsResponse__Output as _tributary_broker_v1_CommitOffsetsResponse__Output } from '../../../tributary/broker/v1/CommitOffsetsResponse';
+import type { CreatePartitionsRequest as _tributary_broker_v1_CreatePartitionsRequest, CreatePartitionsRequest__Output as _tributary_broker_v1_CreatePartitionsRequest__Output } from '../../../tributary/broker/v1/CreatePartitionsRequest';
+import type { CreatePartitionsResponse as _tributary_broker_v1_CreatePartitionsResponse, CreatePartitionsResponse__Output as _tributary_broker_v1_CreatePartitionsResponse__Output } from '../../../tributary/broker/v1/CreatePartitionsResponse';
 import type { CreateTopicRequest as _tributary_broker_v1_CreateTopicRequest, CreateTopicRequest__Output as _tributary_broker_v1_CreateTopicRequest__Output } from '../../../tributary/broker/v1/CreateTopicRequest';
 import type { CreateTopicResponse as _tributary_broker_v1_CreateTopicResponse, CreateTopicResponse__Output as _tributary_broker_v1_CreateTopicResponse__Output } from '../../../tributary/broker/v1/CreateTopicResponse';
 import type { DeleteTopicRequest as _tributary_broker_v1_DeleteTopicRequest, DeleteTopicRequest__Output as _tributary_broker_v1_DeleteTopicRequest__Output } from '../../../tributary/broker/v1/DeleteTopicRequest';
@@ -34,8 +36,12 @@ import type { ProduceRequest as _tributary_broker_v1_ProduceRequest, ProduceRequ
 import type { ProduceResponse as _tributary_broker_v1_ProduceResponse, ProduceResponse__Output as _tributary_broker_v1_ProduceResponse__Output } from '../../../tributary/broker/v1/ProduceResponse';
 import type { ProduceStreamRequest as _tributary_broker_v1_ProduceStreamRequest, ProduceStreamRequest__Output as _tributary_broker_v1_ProduceStreamRequest__Output } from '../../../tributary/broker/v1/ProduceStreamRequest';
 import type { ProduceStreamResponse as _tributary_broker_v1_ProduceStreamResponse, ProduceStreamResponse__Output as _tributary_broker_v1_ProduceStreamResponse__Output } from '../../../tributary/broker/v1/ProduceStreamResponse';
+import type { ReassignPartitionsRequest as _tributary_broker_v1_ReassignPartitionsRequest, ReassignPartitionsRequest__Output as _tributary_broker_v1_ReassignPartitionsRequest__Output } from '../../../tributary/broker/v1/ReassignPartitionsRequest';
+import type { ReassignPartitionsResponse as _tributary_broker_v1_ReassignPartitionsResponse, ReassignPartitionsResponse__Output as _tributary_broker_v1_ReassignPartitionsResponse__Output } from '../../../tributary/broker/v1/ReassignPartitionsResponse';
 import type { SubscribeRequest as _tributary_broker_v1_SubscribeRequest, SubscribeRequest__Output as _tributary_broker_v1_SubscribeRequest__Output } from '../../../tributary/broker/v1/SubscribeRequest';
 import type { SubscribeResponse as _tributary_broker_v1_SubscribeResponse, SubscribeResponse__Output as _tributary_broker_v1_SubscribeResponse__Output } from '../../../tributary/broker/v1/SubscribeResponse';
+import type { UpdateTopicConfigRequest as _tributary_broker_v1_UpdateTopicConfigRequest, UpdateTopicConfigRequest__Output as _tributary_broker_v1_UpdateTopicConfigRequest__Output } from '../../../tributary/broker/v1/UpdateTopicConfigRequest';
+import type { UpdateTopicConfigResponse as _tributary_broker_v1_UpdateTopicConfigResponse, UpdateTopicConfigResponse__Output as _tributary_broker_v1_UpdateTopicConfigResponse__Output } from '../../../tributary/broker/v1/UpdateTopicConfigResponse';
 
 /**
  * The broker's client-facing service.
@@ -82,6 +88,21 @@ export interface BrokerServiceClient extends grpc.Client {
   commitOffsets(argument: _tributary_broker_v1_CommitOffsetsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_CommitOffsetsResponse__Output>): grpc.ClientUnaryCall;
   commitOffsets(argument: _tributary_broker_v1_CommitOffsetsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_CommitOffsetsResponse__Output>): grpc.ClientUnaryCall;
   commitOffsets(argument: _tributary_broker_v1_CommitOffsetsRequest, callback: grpc.requestCallback<_tributary_broker_v1_CommitOffsetsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.CreatePartitions.
+   */
+  CreatePartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  CreatePartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  CreatePartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  CreatePartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.CreatePartitions.
+   */
+  createPartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  createPartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  createPartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
+  createPartitions(argument: _tributary_broker_v1_CreatePartitionsRequest, callback: grpc.requestCallback<_tributary_broker_v1_CreatePartitionsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Pass-through of tributary.coord.v1.MetadataService.CreateTopic.
@@ -322,6 +343,21 @@ export interface BrokerServiceClient extends grpc.Client {
   produceStream(options?: grpc.CallOptions): grpc.ClientDuplexStream<_tributary_broker_v1_ProduceStreamRequest, _tributary_broker_v1_ProduceStreamResponse__Output>;
   
   /**
+   * Pass-through of tributary.coord.v1.MetadataService.ReassignPartitions.
+   */
+  ReassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  ReassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  ReassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  ReassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.ReassignPartitions.
+   */
+  reassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  reassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  reassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  reassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Streams batches from `offset` as the high watermark advances. Flow control is the
    * transport's: the broker reads the next batches only once the previous message has been
    * accepted by the HTTP/2 window, so a slow reader costs one message of server memory. Ends
@@ -339,6 +375,21 @@ export interface BrokerServiceClient extends grpc.Client {
    */
   subscribe(argument: _tributary_broker_v1_SubscribeRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tributary_broker_v1_SubscribeResponse__Output>;
   subscribe(argument: _tributary_broker_v1_SubscribeRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tributary_broker_v1_SubscribeResponse__Output>;
+  
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.UpdateTopicConfig.
+   */
+  UpdateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.UpdateTopicConfig.
+   */
+  updateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateTopicConfig(argument: _tributary_broker_v1_UpdateTopicConfigRequest, callback: grpc.requestCallback<_tributary_broker_v1_UpdateTopicConfigResponse__Output>): grpc.ClientUnaryCall;
   
 }
 
@@ -367,6 +418,11 @@ export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation
    * Pass-through of tributary.coord.v1.MetadataService.CommitOffsets.
    */
   CommitOffsets: grpc.handleUnaryCall<_tributary_broker_v1_CommitOffsetsRequest__Output, _tributary_broker_v1_CommitOffsetsResponse>;
+  
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.CreatePartitions.
+   */
+  CreatePartitions: grpc.handleUnaryCall<_tributary_broker_v1_CreatePartitionsRequest__Output, _tributary_broker_v1_CreatePartitionsResponse>;
   
   /**
    * Pass-through of tributary.coord.v1.MetadataService.CreateTopic.
@@ -455,6 +511,11 @@ export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation
   ProduceStream: grpc.handleBidiStreamingCall<_tributary_broker_v1_ProduceStreamRequest__Output, _tributary_broker_v1_ProduceStreamResponse>;
   
   /**
+   * Pass-through of tributary.coord.v1.MetadataService.ReassignPartitions.
+   */
+  ReassignPartitions: grpc.handleUnaryCall<_tributary_broker_v1_ReassignPartitionsRequest__Output, _tributary_broker_v1_ReassignPartitionsResponse>;
+  
+  /**
    * Streams batches from `offset` as the high watermark advances. Flow control is the
    * transport's: the broker reads the next batches only once the previous message has been
    * accepted by the HTTP/2 window, so a slow reader costs one message of server memory. Ends
@@ -463,11 +524,17 @@ export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation
    */
   Subscribe: grpc.handleServerStreamingCall<_tributary_broker_v1_SubscribeRequest__Output, _tributary_broker_v1_SubscribeResponse>;
   
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.UpdateTopicConfig.
+   */
+  UpdateTopicConfig: grpc.handleUnaryCall<_tributary_broker_v1_UpdateTopicConfigRequest__Output, _tributary_broker_v1_UpdateTopicConfigResponse>;
+  
 }
 
 export interface BrokerServiceDefinition extends grpc.ServiceDefinition {
   AllocateProducerId: MethodDefinition<_tributary_broker_v1_AllocateProducerIdRequest, _tributary_broker_v1_AllocateProducerIdResponse, _tributary_broker_v1_AllocateProducerIdRequest__Output, _tributary_broker_v1_AllocateProducerIdResponse__Output>
   CommitOffsets: MethodDefinition<_tributary_broker_v1_CommitOffsetsRequest, _tributary_broker_v1_CommitOffsetsResponse, _tributary_broker_v1_CommitOffsetsRequest__Output, _tributary_broker_v1_CommitOffsetsResponse__Output>
+  CreatePartitions: MethodDefinition<_tributary_broker_v1_CreatePartitionsRequest, _tributary_broker_v1_CreatePartitionsResponse, _tributary_broker_v1_CreatePartitionsRequest__Output, _tributary_broker_v1_CreatePartitionsResponse__Output>
   CreateTopic: MethodDefinition<_tributary_broker_v1_CreateTopicRequest, _tributary_broker_v1_CreateTopicResponse, _tributary_broker_v1_CreateTopicRequest__Output, _tributary_broker_v1_CreateTopicResponse__Output>
   DeleteTopic: MethodDefinition<_tributary_broker_v1_DeleteTopicRequest, _tributary_broker_v1_DeleteTopicResponse, _tributary_broker_v1_DeleteTopicRequest__Output, _tributary_broker_v1_DeleteTopicResponse__Output>
   DescribeGroups: MethodDefinition<_tributary_broker_v1_DescribeGroupsRequest, _tributary_broker_v1_DescribeGroupsResponse, _tributary_broker_v1_DescribeGroupsRequest__Output, _tributary_broker_v1_DescribeGroupsResponse__Output>
@@ -482,5 +549,7 @@ export interface BrokerServiceDefinition extends grpc.ServiceDefinition {
   Metadata: MethodDefinition<_tributary_broker_v1_MetadataRequest, _tributary_broker_v1_MetadataResponse, _tributary_broker_v1_MetadataRequest__Output, _tributary_broker_v1_MetadataResponse__Output>
   Produce: MethodDefinition<_tributary_broker_v1_ProduceRequest, _tributary_broker_v1_ProduceResponse, _tributary_broker_v1_ProduceRequest__Output, _tributary_broker_v1_ProduceResponse__Output>
   ProduceStream: MethodDefinition<_tributary_broker_v1_ProduceStreamRequest, _tributary_broker_v1_ProduceStreamResponse, _tributary_broker_v1_ProduceStreamRequest__Output, _tributary_broker_v1_ProduceStreamResponse__Output>
+  ReassignPartitions: MethodDefinition<_tributary_broker_v1_ReassignPartitionsRequest, _tributary_broker_v1_ReassignPartitionsResponse, _tributary_broker_v1_ReassignPartitionsRequest__Output, _tributary_broker_v1_ReassignPartitionsResponse__Output>
   Subscribe: MethodDefinition<_tributary_broker_v1_SubscribeRequest, _tributary_broker_v1_SubscribeResponse, _tributary_broker_v1_SubscribeRequest__Output, _tributary_broker_v1_SubscribeResponse__Output>
+  UpdateTopicConfig: MethodDefinition<_tributary_broker_v1_UpdateTopicConfigRequest, _tributary_broker_v1_UpdateTopicConfigResponse, _tributary_broker_v1_UpdateTopicConfigRequest__Output, _tributary_broker_v1_UpdateTopicConfigResponse__Output>
 }
