@@ -36,6 +36,8 @@ const TICK_MS = 100;
 /** Longest wait, on stop, for the metadata showing this broker's leaderships moved. */
 const HANDOVER_WAIT_MS = 3_000;
 const DRAIN_GRACE_MS = 2_000;
+/** After a storage failure, how long closing the session (for a prompt failover) may take. */
+const FATAL_EXIT_GRACE_MS = 1_000;
 
 export interface Broker {
   /** Bound gRPC address. */
@@ -49,8 +51,21 @@ export async function startBroker(
   opts: BrokerOptions,
   log: Logger = createLogger({ name: 'broker', bindings: { broker_id: opts.id } }),
 ): Promise<Broker> {
+  const ref: { link?: CoordinatorLink } = {};
   const kv = await RocksStore.open(path.join(opts.dataDir, 'log'));
-  const store = await LogStore.open(kv);
+  const store = await LogStore.open(kv, {
+    // The store is fail-stop: serving on would hold leaderships it can no longer write.
+    onWriteFailed: (error) => {
+      log.fatal(
+        { err: error },
+        'a synced log write failed; exiting so that a restart recovers from disk (check the disk under --data-dir)',
+      );
+      const sessionClosed = ref.link?.closeSession() ?? Promise.resolve();
+      void Promise.race([sessionClosed, new Promise((r) => setTimeout(r, FATAL_EXIT_GRACE_MS))])
+        .catch(() => undefined)
+        .finally(() => process.exit(1));
+    },
+  });
   const registry = createRegistry('broker', { broker_id: String(opts.id) });
   const server = createServer({ maxMessageBytes: opts.maxMessageBytes });
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
@@ -64,7 +79,6 @@ export async function startBroker(
   // `--listen` with port 0 (tests): register the port actually bound.
   const advertise = opts.advertise === opts.listen ? address : opts.advertise;
 
-  const ref: { link?: CoordinatorLink } = {};
   const brokerAddress = (id: number) => ref.link?.cache.broker(id)?.address;
   const peers = new PeerClients(brokerAddress, opts.maxMessageBytes);
   const replicas = new ReplicaManager(

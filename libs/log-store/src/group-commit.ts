@@ -28,6 +28,8 @@ export class GroupCommitter {
   constructor(
     private readonly kv: KvStore,
     private readonly plant?: Plant,
+    /** Called once, with the error of the first write that failed. */
+    private readonly onFailed?: (error: unknown) => void,
   ) {}
 
   /** Queues `ops` (and the state of `source`); resolves once they are durable. */
@@ -79,6 +81,7 @@ export class GroupCommitter {
       this.writes++;
     } catch (err) {
       this.failed = err;
+      this.onFailed?.(err);
       for (const w of waiters) w.reject(err);
       for (const w of this.waiters) w.reject(err);
       this.waiters = [];

@@ -24,6 +24,11 @@ export interface LogStoreOptions {
   clock?: () => number;
   /** Test-only: a planted fault the fuzz test must catch. */
   plant?: Plant;
+  /**
+   * Called once when a synced write fails. The store refuses every write after it (memory is
+   * ahead of disk), so the owner should stop and reopen from disk.
+   */
+  onWriteFailed?: (error: unknown) => void;
 }
 
 interface DirEntry {
@@ -45,7 +50,7 @@ export class LogStore {
   ) {}
 
   static async open(kv: KvStore, opts: LogStoreOptions = {}): Promise<LogStore> {
-    const committer = new GroupCommitter(kv, opts.plant);
+    const committer = new GroupCommitter(kv, opts.plant, opts.onWriteFailed);
     const states = new Map<number, PartitionState>();
     for (const [key, value] of await kv.scan(...STATE_RANGE)) {
       states.set(key.readUInt32BE(1), JSON.parse(value.toString('utf8')) as PartitionState);

@@ -296,6 +296,27 @@ describe('PartitionLog', () => {
     expect(store.writes).toBe(writes + 1);
   });
 
+  it('after a failed write tells its owner once and refuses every later write', async () => {
+    const disk = new SimDisk();
+    const kv = instantKv(disk);
+    let failing = false;
+    const flaky: typeof kv = {
+      ...kv,
+      batch: (ops, sync) => (failing ? Promise.reject(new Error('EIO')) : kv.batch(ops, sync)),
+    };
+    const failures: unknown[] = [];
+    const store = await LogStore.open(flaky, { onWriteFailed: (e) => failures.push(e) });
+    const log = await store.openPartition('t', 0, 'id-1');
+    await log.appendAsLeader(await one('a'), 1);
+    failing = true;
+    expect(await reasonOf(log.appendAsLeader(await one('b'), 1))).toMatch('EIO');
+    failing = false;
+    expect(await reasonOf(log.appendAsLeader(await one('c'), 1))).toMatch('EIO');
+    expect(failures).toHaveLength(1);
+    const again = await LogStore.open(instantKv(disk));
+    expect(await values(again.get('t', 0) as PartitionLog)).toEqual(['a']);
+  });
+
   it('deletes a partition durably and starts afresh for a re-created topic', async () => {
     const { store, log, reopen } = await fresh();
     await log.appendAsLeader(await one('a'), 1);
