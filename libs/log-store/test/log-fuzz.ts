@@ -386,18 +386,6 @@ export async function runSeed(
       let op: Promise<unknown>;
       let expected: unknown;
       const kind = rnd.int(10);
-      console.log(
-        step,
-        'p',
-        p,
-        'kind',
-        kind,
-        'upTo',
-        upTo,
-        JSON.stringify(m.epochs),
-        m.start,
-        m.end,
-      );
       if (kind < 3) {
         const offset = m.start + rnd.int(m.end - m.start + 2);
         expected = model.truncate(after, offset);
