@@ -33,7 +33,7 @@ import {
 import { endOffsetForEpoch, noteEpoch, trimEpochs, truncateEpochs } from './epoch-cache';
 import type { GroupCommitter, StateSource } from './group-commit';
 import type { BatchOp, KvStore } from './kv/kv-store';
-import { afterTruncation, checkSequence, recordBatch } from './producer-state';
+import { afterTruncation, checkSequence, expireProducers, recordBatch } from './producer-state';
 import {
   FORMAT_RECORDSET,
   type EpochEntry,
@@ -102,7 +102,13 @@ export class PartitionLog implements StateSource {
     this.writtenHw = this.hw;
     this.pendingEpochs = state.epochs;
     this.durableEpochs = [...state.epochs];
-    this.producers = new Map(state.producers);
+    // State written before producers carried their append time counts them active from now.
+    this.producers = new Map(
+      state.producers.map(([pid, e]) => [
+        pid,
+        { ...e, lastAppendTimeMs: e.lastAppendTimeMs ?? deps.clock() },
+      ]),
+    );
     for (const m of index) this.bytes += m.payloadBytes;
   }
 
@@ -146,7 +152,14 @@ export class PartitionLog implements StateSource {
 
   producer(pid: number): ProducerEntry | undefined {
     const e = this.producers.get(pid);
-    return e && { producerEpoch: e.producerEpoch, recent: e.recent.map((r) => ({ ...r })) };
+    return e && { ...e, recent: e.recent.map((r) => ({ ...r })) };
+  }
+
+  /** Drops producers idle for `expirationMs` (see expireProducers); writes state if any went. */
+  async expireProducers(nowMs: number, expirationMs: number): Promise<void> {
+    this.checkWritable();
+    if (expireProducers(this.producers, nowMs, expirationMs))
+      await this.deps.committer.submit([], this);
   }
 
   sizeBytes(): number {

@@ -63,9 +63,10 @@ export function recordBatch(producers: Map<number, ProducerEntry>, m: BatchMeta)
   if (m.producerId <= 0) return;
   let entry = producers.get(m.producerId);
   if (!entry || m.producerEpoch > entry.producerEpoch) {
-    entry = { producerEpoch: m.producerEpoch, recent: [] };
+    entry = { producerEpoch: m.producerEpoch, recent: [], lastAppendTimeMs: 0 };
     producers.set(m.producerId, entry);
   }
+  entry.lastAppendTimeMs = Math.max(entry.lastAppendTimeMs, m.appendTimeMs);
   entry.recent.push({
     firstSeq: m.baseSequence,
     lastSeq: lastSequence(m.baseSequence, m.recordCount),
@@ -95,4 +96,23 @@ export function afterTruncation(
     }
     for (const m of mine) recordBatch(producers, m);
   }
+}
+
+/**
+ * Forgets producers that wrote nothing for `expirationMs` (Kafka's producer.id.expiration.ms),
+ * so the state written with every batch stays the size of the active producers. A producer
+ * that comes back after that may start at any sequence (see checkSequence). True if any went.
+ */
+export function expireProducers(
+  producers: Map<number, ProducerEntry>,
+  nowMs: number,
+  expirationMs: number,
+): boolean {
+  let expired = false;
+  for (const [pid, entry] of producers) {
+    if (entry.lastAppendTimeMs >= nowMs - expirationMs) continue;
+    producers.delete(pid);
+    expired = true;
+  }
+  return expired;
 }

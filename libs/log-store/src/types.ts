@@ -31,6 +31,8 @@ export interface ProducerEntry {
   producerEpoch: number;
   /** The last (up to) 5 batches of the current epoch, oldest first. */
   recent: Array<{ firstSeq: number; lastSeq: number; baseOffset: number }>;
+  /** Leader append time of the producer's last batch: idle producers expire from it. */
+  lastAppendTimeMs: number;
 }
 
 /** Leader-epoch cache entry: `epoch` wrote its first batch at `startOffset`. */

@@ -117,6 +117,7 @@ describe('PartitionLog', () => {
     expect(log.producer(9)).toEqual({
       producerEpoch: 1,
       recent: [{ firstSeq: 0, lastSeq: 0, baseOffset: 6 }],
+      lastAppendTimeMs: 5000,
     });
     // Sequence wrap: a batch ending at SEQUENCE_MAX is followed by sequence 0.
     const w = (seq: number, n: number) =>
@@ -135,6 +136,22 @@ describe('PartitionLog', () => {
     expect(await reasonOf(log.appendAsLeader(await w(SEQUENCE_MAX, 2), 1))).toBe(
       'OUT_OF_ORDER_SEQUENCE',
     );
+  });
+
+  it('forgets producers idle for the expiration time, durably, and keeps active ones', async () => {
+    let now = 5000;
+    const { log, reopen } = await fresh(() => now);
+    const p = (pid: number, seq: number) =>
+      batchOf([{ key: null, value: `${pid}:${seq}` }], { producerId: pid, baseSequence: seq });
+    await log.appendAsLeader(await p(1, 0), 1);
+    now = 8000;
+    await log.appendAsLeader(await p(2, 0), 1);
+    await log.expireProducers(10_000, 4000); // producer 1 last wrote at 5000
+    expect([log.producer(1), log.producer(2)?.lastAppendTimeMs]).toEqual([undefined, 8000]);
+    // Expired, it may start again anywhere, as a producer whose state went with the log.
+    expect(await log.appendAsLeader(await p(1, 7), 1)).toMatchObject({ duplicate: false });
+    await log.expireProducers(20_000, 4000);
+    expect((await reopen()).get('t', 0)?.producer(2)).toBeUndefined();
   });
 
   it('keeps the epoch cache and answers endOffsetForEpoch as KIP-101 says; a stale leader epoch is fenced', async () => {

@@ -463,7 +463,7 @@ export class ReplicaManager {
    * Periodic work (the shell calls it every ~100 ms): ISR shrink and expand checks on led
    * partitions, and every retentionCheckMs retention (leaders, below the high watermark;
    * followers follow the leader's log start) and compaction (every replica, below its own
-   * high watermark).
+   * high watermark), and expiry of idle producers' dedup state.
    */
   async tick(): Promise<void> {
     if (this.closed) return;
@@ -499,8 +499,12 @@ export class ReplicaManager {
         const upTo = r.role.kind === 'leader' ? r.role.core.highWatermark : r.log.highWatermark;
         await r.log.compact(cfg, now, upTo);
       }
+      await r.log.expireProducers(now, r.settings.producerIdExpirationMs);
     } catch (error) {
-      this.ports.log?.warn({ err: error, partition: r.name }, 'retention or compaction failed');
+      this.ports.log?.warn(
+        { err: error, partition: r.name },
+        'retention, compaction or producer expiry failed',
+      );
     }
   }
 

@@ -6,11 +6,14 @@ import type { LogConfig } from '@tributary/log-store';
 
 /** Kafka's delete.retention.ms default: tombstones stay a day after compaction first sees them. */
 const DELETE_RETENTION_MS = 24 * 3600 * 1000;
+/** Kafka's producer.id.expiration.ms default: a producer idle a day loses its dedup state. */
+const PRODUCER_ID_EXPIRATION_MS = 24 * 3600 * 1000;
 
 export interface TopicSettings {
   minInsyncReplicas: number;
   maxMessageBytes: number;
   log: LogConfig;
+  producerIdExpirationMs: number;
 }
 
 export function topicSettings(configs: Readonly<Record<string, string>>): TopicSettings {
@@ -24,5 +27,6 @@ export function topicSettings(configs: Readonly<Record<string, string>>): TopicS
       cleanupPolicy: policy === 'compact' ? 'compact' : 'delete',
       deleteRetentionMs: DELETE_RETENTION_MS,
     },
+    producerIdExpirationMs: PRODUCER_ID_EXPIRATION_MS,
   };
 }
