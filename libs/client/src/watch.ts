@@ -13,7 +13,8 @@
  *
  * Bounded: at most `maxBufferedEvents` events wait for the consumer; beyond that the stream
  * is paused, which pushes back on the server through HTTP/2 flow control.
- * Events: 'reconnecting' ({ address, error, delayMs }).
+ * Events: 'open' (the revision the stream starts after, each time one starts),
+ * 'reconnecting' ({ address, error, delayMs }).
  */
 import { EventEmitter } from 'node:events';
 import { status as Code, type ClientReadableStream } from '@grpc/grpc-js';
@@ -46,7 +47,7 @@ export const DEFAULT_MAX_BUFFERED_EVENTS = 10_000;
 type Waiter = { resolve: (r: IteratorResult<WatchEvent>) => void; reject: (e: unknown) => void };
 
 export class Watch
-  extends EventEmitter<{ reconnecting: [ReconnectInfo] }>
+  extends EventEmitter<{ open: [number]; reconnecting: [ReconnectInfo] }>
   implements AsyncIterable<WatchEvent>
 {
   private revisionValue: number;
@@ -164,6 +165,7 @@ export class Watch
       // The start message: a watch from now starts after its revision; one from a revision
       // starts there (the member may be further on: the events in between follow).
       if (this.openedFrom === 0) this.revisionValue = response.header?.revision ?? 0;
+      this.emit('open', this.revisionValue);
       return;
     }
     let last = this.revisionValue;

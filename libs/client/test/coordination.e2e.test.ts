@@ -248,6 +248,25 @@ describe('trib CLI', () => {
     await c.close();
   });
 
+  it('kv watch says on stderr when it is live, and --max-events exits 0 after that many', async () => {
+    const c = client();
+    const child = spawnTrib(['kv', 'watch', '/cliw2', '--max-events', '2'], { env: env() });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await eventually(() => err.includes('watching /cliw2 after revision'), 30_000, 'the watch');
+    await c.create('/cliw2', 'a');
+    await c.set('/cliw2', 'b');
+    expect(await exited).toBe(0);
+    expect(out.trim().split('\n')).toEqual([
+      expect.stringMatching(/^\d+ CREATED \/cliw2 "a"$/),
+      expect.stringMatching(/^\d+ UPDATED \/cliw2 "b"$/),
+    ]);
+    await c.close();
+  });
+
   it('an ephemeral node outlives its creator only by the session TTL', async () => {
     const child = spawnTrib(['kv', 'create', '/clieph', 'x', '--ephemeral', '--ttl-ms', '2000'], {
       env: env(),

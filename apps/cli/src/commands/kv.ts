@@ -216,7 +216,12 @@ function registerLs(kv: Command): void {
   );
 }
 
-type WatchOpts = CoordinationOptions & { prefix?: boolean; startRevision: number; json?: boolean };
+type WatchOpts = CoordinationOptions & {
+  prefix?: boolean;
+  startRevision: number;
+  maxEvents?: number;
+  json?: boolean;
+};
 
 function registerWatch(kv: Command): void {
   withCoordinationOptions(
@@ -231,6 +236,7 @@ function registerWatch(kv: Command): void {
         parseNonNegativeInt,
         0,
       )
+      .option('--max-events <n>', 'exit 0 after this many events', parsePositiveInt)
       .option('--json', 'print each event as a JSON object'),
   ).action(
     coordinationAction(async (path: string, opts: WatchOpts) => {
@@ -239,6 +245,12 @@ function registerWatch(kv: Command): void {
           prefix: opts.prefix,
           startRevision: opts.startRevision,
         });
+        // On stderr, so scripts reading stdout see events only; it says the watch is live.
+        watch.once('open', (revision) =>
+          process.stderr.write(
+            `trib: watching ${path}${opts.prefix ? ' and below' : ''} after revision ${revision}\n`,
+          ),
+        );
         watch.on('reconnecting', ({ address, error, delayMs }) => {
           process.stderr.write(
             `trib: watch interrupted (${error.label}); resuming after revision ${watch.revision} on ${address} in ${delayMs} ms\n`,
@@ -247,7 +259,11 @@ function registerWatch(kv: Command): void {
         const signal = nextSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
         void signal.promise.then(() => watch.close());
         try {
-          for await (const event of watch) process.stdout.write(formatEvent(event, opts.json));
+          let seen = 0;
+          for await (const event of watch) {
+            process.stdout.write(formatEvent(event, opts.json));
+            if (++seen === opts.maxEvents) break;
+          }
         } finally {
           signal.dispose();
         }
