@@ -1,15 +1,29 @@
 /**
- * `Admin`: topic administration through any broker, which passes the calls on to the
- * coordinators (BrokerService CreateTopic/DeleteTopic/DescribeTopics, DESIGN §5). A broker that
- * cannot be reached, or that answers UNAVAILABLE (its coordinators unreachable), is followed by
- * the next one; every other error is the coordinators' verdict and is thrown as is.
+ * `Admin`: topics, consumer groups, the broker cluster and partition moves, through any broker,
+ * which passes the calls on to the coordinators (BrokerService pass-through RPCs, DESIGN §5).
+ * A broker that cannot be reached, or that answers UNAVAILABLE (its coordinators unreachable),
+ * is followed by the next one; every other error is the coordinators' verdict and is thrown as
+ * is. Offsets (high watermarks for lag) come from the partition leaders.
  */
 import { status as Code } from '@grpc/grpc-js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
 import type { TopicInfo__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
+import {
+  describeMembers,
+  groupState,
+  groupTopics,
+  key,
+  lagRows,
+  type GroupDescription,
+  type GroupSummary,
+  type TopicPartition,
+} from './admin-groups';
+import { DEFAULT_BACKOFF } from './backoff';
 import { BrokerMetadata } from './broker-metadata';
-import { BrokerPool, type RequestOf, type ResponseOf } from './broker-pool';
+import { BrokerPool, type RequestOf, type ResponseOf, type UnaryName } from './broker-pool';
+import { systemClock, systemRandom } from './clock';
 import { clientError, CoordinationError } from './errors';
+import { listOffset, type OffsetLookup, type OffsetPosition } from './list-offsets';
 
 export interface AdminOptions {
   /** Broker addresses, `host:port`; any live one will do. */
@@ -41,6 +55,10 @@ export interface PartitionDescription {
   leaderEpoch: number;
   replicas: number[];
   isr: number[];
+  /** Replicas being added by a reassignment (not yet in sync). */
+  addingReplicas: number[];
+  /** Replicas a reassignment removes once the added ones are in sync. */
+  removingReplicas: number[];
 }
 
 export interface TopicDescription {
@@ -51,14 +69,53 @@ export interface TopicDescription {
   configs: Record<string, string>;
 }
 
+export interface TopicConfigChange {
+  /** Overrides to set, key → value. */
+  set?: Record<string, string>;
+  /** Overrides to remove (back to the cluster default). */
+  delete?: string[];
+}
+
+export interface PartitionReassignment {
+  topic: string;
+  partition: number;
+  /** Target replicas, preferred leader first. */
+  replicas: number[];
+}
+
+export interface ClusterDescription {
+  clusterId: string;
+  /** Live brokers, by id. */
+  brokers: BrokerDescription[];
+  /** Metadata revision of the answering broker's cache. */
+  revision: number;
+}
+
+export interface PartitionOffsets {
+  partition: number;
+  logStartOffset: number;
+  highWatermark: number;
+}
+
 export class Admin {
   private readonly pool = new BrokerPool({ maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES });
   private readonly metadata: BrokerMetadata;
   private readonly timeoutMs: number;
+  private readonly closing = new AbortController();
+  private readonly offsets: OffsetLookup;
 
   constructor(options: AdminOptions) {
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.metadata = new BrokerMetadata(options.bootstrap, this.pool, this.timeoutMs);
+    this.offsets = {
+      metadata: this.metadata,
+      pool: this.pool,
+      clock: systemClock,
+      random: systemRandom,
+      backoff: DEFAULT_BACKOFF,
+      timeoutMs: this.timeoutMs,
+      signal: this.closing.signal,
+    };
   }
 
   async createTopic(name: string, spec: NewTopic): Promise<TopicDescription> {
@@ -82,17 +139,133 @@ export class Admin {
     return r.topics.map(describe);
   }
 
+  /** Every topic name, sorted. */
+  async listTopics(): Promise<string[]> {
+    return (await this.describeTopics()).map((t) => t.name);
+  }
+
+  /** Sets and removes configuration overrides in one write; returns the overrides after it. */
+  async updateTopicConfig(
+    name: string,
+    change: TopicConfigChange,
+  ): Promise<Record<string, string>> {
+    const r = await this.call('UpdateTopicConfig', {
+      name,
+      set: change.set ?? {},
+      delete: change.delete ?? [],
+    });
+    return r.configs;
+  }
+
+  /** Grows `name` to `count` partitions (never shrinks; keyed records of old ones stay put). */
+  async createPartitions(name: string, count: number): Promise<TopicDescription> {
+    const r = await this.call('CreatePartitions', { name, count });
+    if (!r.topic) throw clientError('PROTOCOL', 'CreatePartitions answered without the topic');
+    return describe(r.topic);
+  }
+
+  /**
+   * Moves replicas; with no moves the controller balances every partition over the live
+   * brokers. Returns the moves committed; they complete in the background (watch
+   * `addingReplicas`/`removingReplicas` in `describeTopics`).
+   */
+  async reassignPartitions(moves: PartitionReassignment[] = []): Promise<PartitionReassignment[]> {
+    const r = await this.call('ReassignPartitions', { reassignments: moves });
+    return r.reassignments.map((m) => ({
+      topic: m.topic,
+      partition: m.partition,
+      replicas: m.replicas,
+    }));
+  }
+
   /** The live brokers, by id, as a broker's metadata cache has them. */
   async brokers(): Promise<BrokerDescription[]> {
+    return (await this.describeCluster()).brokers;
+  }
+
+  async describeCluster(): Promise<ClusterDescription> {
     const r = await this.call('Metadata', { topics: [] });
-    return r.brokers.map((b) => ({ brokerId: b.broker_id, address: b.address, rack: b.rack }));
+    return {
+      clusterId: r.header?.cluster_id ?? '',
+      brokers: r.brokers.map((b) => ({ brokerId: b.broker_id, address: b.address, rack: b.rack })),
+      revision: r.header?.revision ?? 0,
+    };
+  }
+
+  /** Log start and high watermark of every partition of `topic`, from the leaders. */
+  async topicOffsets(topic: string): Promise<PartitionOffsets[]> {
+    const leaders = await this.metadata.require(topic);
+    return Promise.all(
+      leaders.partitions.map(async (_, partition) => {
+        const [logStartOffset, highWatermark] = await Promise.all([
+          this.offset(topic, partition, 'earliest'),
+          this.offset(topic, partition, 'latest'),
+        ]);
+        return { partition, logStartOffset, highWatermark };
+      }),
+    );
+  }
+
+  /** Groups with members or committed offsets, by id. */
+  async listGroups(): Promise<GroupSummary[]> {
+    const r = await this.call('ListGroups', {});
+    return r.groups.map((g) => ({
+      groupId: g.group,
+      state: groupState(g.state),
+      members: g.num_members,
+    }));
+  }
+
+  /**
+   * A group's members and, for every partition of the topics it subscribes to or has committed
+   * offsets for, the committed offset, the high watermark and the lag between them.
+   */
+  async describeGroup(groupId: string): Promise<GroupDescription> {
+    const [described, fetched] = await Promise.all([
+      this.call('DescribeGroups', { groups: [groupId] }),
+      this.call('FetchOffsets', { group: groupId, partitions: [] }),
+    ]);
+    const info = described.groups[0];
+    if (!info) throw clientError('PROTOCOL', 'DescribeGroups answered without the group');
+    const members = describeMembers(info);
+    const committed = new Map<string, number>();
+    for (const o of fetched.offsets) if (o.offset >= 0) committed.set(key(o), o.offset);
+    const partitions: TopicPartition[] = [];
+    for (const topic of groupTopics(members, fetched.offsets)) {
+      // A subscribed topic may not exist (yet): it has no partitions to report.
+      const leaders = await this.metadata.require(topic).catch((error: CoordinationError) => {
+        if (error.reason === 'UNKNOWN_TOPIC') return undefined;
+        throw error;
+      });
+      leaders?.partitions.forEach((_, partition) => partitions.push({ topic, partition }));
+    }
+    const watermarks = new Map<string, number>();
+    await Promise.all(
+      partitions.map(async (p) =>
+        watermarks.set(key(p), await this.offset(p.topic, p.partition, 'latest')),
+      ),
+    );
+    const rows = lagRows(partitions, members, committed, watermarks);
+    return {
+      groupId: info.group,
+      state: groupState(info.state),
+      generation: info.generation,
+      members,
+      partitions: rows,
+      totalLag: rows.reduce((sum, r) => sum + (r.lag ?? 0), 0),
+    };
   }
 
   close(): void {
+    this.closing.abort();
     this.pool.close();
   }
 
-  private async call<K extends 'Metadata' | 'CreateTopic' | 'DeleteTopic' | 'DescribeTopics'>(
+  private offset(topic: string, partition: number, spec: OffsetPosition): Promise<number> {
+    return listOffset(this.offsets, topic, partition, spec);
+  }
+
+  private async call<K extends UnaryName>(
     method: K,
     request: RequestOf<K>,
   ): Promise<ResponseOf<K>> {
@@ -120,6 +293,8 @@ function describe(t: TopicInfo__Output): TopicDescription {
       leaderEpoch: p.leader_epoch,
       replicas: p.replicas,
       isr: p.isr,
+      addingReplicas: p.adding_replicas,
+      removingReplicas: p.removing_replicas,
     })),
     configs: t.configs,
   };

@@ -64,7 +64,18 @@ export {
   Admin,
   type AdminOptions,
   type BrokerDescription,
+  type ClusterDescription,
   type NewTopic,
   type PartitionDescription,
+  type PartitionOffsets,
+  type PartitionReassignment,
+  type TopicConfigChange,
   type TopicDescription,
 } from './admin';
+export type {
+  GroupDescription,
+  GroupMemberDescription,
+  GroupState,
+  GroupSummary,
+  PartitionLag,
+} from './admin-groups';
