@@ -5,7 +5,10 @@
  */
 import { Option, type Command } from 'commander';
 import { CoordinationClient, CoordinationError } from '@tributary/client';
-import { parseHostPort } from '@tributary/rpc';
+import { parseAddresses, parsePositiveInt } from './options';
+
+// The parsers the coordination commands import from here; options.ts is their one home.
+export { parseNonNegativeInt, parsePositiveInt, parseVersion } from './options';
 
 export const DEFAULT_COORDINATORS = '127.0.0.1:7101,127.0.0.1:7102,127.0.0.1:7103';
 /** Largest DATA read from stdin: the 1 MiB data limit, with room for the server to say so. */
@@ -32,35 +35,8 @@ export function withCoordinationOptions(command: Command): Command {
     );
 }
 
-export function parseCoordinators(value: string): string[] {
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (list.length === 0) throw new Error(`'${value}' names no coordinator; expected host:port,…`);
-  for (const address of list) parseHostPort(address);
-  return list;
-}
-
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`'${value}' is not a positive integer`);
-  return n;
-}
-
-export function parseNonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`'${value}' is not an integer ≥ 0`);
-  return n;
-}
-
-/** A node version for `--expected-version`: ≥ 0, or -1 for any. */
-export function parseVersion(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < -1)
-    throw new Error(`'${value}' is not a version (≥ 0, or -1 = any)`);
-  return n;
-}
+/** Coordinator addresses, `host:port,…`. */
+export const parseCoordinators = parseAddresses;
 
 export function newClient(options: CoordinationOptions): CoordinationClient {
   return new CoordinationClient({

@@ -7,18 +7,28 @@ import { version } from '../package.json';
 import { registerBench } from './commands/bench';
 import { registerBroker } from './commands/broker';
 import { registerCluster } from './commands/cluster';
+import { registerConsume } from './commands/consume';
 import { registerCoordinator } from './commands/coordinator';
 import { registerDev } from './commands/dev';
+import { registerGroup } from './commands/group';
 import { registerHealth } from './commands/health';
 import { registerKv } from './commands/kv';
 import { registerLock } from './commands/lock';
+import { registerPartitions } from './commands/partitions';
+import { registerProduce } from './commands/produce';
+import { registerTopic } from './commands/topic';
+
+/** Exit code of a usage error (unknown command or option, bad or missing argument). */
+export const USAGE_EXIT_CODE = 2;
 
 export function buildProgram(): Command {
   const program = new Command('trib')
     .description('Tributary: a replicated message log and coordination service over gRPC.')
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: true });
+    .configureHelp({ sortSubcommands: true })
+    // Before the commands are added: subcommands copy it, so their usage errors reach main.
+    .exitOverride();
   registerCoordinator(program);
   registerBroker(program);
   registerDev(program);
@@ -26,18 +36,23 @@ export function buildProgram(): Command {
   registerKv(program);
   registerLock(program);
   registerCluster(program);
+  registerTopic(program);
+  registerProduce(program);
+  registerConsume(program);
+  registerGroup(program);
+  registerPartitions(program);
   registerBench(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode;
+      // Help and --version exit 0; everything else commander refuses is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
       return;
     }
     process.stderr.write(`trib: ${error instanceof Error ? error.message : String(error)}\n`);

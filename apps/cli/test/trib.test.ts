@@ -26,9 +26,9 @@ describe('trib', () => {
     expect(stdout).toMatch(/health/);
   });
 
-  it('rejects an unknown command with a hint', async () => {
+  it('rejects an unknown command with a hint and the usage exit code', async () => {
     const { code, stderr } = await run(['frobnicate']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command 'frobnicate'/);
   });
 

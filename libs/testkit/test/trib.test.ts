@@ -7,7 +7,7 @@ describe('runTrib', () => {
     expect(help).toMatchObject({ code: 0, signal: null, timedOut: false });
     expect(help.stdout).toMatch(/Usage: trib/);
     const unknown = await runTrib(['frobnicate']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
   }, 60_000);
 

@@ -13,8 +13,8 @@
  */
 import { Option, type Command } from 'commander';
 import type { Acks, CompressionName, Mode } from '@tributary/client';
-import { parseHostPort } from '@tributary/rpc';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
+import { listOf, oneOf, parseAddresses, parseNonNegativeInt, parsePositiveInt } from '../options';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
 
 const MODES: readonly Mode[] = ['execute', 'unary'];
@@ -81,17 +81,17 @@ export function registerBench(program: Command): void {
     .addOption(
       option('--clients <list>', 'CLIENTS', 'concurrent workers per cell, n,…')
         .default([1, 16, 128], '1,16,128')
-        .argParser(listOf(positiveInt)),
+        .argParser(listOf(parsePositiveInt)),
     )
     .addOption(
       option('--duration-s <s>', 'DURATION_S', 'measured seconds per cell')
         .default(10)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option('--warmup-s <s>', 'WARMUP_S', 'unmeasured seconds before each cell')
         .default(2)
-        .argParser(nonNegativeInt),
+        .argParser(parseNonNegativeInt),
     )
     .addOption(
       option('--ops <list>', 'OPS', 'set, get (linearizable), sget (serializable)')
@@ -106,16 +106,16 @@ export function registerBench(program: Command): void {
     .addOption(
       option('--value-bytes <n>', 'VALUE_BYTES', 'bytes per value written')
         .default(256)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option('--keys <n>', 'KEYS', 'keys created up front; workers cycle through them')
         .default(1000)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option('--etcd <list>', 'ETCD', 'also measure etcd at host:port,… (put, get)').argParser(
-        addresses,
+        parseAddresses,
       ),
     )
     .addOption(
@@ -123,7 +123,7 @@ export function registerBench(program: Command): void {
         '--zookeeper <list>',
         'ZOOKEEPER',
         'also measure ZooKeeper at host:port,… (setData, getData)',
-      ).argParser(addresses),
+      ).argParser(parseAddresses),
     )
     .addOption(
       option('--peer-ops <list>', 'PEER_OPS', 'ops run against etcd and ZooKeeper')
@@ -168,7 +168,7 @@ function registerLogBench(
       new Option('--bootstrap <list>', 'broker addresses, host:port,…')
         .env('TRIBUTARY_BOOTSTRAP')
         .default(['127.0.0.1:9101'], '127.0.0.1:9101')
-        .argParser(addresses),
+        .argParser(parseAddresses),
     )
     .addOption(
       new Option(
@@ -179,17 +179,17 @@ function registerLogBench(
     .addOption(
       option('--record-bytes <list>', 'RECORD_BYTES', 'record value sizes, n,…')
         .default([100, 1024], '100,1024')
-        .argParser(listOf(positiveInt)),
+        .argParser(listOf(parsePositiveInt)),
     )
     .addOption(
       option('--partitions <n>', 'PARTITIONS', 'partitions of the topic')
         .default(8)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option('--replication-factor <n>', 'REPLICATION_FACTOR', 'replicas per partition')
         .default(1)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option('--acks <acks>', 'ACKS', 'none, leader or all')
@@ -198,28 +198,28 @@ function registerLogBench(
     )
     .addOption(
       option('--records <n>', 'RECORDS', 'records per run (consume: records read back)').argParser(
-        positiveInt,
+        parsePositiveInt,
       ),
     )
     .addOption(
       option('--duration-s <s>', 'DURATION_S', 'seconds per run instead of --records').argParser(
-        positiveInt,
+        parsePositiveInt,
       ),
     )
     .addOption(
       option('--rate <n>', 'RATE', 'records per second; 0 = unthrottled')
         .default(name === 'e2e' ? 5000 : 0)
-        .argParser(nonNegativeInt),
+        .argParser(parseNonNegativeInt),
     )
     .addOption(
       option('--linger-ms <ms>', 'LINGER_MS', 'producer linger')
         .default(5)
-        .argParser(nonNegativeInt),
+        .argParser(parseNonNegativeInt),
     )
     .addOption(
       option('--batch-bytes <n>', 'BATCH_BYTES', 'producer batch_bytes_max')
         .default(256 * 1024)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option('--compression <codec>', 'COMPRESSION', 'none, gzip, zstd or lz4')
@@ -230,13 +230,13 @@ function registerLogBench(
     .addOption(
       option('--runs <n>', 'RUNS', 'runs per row; the table shows medians')
         .default(3)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(new Option('--jetstream', 'also measure NATS JetStream in the same run'))
     .addOption(
       option('--jetstream-window <n>', 'JETSTREAM_WINDOW', 'JetStream async publishes in flight')
         .default(256)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       option(
@@ -245,7 +245,7 @@ function registerLogBench(
         'records per publish-and-await run',
       )
         .default(50_000)
-        .argParser(positiveInt),
+        .argParser(parsePositiveInt),
     )
     .option('--json', 'print the report as JSON (progress still goes to stderr)');
   command.action(async (opts: LogBenchOpts) => {
@@ -311,42 +311,4 @@ function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly B
 function load<T>(module: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(module) as T;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`'${value}' is not a positive integer`);
-  return n;
-}
-
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`'${value}' is not an integer ≥ 0`);
-  return n;
-}
-
-function oneOf<T extends string>(allowed: readonly T[]): (value: string) => T {
-  return (value) => {
-    if (!(allowed as readonly string[]).includes(value)) {
-      throw new Error(`'${value}' is not one of ${allowed.join(', ')}`);
-    }
-    return value as T;
-  };
-}
-
-function listOf<T>(parse: (value: string) => T): (value: string) => T[] {
-  return (value) => {
-    const items = value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (items.length === 0) throw new Error(`'${value}' is an empty list`);
-    return [...new Set(items.map(parse))];
-  };
-}
-
-function addresses(value: string): string[] {
-  const list = listOf((s) => s)(value);
-  for (const address of list) parseHostPort(address);
-  return list;
 }

@@ -1,11 +1,18 @@
 /**
  * `trib cluster status`: every coordinator's view of the Raft group, as one table. Each node
  * reports its own term and commit/applied index; match index and lag (leader commit index −
- * match index) come from the leader, the only node that knows them.
+ * match index) come from the leader, the only node that knows them. The controller runs on the
+ * Raft leader. Below, the live brokers with the partitions each leads and holds, when a
+ * `--bootstrap` broker answers.
  */
 import type { Command } from 'commander';
-import Table from 'cli-table3';
-import type { ClusterStatus, CoordinationClient, CoordinationError } from '@tributary/client';
+import type {
+  ClusterStatus,
+  CoordinationClient,
+  CoordinationError,
+  TopicDescription,
+} from '@tributary/client';
+import { bootstrapOption, ids, table, withAdmin } from '../brokers';
 import {
   coordinationAction,
   withClient,
@@ -13,25 +20,93 @@ import {
   type CoordinationOptions,
 } from '../coordination';
 
+/** A cluster without brokers is normal (coordination only): don't wait long for them. */
+const BROKER_PROBE_MS_MAX = 3_000;
+
+type StatusOpts = CoordinationOptions & { bootstrap: string[]; json?: boolean };
+
 export function registerCluster(program: Command): void {
   const cluster = program.command('cluster').description('operate the coordinator Raft group');
   withCoordinationOptions(
     cluster
       .command('status')
-      .description('members, roles, terms, commit/applied/match indexes and lag')
-      .option('--json', 'print every node view as JSON'),
+      .description('coordinators (roles, terms, indexes, lag), the controller and the brokers')
+      .addOption(bootstrapOption())
+      .option('--json', 'print every node view and the brokers as JSON'),
   ).action(
-    coordinationAction(async (opts: CoordinationOptions & { json?: boolean }) => {
-      const views = await withClient(opts, (client) =>
-        gather(client, opts.coordinators, opts.timeoutMs),
-      );
+    coordinationAction(async (opts: StatusOpts) => {
+      const [views, brokers] = await Promise.all([
+        withClient(opts, (client) => gather(client, opts.coordinators, opts.timeoutMs)),
+        brokerView(opts),
+      ]);
       const answered = [...views.values()].some((v) => 'status' in v);
       const first = [...views.values()][0];
       if (!answered && first && 'error' in first) throw first.error;
-      if (opts.json) process.stdout.write(`${JSON.stringify(jsonOf(views), null, 2)}\n`);
-      else process.stdout.write(render(views));
+      if (opts.json) {
+        const out = { ...jsonOf(views), brokers: brokerJson(brokers) };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else process.stdout.write(render(views) + renderBrokers(brokers, opts.bootstrap));
     }),
   );
+}
+
+interface BrokerRow {
+  brokerId: number;
+  address: string;
+  rack: string;
+  leaderOf: number;
+  replicaOf: number;
+}
+
+type BrokerView = { brokers: BrokerRow[] } | { error: CoordinationError };
+
+async function brokerView(opts: StatusOpts): Promise<BrokerView> {
+  const timeoutMs = Math.min(opts.timeoutMs, BROKER_PROBE_MS_MAX);
+  try {
+    return await withAdmin({ bootstrap: opts.bootstrap, timeoutMs }, async (admin) => {
+      const [cluster, topics] = await Promise.all([
+        admin.describeCluster(),
+        admin.describeTopics(),
+      ]);
+      return { brokers: cluster.brokers.map((b) => ({ ...b, ...load(b.brokerId, topics) })) };
+    });
+  } catch (error) {
+    return { error: error as CoordinationError };
+  }
+}
+
+function load(brokerId: number, topics: TopicDescription[]) {
+  const partitions = topics.flatMap((t) => t.partitions);
+  return {
+    leaderOf: partitions.filter((p) => p.leader === brokerId).length,
+    replicaOf: partitions.filter((p) => p.replicas.includes(brokerId)).length,
+  };
+}
+
+function renderBrokers(view: BrokerView, bootstrap: string[]): string {
+  if ('error' in view) {
+    return (
+      `brokers: none reachable at ${bootstrap.join(',')} (${view.error.label}); ` +
+      'pass --bootstrap host:port or set TRIBUTARY_BOOTSTRAP\n'
+    );
+  }
+  const rows = view.brokers.map((b) => [
+    b.brokerId,
+    b.address,
+    b.rack || '-',
+    b.leaderOf,
+    b.replicaOf,
+  ]);
+  return (
+    `brokers: ${view.brokers.length} live (${ids(view.brokers.map((b) => b.brokerId))})\n` +
+    `${table(['broker', 'address', 'rack', 'leader of', 'replica of'], rows)}\n`
+  );
+}
+
+function brokerJson(view: BrokerView) {
+  return 'error' in view
+    ? { error: { message: view.error.message, reason: view.error.label } }
+    : view.brokers;
 }
 
 type View = { status: ClusterStatus } | { error: CoordinationError };
@@ -106,30 +181,25 @@ function rows(views: Map<string, View>): { rows: Row[]; leader: ClusterStatus | 
 
 function render(views: Map<string, View>): string {
   const { rows: list, leader } = rows(views);
-  const table = new Table({
-    head: ['id', 'address', 'role', 'term', 'commit', 'applied', 'match', 'lag'],
-    style: { head: [], border: [], compact: true },
-  });
   const cell = (n: number | undefined) => (n === undefined ? '-' : String(n));
-  for (const r of list) {
-    table.push([
-      cell(r.id),
-      r.address,
-      r.role,
-      cell(r.term),
-      cell(r.commitIndex),
-      cell(r.appliedIndex),
-      cell(r.matchIndex),
-      cell(r.lag),
-    ]);
-  }
+  const body = list.map((r) => [
+    cell(r.id),
+    r.address,
+    r.role,
+    cell(r.term),
+    cell(r.commitIndex),
+    cell(r.appliedIndex),
+    cell(r.matchIndex),
+    cell(r.lag),
+  ]);
+  const head = ['id', 'address', 'role', 'term', 'commit', 'applied', 'match', 'lag'];
   const summary = leader
-    ? `cluster ${leader.clusterId || '?'}: leader ${leader.nodeId} at ${leader.address}, term ${leader.term}, revision ${leader.revision}`
-    : 'no leader known to any reachable coordinator';
+    ? `cluster ${leader.clusterId || '?'}: leader ${leader.nodeId} at ${leader.address} (the controller), term ${leader.term}, revision ${leader.revision}`
+    : 'no leader known to any reachable coordinator (no controller)';
   const errors = [...views.values()].flatMap((v) =>
     'error' in v ? [`${v.error.message} (${v.error.label})`] : [],
   );
-  return [summary, table.toString(), ...errors].join('\n') + '\n';
+  return [summary, table(head, body), ...errors].join('\n') + '\n';
 }
 
 function jsonOf(views: Map<string, View>) {

@@ -1,0 +1,111 @@
+/**
+ * What the broker commands (`topic`, `produce`, `consume`, `group`, `partitions`) share: the
+ * `--bootstrap` option with its env twin, an Admin that is always closed, table and JSON
+ * output, and errors as one line `trib: <message> (<REASON>)` followed by what to do.
+ */
+import { Option, type Command } from 'commander';
+import Table from 'cli-table3';
+import { Admin, codeName, CoordinationError } from '@tributary/client';
+import { reportError } from './coordination';
+import { parseAddresses, parsePositiveInt } from './options';
+
+export const DEFAULT_BOOTSTRAP = '127.0.0.1:9101,127.0.0.1:9102,127.0.0.1:9103';
+
+export interface BrokerOptions {
+  bootstrap: string[];
+  timeoutMs: number;
+}
+
+/** Adds `--bootstrap` (⇄ TRIBUTARY_BOOTSTRAP) and `--timeout-ms` to a command. */
+export function withBrokerOptions(command: Command): Command {
+  return command
+    .addOption(bootstrapOption())
+    .addOption(
+      new Option('--timeout-ms <ms>', 'give up on a request after this long, retries included')
+        .default(10_000)
+        .argParser(parsePositiveInt),
+    );
+}
+
+export function bootstrapOption(): Option {
+  return new Option('--bootstrap <list>', 'broker addresses, host:port,…')
+    .env('TRIBUTARY_BOOTSTRAP')
+    .default(parseAddresses(DEFAULT_BOOTSTRAP), DEFAULT_BOOTSTRAP)
+    .argParser(parseAddresses);
+}
+
+/** Runs `body` with an Admin client and closes it afterwards, whatever happens. */
+export async function withAdmin<T>(
+  options: BrokerOptions,
+  body: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = new Admin({ bootstrap: options.bootstrap, requestTimeoutMs: options.timeoutMs });
+  try {
+    return await body(admin);
+  } finally {
+    admin.close();
+  }
+}
+
+/**
+ * Wraps a command action: a CoordinationError becomes `trib: <message> (<REASON>)`, a line
+ * saying what to do where there is something to do, and exit code 1.
+ */
+export function brokerAction<A extends unknown[]>(
+  action: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      if (!(error instanceof CoordinationError)) throw error;
+      reportError(error);
+      const hint = hintFor(error, args.find(isBrokerOptions));
+      if (hint) process.stderr.write(`  ${hint}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+function isBrokerOptions(value: unknown): value is BrokerOptions {
+  return typeof value === 'object' && value !== null && 'bootstrap' in value;
+}
+
+function hintFor(error: CoordinationError, opts: BrokerOptions | undefined): string | undefined {
+  switch (error.reason) {
+    case 'UNKNOWN_TOPIC':
+      return 'List the topics with `trib topic list`, or create it with `trib topic create NAME`.';
+    case 'TOPIC_EXISTS':
+      return 'See it with `trib topic describe NAME`.';
+    case 'UNKNOWN_PARTITION':
+      return 'See its partitions with `trib topic describe NAME`.';
+    case 'NOT_ENOUGH_REPLICAS':
+      return 'Too few in-sync replicas: check the brokers with `trib cluster status --bootstrap …`.';
+    case undefined:
+      if (codeName(error.code) === 'UNAVAILABLE' && opts) {
+        return (
+          `No broker answered at ${opts.bootstrap.join(',')}. Start a local cluster with ` +
+          '`trib dev`, or pass --bootstrap host:port (or set TRIBUTARY_BOOTSTRAP).'
+        );
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A borderless table in the style of `trib cluster status`. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const t = new Table({ head, style: { head: [], border: [], compact: true } });
+  for (const row of rows) t.push(row.map(String));
+  return t.toString();
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Broker ids as `1,2,3`, `-` for none. */
+export function ids(list: readonly number[]): string {
+  return list.length === 0 ? '-' : list.join(',');
+}

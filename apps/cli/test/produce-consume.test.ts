@@ -1,0 +1,164 @@
+// `trib produce`, `trib consume` and `trib group list|describe` as a user runs them: spawned
+// processes against a real cluster (1 coordinator, 1 broker), checking stdout and exit codes.
+// Lines from stdin go in and come back as text and as JSON; headers, keys and partitions are
+// kept; --dlq shows where a dead-lettered record came from; a group's lag is the high watermark
+// minus its committed offset.
+import { BrokerCluster, call, CoordinatorCluster, runTrib } from '@tributary/testkit';
+
+jest.setTimeout(180_000);
+
+let coordinators: CoordinatorCluster;
+let brokers: BrokerCluster;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  coordinators = await CoordinatorCluster.start({ size: 1 });
+  brokers = await BrokerCluster.start({ coordinators, size: 1 });
+  env = { TRIBUTARY_BOOTSTRAP: brokers.broker(1).address };
+  const created = await trib(['topic', 'create', 'lines', '--partitions', '2']);
+  expect(created.code).toBe(0);
+});
+afterAll(async () => {
+  await brokers?.shutdown();
+  await coordinators?.shutdown();
+});
+
+const trib = (args: string[], input?: string) => runTrib(args, { env, input, timeoutMs: 60_000 });
+
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+it('produces stdin lines with one key to one partition and reads them back as text', async () => {
+  const produced = await trib(['produce', 'lines', '--key', 'k1'], 'alpha\nbeta\ngamma\n');
+  expect(produced).toMatchObject({ code: 0, stderr: '' });
+  expect(produced.stdout).toMatch(/^produced 3 records to lines: partition [01] offsets 0\.\.2\n$/);
+  const partition = Number(/partition (\d)/.exec(produced.stdout)![1]);
+
+  const consumed = await trib([
+    'consume',
+    'lines',
+    '--from-beginning',
+    '--partition',
+    String(partition),
+    '--max-messages',
+    '3',
+    '--print-key',
+  ]);
+  expect(consumed).toMatchObject({ code: 0, stdout: 'k1\talpha\nk1\tbeta\nk1\tgamma\n' });
+});
+
+it('produces argument values with headers to a chosen partition and reads them as JSON', async () => {
+  const produced = await trib([
+    'produce',
+    'lines',
+    'one',
+    'two',
+    '--partition',
+    '1',
+    '--headers',
+    'source=cli,trace=7',
+    '--json',
+  ]);
+  expect(produced.code).toBe(0);
+  const acks = jsonLines(produced.stdout);
+  expect(acks.map((a) => [a.topic, a.partition])).toEqual([
+    ['lines', 1],
+    ['lines', 1],
+  ]);
+  const [first, second] = acks.map((a) => a.offset as number);
+  expect(second).toBe(first! + 1);
+
+  const consumed = await trib([
+    'consume',
+    'lines',
+    '--partition',
+    '1',
+    '--offset',
+    String(first),
+    '--max-messages',
+    '2',
+    '--format',
+    'json',
+  ]);
+  expect(consumed.code).toBe(0);
+  const records = jsonLines(consumed.stdout);
+  expect(records.map((r) => r.value)).toEqual(['one', 'two']);
+  expect(records[0]).toMatchObject({
+    topic: 'lines',
+    partition: 1,
+    offset: first,
+    key: null,
+    headers: { source: 'cli', trace: '7' },
+  });
+  expect(typeof records[0]!.timestampMs).toBe('number');
+});
+
+it('splits key and value at --key-separator and reads every partition', async () => {
+  await trib(['topic', 'create', 'keyed', '--partitions', '3']);
+  const produced = await trib(['produce', 'keyed', '-K', ':'], 'a:1\nb:2\nc:3\nd:4\n');
+  expect(produced.code).toBe(0);
+  const consumed = await trib(['consume', 'keyed', '--from-beginning', '-n', '4', '--json']);
+  expect(consumed.code).toBe(0);
+  const pairs = jsonLines(consumed.stdout).map((r) => `${r.key as string}=${r.value as string}`);
+  expect(pairs.sort()).toEqual(['a=1', 'b=2', 'c=3', 'd=4']);
+});
+
+it('consume --dlq reads <topic>.dlq and shows where each record came from and why', async () => {
+  await trib(['topic', 'create', 'lines.dlq', '--partitions', '1']);
+  const headers = 'dlq.topic=lines,dlq.partition=0,dlq.offset=2,dlq.attempts=3,dlq.error=boom';
+  expect((await trib(['produce', 'lines.dlq', 'gamma', '-H', headers])).code).toBe(0);
+  const text = await trib(['consume', 'lines', '--dlq', '--from-beginning', '-n', '1']);
+  expect(text).toMatchObject({ code: 0, stdout: 'gamma\t(from lines/0@2, 3 attempts: boom)\n' });
+  const json = await trib(['consume', 'lines', '--dlq', '--from-beginning', '-n', '1', '--json']);
+  expect(jsonLines(json.stdout)[0]).toMatchObject({
+    topic: 'lines.dlq',
+    value: 'gamma',
+    headers: { 'dlq.topic': 'lines', 'dlq.attempts': '3', 'dlq.error': 'boom' },
+  });
+});
+
+it('group list and describe show committed offsets and lag per partition', async () => {
+  await trib(['topic', 'create', 'billing', '--partitions', '2']);
+  expect((await trib(['produce', 'billing', '-p', '0'], 'a\nb\nc\nd\n')).code).toBe(0);
+  expect((await trib(['produce', 'billing', '-p', '1'], 'e\n')).code).toBe(0);
+  // An admin commit (no member, generation -1), as a consumer that read 1 record of partition 0.
+  await call(brokers.client(1), 'CommitOffsets', {
+    group: 'payments',
+    member_id: '',
+    generation: -1,
+    offsets: [{ topic: 'billing', partition: 0, offset: 1 }],
+  });
+
+  const list = await trib(['group', 'list']);
+  expect(list.code).toBe(0);
+  expect(list.stdout).toMatch(/payments\s+│ empty\s+│ 0/);
+
+  const described = await trib(['group', 'describe', 'payments']);
+  expect(described.code).toBe(0);
+  expect(described.stdout).toMatch(
+    /^group payments: empty, generation \d+, 0 member\(s\), total lag 3\n/,
+  );
+  expect(described.stdout).toMatch(/billing\s+│ 0\s+│ 1\s+│ 4\s+│ 3\s+│ -/);
+  expect(described.stdout).toMatch(/billing\s+│ 1\s+│ -\s+│ 1\s+│ -\s+│ -/);
+
+  const json = JSON.parse((await trib(['group', 'describe', 'payments', '--json'])).stdout);
+  expect(json).toMatchObject({ groupId: 'payments', state: 'empty', totalLag: 3 });
+  expect(json.partitions).toEqual([
+    expect.objectContaining({ partition: 0, committedOffset: 1, highWatermark: 4, lag: 3 }),
+    expect.objectContaining({ partition: 1, committedOffset: -1, highWatermark: 1, lag: null }),
+  ]);
+
+  const unknown = await trib(['group', 'describe', 'nobody']);
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toMatch(/no group 'nobody'.*trib group list/);
+});
+
+it('producing to a topic that does not exist fails and says how to create it', async () => {
+  const result = await trib(['produce', 'missing', 'x']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^trib: .*missing.* \(UNKNOWN_TOPIC\)\n/);
+  expect(result.stderr).toMatch(/trib topic create NAME/);
+});
