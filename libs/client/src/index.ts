@@ -59,7 +59,20 @@ export {
   type SendCallback,
 } from './producer';
 export { murmur2, partitionForKey } from './producer-partitioner';
-export { Consumer, type ConsumerOptions, type ConsumerRecord, type StartOffset } from './consumer';
+export {
+  Consumer,
+  type Assignor,
+  type CloseOptions,
+  type ConsumerOptions,
+  type ConsumerLag,
+  type ConsumerRecord,
+  type RunOptions,
+  type StartOffset,
+  type SubscribeOptions,
+  type TopicPartition,
+  type TopicPartitionOffset,
+} from './consumer';
+export { DEFAULT_RETRY, DLQ_HEADERS, type RetryPolicy } from './consumer-retry';
 export {
   Admin,
   type AdminOptions,
