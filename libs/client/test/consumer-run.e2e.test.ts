@@ -1,0 +1,217 @@
+// Consumer groups against real processes on loopback (testkit): 1 coordinator and 3 `trib
+// broker` processes. `run` retries a failing handler with exponential backoff and dead-letters
+// a record that keeps failing; a group member's commits decide where the next member starts;
+// seek, pause/resume and lag act on a member's partitions.
+import { BrokerCluster, CoordinatorCluster, eventually } from '@tributary/testkit';
+import { Admin, Consumer, Producer, type ConsumerRecord } from '../src';
+
+jest.setTimeout(180_000);
+
+let coordinators: CoordinatorCluster;
+let brokers: BrokerCluster;
+let bootstrap: string[];
+
+beforeAll(async () => {
+  coordinators = await CoordinatorCluster.start({ size: 1 });
+  brokers = await BrokerCluster.start({ coordinators, size: 3 });
+  bootstrap = brokers.live().map((b) => b.address);
+});
+afterAll(async () => {
+  await brokers?.shutdown();
+  await coordinators?.shutdown();
+});
+
+async function createTopic(name: string, partitions: number): Promise<void> {
+  const admin = new Admin({ bootstrap });
+  try {
+    await admin.createTopic(name, { partitions, replicationFactor: 3 });
+    await eventually(
+      async () => (await admin.describeTopics([name]))[0]!.partitions.every((p) => p.leader > 0),
+      30_000,
+      `leaders for every partition of ${name}`,
+    );
+  } finally {
+    admin.close();
+  }
+}
+
+async function produce(
+  records: { topic: string; value: string; partition?: number; key?: string }[],
+): Promise<void> {
+  const producer = new Producer({ bootstrap, lingerMs: 1 });
+  try {
+    await Promise.all(records.map((r) => producer.send({ ...r, headers: { origin: 'test' } })));
+  } finally {
+    await producer.close();
+  }
+}
+
+/** Polls until `n` records arrived (or the deadline passed). */
+async function pollFor(consumer: Consumer, n: number, ms = 30_000): Promise<ConsumerRecord[]> {
+  const out: ConsumerRecord[] = [];
+  const deadline = Date.now() + ms;
+  while (out.length < n && Date.now() < deadline) out.push(...(await consumer.poll()));
+  return out;
+}
+
+const text = (r: ConsumerRecord) => r.value!.toString();
+const header = (r: ConsumerRecord, key: string) =>
+  r.headers.find((h) => h.key === key)?.value.toString();
+
+it('run: a handler failing twice is retried with backoff; one always failing is dead-lettered', async () => {
+  const topic = 'run-retry';
+  await createTopic(topic, 3);
+  await produce([
+    { topic, value: 'flaky', partition: 1 },
+    { topic, value: 'poison', partition: 1 },
+    { topic, value: 'fine', partition: 1 },
+  ]);
+
+  const attempts = new Map<string, number[]>();
+  const processed: string[] = [];
+  const consumer = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await consumer.subscribe([topic], { groupId: 'run-retry', fromBeginning: true });
+  const running = consumer.run({
+    retries: { max: 3, initialMs: 200, maxMs: 1_000 },
+    deadLetter: true,
+    handler: (r) => {
+      const v = text(r);
+      attempts.set(v, [...(attempts.get(v) ?? []), Date.now()]);
+      if (v === 'poison') throw new Error(`cannot bill ${v}`);
+      if (v === 'flaky' && attempts.get(v)!.length <= 2) throw new Error('try again');
+      processed.push(v);
+    },
+  });
+  await eventually(async () => processed.includes('fine'), 30_000, 'the last record handled');
+  await consumer.close();
+  await running;
+
+  expect(processed).toEqual(['flaky', 'fine']); // each once, poison left out
+  const flaky = attempts.get('flaky')!;
+  expect(flaky.length).toBe(3);
+  // Waits of initialMs then 2·initialMs (timer slack allowed downwards by 10 ms only).
+  expect(flaky[1]! - flaky[0]!).toBeGreaterThanOrEqual(190);
+  expect(flaky[2]! - flaky[1]!).toBeGreaterThanOrEqual(390);
+  const poison = attempts.get('poison')!;
+  expect(poison.length).toBe(4); // the first attempt and three retries
+  expect(poison[3]! - poison[2]!).toBeGreaterThanOrEqual(790);
+
+  // The dead-letter topic was made on demand like its source, and holds the poison record.
+  const admin = new Admin({ bootstrap });
+  const [dlqTopic] = await admin.describeTopics([`${topic}.dlq`]);
+  admin.close();
+  expect(dlqTopic!.partitions.length).toBe(3);
+  expect(dlqTopic!.replicationFactor).toBe(3);
+  const reader = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await reader.assign(`${topic}.dlq`, 'earliest');
+  const [dead] = await pollFor(reader, 1);
+  await reader.close();
+  expect(dead).toMatchObject({ partition: 1 });
+  expect(text(dead!)).toBe('poison');
+  expect(header(dead!, 'origin')).toBe('test');
+  expect(header(dead!, 'dlq.error')).toBe('cannot bill poison');
+  expect(header(dead!, 'dlq.attempts')).toBe('4');
+  expect(header(dead!, 'dlq.topic')).toBe(topic);
+  expect(header(dead!, 'dlq.partition')).toBe('1');
+  expect(header(dead!, 'dlq.offset')).toBe('1');
+
+  // Everything counted as processed was committed: the group's next member starts after it.
+  await produce([{ topic, value: 'next', partition: 1 }]);
+  const again = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await again.subscribe([topic], { groupId: 'run-retry', fromBeginning: true });
+  const [next] = await pollFor(again, 1);
+  await again.close();
+  expect(next && text(next)).toBe('next');
+});
+
+it('run without a dead-letter topic rejects and leaves the record uncommitted', async () => {
+  const topic = 'run-no-dlq';
+  await createTopic(topic, 1);
+  await produce([
+    { topic, value: 'a' },
+    { topic, value: 'bad' },
+  ]);
+  const consumer = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await consumer.subscribe([topic], { groupId: 'no-dlq', fromBeginning: true });
+  const handled: string[] = [];
+  await expect(
+    consumer.run({
+      retries: { max: 1, initialMs: 10, maxMs: 10 },
+      handler: (r) => {
+        handled.push(text(r));
+        if (text(r) === 'bad') throw new Error('bad record');
+      },
+    }),
+  ).rejects.toThrow('bad record');
+  await consumer.close();
+  expect(handled).toEqual(['a', 'bad', 'bad']);
+
+  const again = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await again.subscribe([topic], { groupId: 'no-dlq', fromBeginning: true });
+  const [first] = await pollFor(again, 1);
+  await again.close();
+  expect(first && [text(first), first.offset]).toEqual(['bad', 1]);
+});
+
+it('seek, pause, resume and lag act on a member’s partitions', async () => {
+  const topic = 'seek-pause';
+  await createTopic(topic, 2);
+  const batch = (from: number, n: number) =>
+    [0, 1].flatMap((partition) =>
+      Array.from({ length: n }, (_, i) => ({
+        topic,
+        partition,
+        value: `p${partition}-${from + i}`,
+      })),
+    );
+  await produce(batch(0, 10));
+
+  const assigned: string[] = [];
+  const consumer = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await consumer.subscribe([topic], {
+    groupId: 'seek-pause',
+    fromBeginning: true,
+    autoCommit: false,
+    onAssigned: (list) => void assigned.push(...list.map((p) => `${p.topic}/${p.partition}`)),
+  });
+  expect(assigned).toEqual([`${topic}/0`, `${topic}/1`]);
+  expect((await pollFor(consumer, 20)).length).toBe(20);
+  expect(await consumer.lag()).toEqual([
+    { topic, partition: 0, position: 10, highWatermark: 10, lag: 0 },
+    { topic, partition: 1, position: 10, highWatermark: 10, lag: 0 },
+  ]);
+
+  consumer.pause([{ topic, partition: 0 }]);
+  await produce(batch(10, 5));
+  const whilePaused = await pollFor(consumer, 5);
+  await new Promise((r) => setTimeout(r, 300));
+  whilePaused.push(...(await consumer.poll()));
+  expect(whilePaused.map(text)).toEqual(['p1-10', 'p1-11', 'p1-12', 'p1-13', 'p1-14']);
+  expect((await consumer.lag()).map((l) => l.lag)).toEqual([5, 0]);
+
+  consumer.resume([{ topic, partition: 0 }]);
+  consumer.seek({ topic, partition: 1, offset: 12 });
+  const after = await pollFor(consumer, 8);
+  expect(after.filter((r) => r.partition === 0).map(text)).toEqual([
+    'p0-10',
+    'p0-11',
+    'p0-12',
+    'p0-13',
+    'p0-14',
+  ]);
+  expect(after.filter((r) => r.partition === 1).map(text)).toEqual(['p1-12', 'p1-13', 'p1-14']);
+
+  // A manual commit of given offsets is where the group's next member starts.
+  await consumer.commit([
+    { topic, partition: 0, offset: 14 },
+    { topic, partition: 1, offset: 3 },
+  ]);
+  await consumer.close();
+  expect(() => consumer.seek({ topic, partition: 0, offset: 0 })).toThrow(/not assigned/);
+  const again = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await again.subscribe([topic], { groupId: 'seek-pause', autoCommit: false });
+  const resumed = await pollFor(again, 13);
+  await again.close();
+  expect(resumed.filter((r) => r.partition === 0).map((r) => r.offset)).toEqual([14]);
+  expect(resumed.filter((r) => r.partition === 1).map((r) => r.offset)[0]).toBe(3);
+});
