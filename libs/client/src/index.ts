@@ -12,6 +12,16 @@ export {
 export type { Mode } from './connection';
 export { Session, type SessionState } from './session';
 export { Lock, type LockOptions } from './lock';
+// Recipes on the node tree: leader election, configuration, service discovery.
+export { Election, type CampaignOptions, type ElectionOptions, type Leader } from './election';
+export { ConfigMap, type ConfigChange, type ConfigEntry } from './config-map';
+export {
+  Registration,
+  ServiceRegistry,
+  ServiceWatch,
+  type RegisterOptions,
+  type ServiceInstance,
+} from './service-registry';
 export { Watch, type ReconnectInfo, type WatchOptions } from './watch';
 export {
   Cmp,

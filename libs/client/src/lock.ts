@@ -2,6 +2,7 @@
  * A held lock (coordination.proto, Lock): its key (the holder's node, ephemeral on the session)
  * and fencing token, strictly increasing per lock name. The lock is lost when its session
  * ends; resources it guards should reject writes carrying an older token than one they saw.
+ * `await using lock = await client.lock(name, { session })` releases it when the scope ends.
  */
 import { status as Code } from '@grpc/grpc-js';
 import { fromCallError } from './errors';
@@ -22,7 +23,7 @@ export interface LockOptions {
   signal?: AbortSignal;
 }
 
-export class Lock {
+export class Lock implements AsyncDisposable {
   private released: Promise<void> | undefined;
 
   constructor(
@@ -45,5 +46,10 @@ export class Lock {
       );
     }
     return this.released;
+  }
+
+  /** `await using`: releases the lock when the scope ends, however it ends. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.unlock();
   }
 }
