@@ -253,19 +253,22 @@ async function openStorage(opts: CoordinatorOptions): Promise<DurableRaftStorage
  * a time, until it is there), so that it is recognised if it ever comes back with no data.
  */
 function publisher(node: () => ConsensusNode, members: MemberDirectory, opts: CoordinatorOptions) {
+  // What peers dial: this member's own --peers entry (in a pod, its DNS name), not the listen
+  // address, which may be 0.0.0.0.
+  const advertised = opts.peers.get(opts.id) ?? opts.listen;
   let busy = false;
   let done = false;
   return () => {
     const n = node();
     if (busy || done || n.leader === 0) return;
     if (!n.confState.voters.includes(opts.id) && !n.confState.learners.includes(opts.id)) return;
-    if (MemberDirectory.recorded(n.sm, opts.id, opts.listen)) {
+    if (MemberDirectory.recorded(n.sm, opts.id, advertised)) {
       done = true;
       return;
     }
     busy = true;
     void members
-      .record(opts.id, opts.listen)
+      .record(opts.id, advertised)
       .catch(() => undefined)
       .finally(() => (busy = false));
   };

@@ -4,7 +4,9 @@
  */
 import { Command, Option } from 'commander';
 import { parseCoordinators, resolveOptions, startBroker } from '@tributary/broker';
+import { parseHostPort } from '@tributary/rpc';
 import { parsePositiveInt } from '../options';
+import { brokerFromPod, podHostname } from '../pod-identity';
 import { untilSignal } from '../until-signal';
 
 export function registerBroker(program: Command): void {
@@ -12,10 +14,12 @@ export function registerBroker(program: Command): void {
     .command('broker')
     .description('run one broker (partition leader and follower, produce and fetch)')
     .addOption(
-      new Option('--id <n>', 'this broker id, unique among live brokers')
+      new Option(
+        '--id <n>',
+        'this broker id, unique among live brokers (required unless --pod-domain)',
+      )
         .env('TRIBUTARY_ID')
-        .argParser(parsePositiveInt)
-        .makeOptionMandatory(),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       new Option('--listen <host:port>', 'gRPC address for clients and peer brokers')
@@ -27,6 +31,13 @@ export function registerBroker(program: Command): void {
         '--advertise <host:port>',
         'address registered for clients and peers to dial (default: --listen)',
       ).env('TRIBUTARY_ADVERTISE'),
+    )
+    .addOption(
+      new Option(
+        '--pod-domain <domain>',
+        'in a Kubernetes StatefulSet: derive --id (ordinal + 1) from the pod name in HOSTNAME ' +
+          'and advertise HOSTNAME.DOMAIN with the --listen port',
+      ).env('TRIBUTARY_POD_DOMAIN'),
     )
     .addOption(
       new Option('--coordinators <list>', 'coordinator addresses: host:port,host:port,…')
@@ -102,13 +113,12 @@ export function registerBroker(program: Command): void {
         .env('TRIBUTARY_PRODUCE_STREAM_MAX_IN_FLIGHT')
         .argParser(parsePositiveInt),
     )
-    .action(async (o: BrokerFlags) => {
+    .action(async (o: BrokerFlags, command: Command) => {
       const options = resolveOptions({
-        id: o.id,
+        ...identity(o, command),
         listen: o.listen,
         coordinators: parseCoordinators(o.coordinators),
         dataDir: o.dataDir,
-        ...(o.advertise && { advertise: o.advertise }),
         ...(o.rack && { rack: o.rack }),
         ...(o.metricsListen && { metricsListen: o.metricsListen }),
         ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
@@ -130,10 +140,26 @@ export function registerBroker(program: Command): void {
     });
 }
 
+/** `--id` and `--advertise` as given, or derived from the pod (`--pod-domain`). */
+function identity(o: BrokerFlags, command: Command): { id: number; advertise?: string } {
+  if (o.podDomain) {
+    if (o.id !== undefined || o.advertise !== undefined)
+      command.error('error: --pod-domain derives --id and --advertise; give either it or them');
+    return brokerFromPod({
+      hostname: podHostname(),
+      domain: o.podDomain,
+      port: parseHostPort(o.listen).port,
+    });
+  }
+  if (o.id === undefined) command.error("error: required option '--id <n>' not specified");
+  return { id: o.id, ...(o.advertise && { advertise: o.advertise }) };
+}
+
 interface BrokerFlags {
-  id: number;
+  id?: number;
   listen: string;
   advertise?: string;
+  podDomain?: string;
   coordinators: string;
   dataDir: string;
   rack?: string;

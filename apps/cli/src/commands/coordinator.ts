@@ -1,7 +1,9 @@
 /** `trib coordinator`: runs one consensus node until SIGTERM/SIGINT, then drains and exits 0. */
 import { Command, Option } from 'commander';
 import { parsePeers, resolveOptions, startCoordinator } from '@tributary/coordinator';
+import { parseHostPort } from '@tributary/rpc';
 import { parseNonNegativeInt, parsePositiveInt, parseRatio } from '../options';
+import { coordinatorFromPod, podHostname } from '../pod-identity';
 import { untilSignal } from '../until-signal';
 
 export function registerCoordinator(program: Command): void {
@@ -9,10 +11,9 @@ export function registerCoordinator(program: Command): void {
     .command('coordinator')
     .description('run one coordinator (Raft member of the consensus service)')
     .addOption(
-      new Option('--id <n>', 'this member id')
+      new Option('--id <n>', 'this member id (required unless --pod-domain)')
         .env('TRIBUTARY_ID')
-        .argParser(parsePositiveInt)
-        .makeOptionMandatory(),
+        .argParser(parsePositiveInt),
     )
     .addOption(
       new Option('--listen <host:port>', 'gRPC address for clients and peers')
@@ -20,9 +21,26 @@ export function registerCoordinator(program: Command): void {
         .makeOptionMandatory(),
     )
     .addOption(
-      new Option('--peers <list>', 'founding members: 1=host:port,2=host:port,…')
-        .env('TRIBUTARY_PEERS')
-        .makeOptionMandatory(),
+      new Option(
+        '--peers <list>',
+        'founding members: 1=host:port,2=host:port,… (required unless --pod-domain)',
+      ).env('TRIBUTARY_PEERS'),
+    )
+    .addOption(
+      new Option(
+        '--pod-domain <domain>',
+        'in a Kubernetes StatefulSet: derive --id (ordinal + 1) and --peers (NAME-0.DOMAIN, …) ' +
+          'from the pod name in HOSTNAME and this headless Service domain',
+      ).env('TRIBUTARY_POD_DOMAIN'),
+    )
+    .addOption(
+      new Option(
+        '--initial-cluster-size <n>',
+        'with --pod-domain: pods 0 … n−1 found the cluster; later ordinals start as with --join',
+      )
+        .env('TRIBUTARY_INITIAL_CLUSTER_SIZE')
+        .argParser(parsePositiveInt)
+        .default(3),
     )
     .addOption(
       new Option('--data-dir <dir>', 'where the Raft log and snapshots live')
@@ -119,13 +137,12 @@ export function registerCoordinator(program: Command): void {
         .env('TRIBUTARY_MAX_PENDING_PROPOSALS')
         .argParser(parsePositiveInt),
     )
-    .action(async (o: CoordinatorFlags) => {
+    .action(async (o: CoordinatorFlags, command: Command) => {
+      const identity = membership(o, command);
       const options = resolveOptions({
-        id: o.id,
+        ...identity,
         listen: o.listen,
-        peers: parsePeers(o.peers),
         dataDir: o.dataDir,
-        join: Boolean(o.join),
         initialClusterState: o.initialClusterState,
         clusterId: o.clusterId,
         readMode: o.readMode,
@@ -147,10 +164,33 @@ export function registerCoordinator(program: Command): void {
     });
 }
 
+/** `--id`, `--peers` and `--join` as given, or derived from the pod (`--pod-domain`). */
+function membership(
+  o: CoordinatorFlags,
+  command: Command,
+): { id: number; peers: Map<number, string>; join: boolean } {
+  if (o.podDomain) {
+    if (o.id !== undefined || o.peers !== undefined)
+      command.error('error: --pod-domain derives --id and --peers; give either it or them');
+    const pod = coordinatorFromPod({
+      hostname: podHostname(),
+      domain: o.podDomain,
+      port: parseHostPort(o.listen).port,
+      initialClusterSize: o.initialClusterSize,
+    });
+    return { ...pod, join: pod.join || Boolean(o.join) };
+  }
+  if (o.id === undefined) command.error("error: required option '--id <n>' not specified");
+  if (o.peers === undefined) command.error("error: required option '--peers <list>' not specified");
+  return { id: o.id, peers: parsePeers(o.peers), join: Boolean(o.join) };
+}
+
 interface CoordinatorFlags {
-  id: number;
+  id?: number;
   listen: string;
-  peers: string;
+  peers?: string;
+  podDomain?: string;
+  initialClusterSize: number;
   dataDir: string;
   metricsListen?: string;
   join?: boolean;
