@@ -72,15 +72,18 @@ function isBrokerOptions(value: unknown): value is BrokerOptions {
 }
 
 function hintFor(error: CoordinationError, opts: BrokerOptions | undefined): string | undefined {
+  const topic = error.metadata.topic ?? 'NAME';
   switch (error.reason) {
     case 'UNKNOWN_TOPIC':
-      return 'List the topics with `trib topic list`, or create it with `trib topic create NAME`.';
+      return `List the topics with \`trib topic list\`, or create it with \`trib topic create ${topic}\`.`;
     case 'TOPIC_EXISTS':
-      return 'See it with `trib topic describe NAME`.';
+      return `See it with \`trib topic describe ${topic}\`.`;
     case 'UNKNOWN_PARTITION':
-      return 'See its partitions with `trib topic describe NAME`.';
+      return `See its partitions with \`trib topic describe ${topic}\`.`;
+    case 'OFFSET_OUT_OF_RANGE':
+      return 'Start within the log (see `trib topic describe`), or use --from-beginning.';
     case 'NOT_ENOUGH_REPLICAS':
-      return 'Too few in-sync replicas: check the brokers with `trib cluster status --bootstrap …`.';
+      return 'Too few in-sync replicas: check the brokers with `trib cluster status`.';
     case undefined:
       if (codeName(error.code) === 'UNAVAILABLE' && opts) {
         return (

@@ -34,6 +34,7 @@ it.each([
     /--offset or --from-beginning, not both/,
   ],
   [['consume', 't', '--format', 'xml'], /expected one of text, json/],
+  [['consume', 't', '--group', 'g', '-p', '0'], /--group reads the partitions the group assigns/],
   [['group', 'describe'], /missing required argument 'group'/],
   [['kv', 'get', '/x', '--timeout-ms', '-1'], /'--timeout-ms <ms>' argument '-1' is invalid/],
 ])('trib %j is a usage error: exit 2 and %s', async (args, message) => {

@@ -1,12 +1,15 @@
 /**
  * `trib consume TOPIC`: prints records as they arrive, until Ctrl-C or `--max-messages`.
- * Without `--group` it reads partitions directly (all, or `--partition`) from the log end,
- * `--from-beginning` or `--offset`; `--dlq` reads the topic's dead-letter topic `<topic>.dlq`
- * and shows where each record came from and why it failed (its `dlq.*` headers).
+ * With `--group` it joins the consumer group and reads the partitions the group hands it from
+ * the committed offsets, committing what it printed when it exits (at-least-once: a record is
+ * printed again only if the command dies before its commit). Without, it reads partitions
+ * directly (all, or `--partition`) from the log end, `--from-beginning` or `--offset`. `--dlq`
+ * reads the topic's dead-letter topic `<topic>.dlq` and shows where each record came from and
+ * why it failed (its `dlq.*` headers).
  */
 import type { Command } from 'commander';
 import { Consumer, type ConsumerRecord, type StartOffset } from '@tributary/client';
-import { brokerAction, withBrokerOptions, type BrokerOptions } from '../brokers';
+import { brokerAction, withAdmin, withBrokerOptions, type BrokerOptions } from '../brokers';
 import { nextSignal, utf8OrUndefined } from '../coordination';
 import { oneOf, parseNonNegativeInt, parsePositiveInt } from '../options';
 
@@ -17,6 +20,7 @@ type ConsumeOpts = BrokerOptions & {
   offset?: number;
   partition?: number;
   maxMessages?: number;
+  group?: string;
   format: Format;
   json?: boolean;
   printKey?: boolean;
@@ -29,7 +33,11 @@ export function registerConsume(program: Command): void {
       .command('consume')
       .description('print records as they arrive, until Ctrl-C or --max-messages')
       .argument('<topic>', 'topic to read')
-      .option('--from-beginning', 'start at the log start (default: new records only)')
+      .option('-g, --group <id>', 'consume as a member of this consumer group, committing on exit')
+      .option(
+        '--from-beginning',
+        'start at the log start (default: new records only); with --group, where no offset is committed',
+      )
       .option('-p, --partition <n>', 'read only this partition', parseNonNegativeInt)
       .option('--offset <n>', 'start at this offset (needs --partition)', parseNonNegativeInt)
       .option('-n, --max-messages <n>', 'exit 0 after this many records', parsePositiveInt)
@@ -50,41 +58,60 @@ export function registerConsume(program: Command): void {
       if (opts.offset !== undefined && opts.fromBeginning) {
         command.error('error: give --offset or --from-beginning, not both');
       }
+      if (opts.group !== undefined && opts.partition !== undefined) {
+        command.error('error: --group reads the partitions the group assigns: drop --partition');
+      }
       const format: Format = opts.json ? 'json' : opts.format;
       const source = opts.dlq ? `${topic}.dlq` : topic;
-      const from: StartOffset = opts.offset ?? (opts.fromBeginning ? 'earliest' : 'latest');
       const consumer = new Consumer({
         bootstrap: opts.bootstrap,
         requestTimeoutMs: opts.timeoutMs,
       });
+      // One close for Ctrl-C and the normal end: a group member commits and leaves once.
+      let closing: Promise<void> | undefined;
+      const close = () => (closing ??= consumer.close());
       const signal = nextSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
-      void signal.promise.then(() => consumer.close());
+      void signal.promise.then(close);
       try {
-        await consumer.assign(
-          source,
-          from,
-          opts.partition === undefined ? undefined : [opts.partition],
-        );
+        if (opts.group !== undefined) {
+          // A group waits for topics that do not exist yet; a typo should fail, not hang.
+          await withAdmin(opts, (admin) => admin.describeTopics([source]));
+          await consumer.subscribe([source], {
+            groupId: opts.group,
+            fromBeginning: opts.fromBeginning,
+            onAssigned: (list) => progress(`assigned ${list.map(name).join(', ')}`),
+            onRevoked: (list) => progress(`revoked ${list.map(name).join(', ')}`),
+          });
+        } else {
+          const from: StartOffset = opts.offset ?? (opts.fromBeginning ? 'earliest' : 'latest');
+          const partitions = opts.partition === undefined ? undefined : [opts.partition];
+          await consumer.assign(source, from, partitions);
+        }
         await printRecords(consumer, format, opts);
       } finally {
         signal.dispose();
-        consumer.close();
+        await close();
       }
     }),
   );
 }
 
+/** Group hand-overs, for a person watching (stderr of a terminal only). */
+function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
+}
+
+function name(p: { topic: string; partition: number }): string {
+  return `${p.topic}/${p.partition}`;
+}
+
 async function printRecords(consumer: Consumer, format: Format, opts: ConsumeOpts): Promise<void> {
   let printed = 0;
-  try {
-    for await (const record of consumer) {
-      process.stdout.write(format === 'json' ? jsonLine(record) : textLine(record, opts));
-      printed += 1;
-      if (opts.maxMessages !== undefined && printed >= opts.maxMessages) return;
-    }
-  } catch (error) {
-    // Ctrl-C closes the consumer under the loop: that is the normal end.
-    if ((error as { reason?: string }).reason !== 'CLIENT_CLOSED') throw error;
+  // Ends when Ctrl-C closes the consumer, or after --max-messages.
+  for await (const record of consumer) {
+    process.stdout.write(format === 'json' ? jsonLine(record) : textLine(record, opts));
+    printed += 1;
+    if (opts.maxMessages !== undefined && printed >= opts.maxMessages) return;
   }
 }
 
