@@ -8,6 +8,7 @@ are read here; zstd and lz4 need libraries outside Python's standard one.
 import gzip
 import time
 
+import tributary_client  # noqa: F401  (puts the generated gen/ on sys.path)
 from tributary.broker.v1 import records_pb2
 
 

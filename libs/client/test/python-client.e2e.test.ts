@@ -1,10 +1,13 @@
 // The Python example (examples/python) against real processes: 3 coordinators and 3 brokers.
 // Its stubs are generated from protos/ the way a user generates them (generate.py: buf
-// build, then Debian's python3-grpcio / python3-grpc-tools); quickstart.py creates an
-// ephemeral node, a topic, produces and consumes. What it wrote is checked from the SDK: a
-// watch saw the node created on its session and deleted with it, and a Consumer reads the
-// records it produced (so its RecordBatch and CRC-32C are what the TypeScript side reads).
+// build, then Debian's python3-grpcio / python3-grpc-tools). quickstart.py, and the lines its
+// README shows, create an ephemeral node and a topic, produce and consume. What quickstart.py
+// wrote is checked from the SDK: a watch saw the node created on its session and deleted with
+// it, and a Consumer reads the records it produced (so its RecordBatch and CRC-32C are what
+// the TypeScript side reads).
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { BrokerCluster, CoordinatorCluster, REPO_ROOT } from '@tributary/testkit';
 import { Consumer, CoordinationClient, type ConsumerRecord, type WatchEvent } from '../src';
@@ -59,7 +62,7 @@ if (!python && process.env.CI !== 'true') {
 
     it('generates CRC-32C as the broker checks it', () => {
       const code = 'import tributary_records as r; print(hex(r.crc32c(b"123456789")))';
-      const out = run(python!, ['-c', code], { PYTHONPATH: path.join(EXAMPLE, 'gen') });
+      const out = run(python!, ['-c', code]);
       expect(out.trim()).toBe('0xe3069283'); // the CRC-32C check value (RFC 3720)
     });
 
@@ -134,6 +137,20 @@ if (!python && process.env.CI !== 'true') {
         [1, 'k1', 'from python'],
       ]);
       expect(records[0]!.headers).toEqual([{ key: 'lang', value: Buffer.from('python') }]);
+    });
+
+    it("runs the README's lines: an ephemeral node, a record produced and read back", () => {
+      const readme = fs.readFileSync(path.join(EXAMPLE, 'README.md'), 'utf8');
+      const block = /## The calls, in short[\s\S]*?```python\n([\s\S]*?)```/.exec(readme)?.[1];
+      expect(block).toContain('partition_leader');
+      const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trib-py-')), 'readme.py');
+      fs.writeFileSync(script, block!);
+      const out = run(python!, [script], {
+        PYTHONPATH: EXAMPLE,
+        TRIBUTARY_BOOTSTRAP: brokers.broker(2).address,
+        TRIBUTARY_COORDINATORS: [...coordinators.members.values()][1]!.address,
+      });
+      expect(out).toMatch(/^b'hello'\n\[\(0, \d+, None, b'hello', \[\]\)\]\n$/);
     });
   });
 }
