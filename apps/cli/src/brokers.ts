@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import Table from 'cli-table3';
 import { Admin, codeName, CoordinationError } from '@tributary/client';
-import { reportError } from './coordination';
+import { coordinationAction } from './coordination';
 import { parseAddresses, parsePositiveInt } from './options';
 
 export const DEFAULT_BOOTSTRAP = '127.0.0.1:9101,127.0.0.1:9102,127.0.0.1:9103';
@@ -15,6 +15,8 @@ export interface BrokerOptions {
   bootstrap: string[];
   timeoutMs: number;
 }
+
+export type JsonOpts = BrokerOptions & { json?: boolean };
 
 /** Adds `--bootstrap` (⇄ TRIBUTARY_BOOTSTRAP) and `--timeout-ms` to a command. */
 export function withBrokerOptions(command: Command): Command {
@@ -54,17 +56,7 @@ export async function withAdmin<T>(
 export function brokerAction<A extends unknown[]>(
   action: (...args: A) => Promise<void>,
 ): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await action(...args);
-    } catch (error) {
-      if (!(error instanceof CoordinationError)) throw error;
-      reportError(error);
-      const hint = hintFor(error, args.find(isBrokerOptions));
-      if (hint) process.stderr.write(`  ${hint}\n`);
-      process.exitCode = 1;
-    }
-  };
+  return coordinationAction(action, (error, args) => hintFor(error, args.find(isBrokerOptions)));
 }
 
 function isBrokerOptions(value: unknown): value is BrokerOptions {

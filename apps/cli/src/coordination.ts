@@ -58,12 +58,16 @@ export async function withClient<T>(
   }
 }
 
+/** What the user can do about an error, given the action's arguments; undefined for nothing. */
+export type Hint<A extends unknown[]> = (error: CoordinationError, args: A) => string | undefined;
+
 /**
- * Wraps a command action: a CoordinationError becomes one line `trib: <message> (<REASON>)`
- * and exit code 1; other errors go to main's handler.
+ * Wraps a command action: a CoordinationError becomes one line `trib: <message> (<REASON>)`,
+ * then the hint's line if it has one, and exit code 1; other errors go to main's handler.
  */
 export function coordinationAction<A extends unknown[]>(
   action: (...args: A) => Promise<void>,
+  hint?: Hint<A>,
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
@@ -71,6 +75,8 @@ export function coordinationAction<A extends unknown[]>(
     } catch (error) {
       if (!(error instanceof CoordinationError)) throw error;
       reportError(error);
+      const what = hint?.(error, args);
+      if (what) process.stderr.write(`  ${what}\n`);
       process.exitCode = 1;
     }
   };

@@ -10,10 +10,8 @@ import {
   table,
   withAdmin,
   withBrokerOptions,
-  type BrokerOptions,
+  type JsonOpts,
 } from '../brokers';
-
-type JsonOpts = BrokerOptions & { json?: boolean };
 
 export function registerGroup(program: Command): void {
   const group = program.command('group').description('consumer groups: members, offsets and lag');

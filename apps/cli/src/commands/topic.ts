@@ -12,10 +12,9 @@ import {
   withAdmin,
   withBrokerOptions,
   type BrokerOptions,
+  type JsonOpts,
 } from '../brokers';
 import { collectList, parseKeyValues, parsePositiveInt } from '../options';
-
-type JsonOpts = BrokerOptions & { json?: boolean };
 
 export function registerTopic(program: Command): void {
   const topic = program.command('topic').description('create, list, describe and delete topics');
