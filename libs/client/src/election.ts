@@ -48,6 +48,8 @@ function candidates(children: readonly string[]): string[] {
 export class Election {
   private keyValue: string | undefined;
   private leading = false;
+  /** A campaign() is under way (a second one at once would leave two candidate nodes). */
+  private campaigning = false;
 
   constructor(
     private readonly client: CoordinationClient,
@@ -72,24 +74,27 @@ export class Election {
    * candidate node is withdrawn.
    */
   async campaign(value: Data = '', options: CampaignOptions = {}): Promise<void> {
-    if (this.keyValue) throw new Error(`already campaigning in ${this.path} as ${this.keyValue}`);
+    if (this.campaigning || this.keyValue) throw new Error(`already campaigning in ${this.path}`);
     const { session } = this.options;
     if (options.signal?.aborted) throw this.abandoned();
     if (session.state !== 'alive') throw sessionEnded(session);
-    await ensurePath(this.client, this.path);
-    const node = joinPath(this.path, 'n-');
-    const created = await this.client.create(node, value, {
-      ephemeral: true,
-      sequential: true,
-      session,
-    });
-    this.keyValue = created.path;
+    this.campaigning = true;
     try {
+      await ensurePath(this.client, this.path);
+      const node = joinPath(this.path, 'n-');
+      const created = await this.client.create(node, value, {
+        ephemeral: true,
+        sequential: true,
+        session,
+      });
+      this.keyValue = created.path;
       await this.waitToLead(created.path, options.signal);
       this.leading = true;
     } catch (error) {
       await this.resign().catch(() => undefined);
       throw error;
+    } finally {
+      this.campaigning = false;
     }
   }
 
