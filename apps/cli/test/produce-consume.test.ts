@@ -216,6 +216,29 @@ it('a running group consumer is a member owning its partitions, and Ctrl-C commi
   });
 });
 
+it('a consumer whose reader goes away (| head) commits and exits 0', async () => {
+  await trib(['topic', 'create', 'piped', '--partitions', '1']);
+  const child = spawnTrib(['consume', 'piped', '--group', 'heads', '--from-beginning'], { env });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+  // Like `head -1`: read the first line, then close the pipe.
+  const first = new Promise<string>((resolve) =>
+    child.stdout.once('data', (c: Buffer) => {
+      child.stdout.destroy();
+      resolve(c.toString());
+    }),
+  );
+  await trib(['produce', 'piped', 'one']);
+  expect(await first).toBe('one\n');
+  // The next write finds the pipe closed.
+  await trib(['produce', 'piped', 'two', 'three']);
+  expect([await exited, stderr]).toEqual([0, '']);
+  const described = JSON.parse((await trib(['group', 'describe', 'heads', '--json'])).stdout);
+  expect(described).toMatchObject({ state: 'empty', members: [] });
+  expect(described.partitions[0].committedOffset).toBeGreaterThanOrEqual(1);
+});
+
 it('consume --group of a topic that does not exist fails instead of waiting', async () => {
   const result = await trib(['consume', 'nosuch', '--group', 'g', '-n', '1']);
   expect(result.code).toBe(1);

@@ -72,6 +72,13 @@ export function registerConsume(program: Command): void {
       const close = () => (closing ??= consumer.close());
       const signal = nextSignal(['SIGINT', 'SIGTERM', 'SIGHUP']);
       void signal.promise.then(close);
+      // `trib consume … | head`: a reader that went away ends the command like Ctrl-C does
+      // (left attached: writes still buffered may fail after the loop has ended).
+      const readerGone = (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        void close();
+      };
+      process.stdout.on('error', readerGone);
       try {
         if (opts.group !== undefined) {
           // A group waits for topics that do not exist yet; a typo should fail, not hang.
