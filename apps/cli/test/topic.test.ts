@@ -128,7 +128,7 @@ it('cluster status shows the coordinators, the controller and the brokers with t
   expect(status.code).toBe(0);
   expect(status.stdout).toMatch(/leader 1 at 127\.0\.0\.1:\d+ \(the controller\)/);
   expect(status.stdout).toMatch(/brokers: 2 live \(1,2\)/);
-  expect(status.stdout).toMatch(/broker\s+│ address\s+│ rack\s+│ leader of\s+│ replica of/);
+  expect(status.stdout).toMatch(/broker\s+│ address\s+│ rack\s+│ partitions led\s+│ replicas held/);
   const out = await json('cluster', 'status');
   expect(out.brokers.map((b: { brokerId: number }) => b.brokerId)).toEqual([1, 2]);
   // orders: 6 partitions × RF 2 over 2 brokers: each broker holds all 6.

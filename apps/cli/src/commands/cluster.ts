@@ -99,7 +99,7 @@ function renderBrokers(view: BrokerView, bootstrap: string[]): string {
   ]);
   return (
     `brokers: ${view.brokers.length} live (${ids(view.brokers.map((b) => b.brokerId))})\n` +
-    `${table(['broker', 'address', 'rack', 'leader of', 'replica of'], rows)}\n`
+    `${table(['broker', 'address', 'rack', 'partitions led', 'replicas held'], rows)}\n`
   );
 }
 
