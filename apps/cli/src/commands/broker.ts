@@ -8,9 +8,10 @@ import { parseHostPort } from '@tributary/rpc';
 import { parsePositiveInt } from '../options';
 import { brokerFromPod, podHostname } from '../pod-identity';
 import { untilSignal } from '../until-signal';
+import { registerBrokerDrain } from './broker-drain';
 
 export function registerBroker(program: Command): void {
-  program
+  const broker = program
     .command('broker')
     .description('run one broker (partition leader and follower, produce and fetch)')
     .addOption(
@@ -22,9 +23,9 @@ export function registerBroker(program: Command): void {
         .argParser(parsePositiveInt),
     )
     .addOption(
-      new Option('--listen <host:port>', 'gRPC address for clients and peer brokers')
-        .env('TRIBUTARY_LISTEN')
-        .makeOptionMandatory(),
+      new Option('--listen <host:port>', 'gRPC address for clients and peer brokers').env(
+        'TRIBUTARY_LISTEN',
+      ),
     )
     .addOption(
       new Option(
@@ -40,14 +41,12 @@ export function registerBroker(program: Command): void {
       ).env('TRIBUTARY_POD_DOMAIN'),
     )
     .addOption(
-      new Option('--coordinators <list>', 'coordinator addresses: host:port,host:port,…')
-        .env('TRIBUTARY_COORDINATORS')
-        .makeOptionMandatory(),
+      new Option('--coordinators <list>', 'coordinator addresses: host:port,host:port,…').env(
+        'TRIBUTARY_COORDINATORS',
+      ),
     )
     .addOption(
-      new Option('--data-dir <dir>', 'where the partition logs live')
-        .env('TRIBUTARY_DATA_DIR')
-        .makeOptionMandatory(),
+      new Option('--data-dir <dir>', 'where the partition logs live').env('TRIBUTARY_DATA_DIR'),
     )
     .addOption(
       new Option('--rack <name>', 'failure domain for rack-aware replica placement').env(
@@ -114,11 +113,15 @@ export function registerBroker(program: Command): void {
         .argParser(parsePositiveInt),
     )
     .action(async (o: BrokerFlags, command: Command) => {
+      // Checked here, not by commander, which would demand them of `trib broker drain` too.
+      const listen = o.listen ?? missing(command, '--listen <host:port>');
+      const coordinators = o.coordinators ?? missing(command, '--coordinators <list>');
+      const dataDir = o.dataDir ?? missing(command, '--data-dir <dir>');
       const options = resolveOptions({
-        ...identity(o, command),
-        listen: o.listen,
-        coordinators: parseCoordinators(o.coordinators),
-        dataDir: o.dataDir,
+        ...identity(o, listen, command),
+        listen,
+        coordinators: parseCoordinators(coordinators),
+        dataDir,
         ...(o.rack && { rack: o.rack }),
         ...(o.metricsListen && { metricsListen: o.metricsListen }),
         ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
@@ -133,35 +136,44 @@ export function registerBroker(program: Command): void {
           produceStreamMaxInFlight: o.produceStreamMaxInFlight,
         }),
       });
-      const broker = await startBroker(options);
+      const running = await startBroker(options);
       await untilSignal();
-      await broker.stop();
+      await running.stop();
       process.exit(0);
     });
+  registerBrokerDrain(broker);
 }
 
 /** `--id` and `--advertise` as given, or derived from the pod (`--pod-domain`). */
-function identity(o: BrokerFlags, command: Command): { id: number; advertise?: string } {
+function identity(
+  o: BrokerFlags,
+  listen: string,
+  command: Command,
+): { id: number; advertise?: string } {
   if (o.podDomain) {
     if (o.id !== undefined || o.advertise !== undefined)
       command.error('error: --pod-domain derives --id and --advertise; give either it or them');
     return brokerFromPod({
       hostname: podHostname(),
       domain: o.podDomain,
-      port: parseHostPort(o.listen).port,
+      port: parseHostPort(listen).port,
     });
   }
   if (o.id === undefined) command.error("error: required option '--id <n>' not specified");
   return { id: o.id, ...(o.advertise && { advertise: o.advertise }) };
 }
 
+function missing(command: Command, flag: string): never {
+  command.error(`error: required option '${flag}' not specified`);
+}
+
 interface BrokerFlags {
   id?: number;
-  listen: string;
+  listen?: string;
   advertise?: string;
   podDomain?: string;
-  coordinators: string;
-  dataDir: string;
+  coordinators?: string;
+  dataDir?: string;
   rack?: string;
   metricsListen?: string;
   maxMessageBytes?: number;

@@ -47,7 +47,7 @@ export function registerPartitions(program: Command): void {
 }
 
 /** Polls until every move is done, printing progress to stderr when it changes. */
-async function follow(
+export async function follow(
   admin: Admin,
   moves: PartitionReassignment[],
   timeoutMs: number,
