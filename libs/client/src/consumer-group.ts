@@ -95,15 +95,17 @@ export class GroupMember {
 
   /**
    * Commits offsets at the member's generation. FENCED right after a heartbeat answer moved
-   * the generation is sent again at the new one, for the partitions still owned.
+   * the generation is sent again at the new one; FENCED for a partition the member no longer
+   * owns (its new owner reads the records again).
    */
   async commit(offsets: readonly OffsetToCommit[]): Promise<void> {
     const backoff = new Backoff(this.o.backoff, this.o.random);
     const deadline = this.o.clock.nowMs() + this.o.requestTimeoutMs;
     for (;;) {
       const owned = new Set(this.host.owned().map(tpKey));
-      const mine = offsets.filter((o) => owned.has(tpKey(o)));
-      if (mine.length === 0) return;
+      const lost = offsets.find((o) => !owned.has(tpKey(o)));
+      if (lost) throw notOwned(lost);
+      if (offsets.length === 0) return;
       const generation = this.generation;
       const memberId = this.memberId;
       try {
@@ -111,7 +113,7 @@ export class GroupMember {
           group: this.o.groupId,
           member_id: memberId,
           generation,
-          offsets: mine.map((o) => ({
+          offsets: offsets.map((o) => ({
             topic: o.topic,
             partition: o.partition,
             offset: o.offset,
@@ -311,4 +313,12 @@ export class GroupMember {
     }
     throw lastError ?? clientError('PROTOCOL', 'no broker to send the group call to');
   }
+}
+
+function notOwned(tp: TopicPartition): CoordinationError {
+  return new CoordinationError({
+    code: Code.FAILED_PRECONDITION,
+    reason: 'FENCED',
+    message: `${tp.topic}/${tp.partition} is no longer assigned to this member (the group rebalanced); its new owner reads its uncommitted records again`,
+  });
 }

@@ -1,0 +1,251 @@
+// Consumer groups across processes, against real processes on loopback (testkit: 1
+// coordinator, 3 `trib broker`). Each member is its own process (consumer-member.ts) that
+// commits after each record, so a member can crash with kill -9 between processing a record
+// and committing it. Checked: a group of 3 splits 12 partitions 4/4/4; a crashed member's
+// partitions move to the others once its session times out; every record is processed, and a
+// record is processed again only after a processing that was never committed (at-least-once:
+// a committed record is never read again); a static member restarted within its session takes
+// back its partitions from its commits while the other member sees no rebalance.
+import * as path from 'node:path';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { BrokerCluster, CoordinatorCluster, eventually, REPO_ROOT } from '@tributary/testkit';
+import { Admin, Producer } from '../src';
+
+jest.setTimeout(240_000);
+
+let coordinators: CoordinatorCluster;
+let brokers: BrokerCluster;
+let bootstrap: string[];
+const members: Member[] = [];
+
+beforeAll(async () => {
+  coordinators = await CoordinatorCluster.start({ size: 1 });
+  brokers = await BrokerCluster.start({ coordinators, size: 3 });
+  bootstrap = brokers.live().map((b) => b.address);
+});
+afterAll(async () => {
+  await Promise.all(members.map((m) => m.kill()));
+  await brokers?.shutdown();
+  await coordinators?.shutdown();
+});
+
+interface MemberEvent {
+  event: 'ready' | 'assigned' | 'revoked' | 'processed' | 'committed' | 'commit-failed';
+  partitions?: number[];
+  partition?: number;
+  offset?: number;
+  value?: string;
+  generation?: number;
+  /** Test-side receive time. */
+  at: number;
+}
+
+class Member {
+  readonly events: MemberEvent[] = [];
+  readonly child: ChildProcessWithoutNullStreams;
+  private stderr = '';
+  private exited = false;
+
+  constructor(
+    readonly name: string,
+    args: { topic: string; group: string; instanceId?: string; sessionMs: number; delayMs: number },
+  ) {
+    const fixture = path.join(__dirname, 'consumer-member.ts');
+    this.child = spawn(
+      process.execPath,
+      [
+        '--require',
+        'tsx/cjs',
+        fixture,
+        bootstrap.join(','),
+        args.topic,
+        args.group,
+        args.instanceId ?? '',
+        String(args.sessionMs),
+        String(args.delayMs),
+      ],
+      { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let buffered = '';
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines)
+        if (line) this.events.push({ ...(JSON.parse(line) as MemberEvent), at: Date.now() });
+    });
+    this.child.stderr.on('data', (c: Buffer) => (this.stderr += c.toString()));
+    this.child.on('exit', () => (this.exited = true));
+    members.push(this);
+  }
+
+  /** Partitions owned now, from the assigned and revoked reports. */
+  owned(): number[] {
+    const owned = new Set<number>();
+    for (const e of this.events) {
+      if (e.event === 'assigned') for (const p of e.partitions!) owned.add(p);
+      if (e.event === 'revoked') for (const p of e.partitions!) owned.delete(p);
+    }
+    return [...owned].sort((a, b) => a - b);
+  }
+
+  count(event: MemberEvent['event']): number {
+    return this.events.filter((e) => e.event === event).length;
+  }
+
+  async ready(): Promise<void> {
+    await eventually(
+      async () => {
+        if (this.exited) throw new Error(`${this.name} exited: ${this.stderr}`);
+        return this.count('ready') > 0;
+      },
+      60_000,
+      `${this.name} joined`,
+    );
+  }
+
+  async kill(): Promise<void> {
+    if (this.exited) return;
+    const gone = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await gone;
+  }
+}
+
+async function createTopic(name: string, partitions: number): Promise<void> {
+  const admin = new Admin({ bootstrap });
+  try {
+    await admin.createTopic(name, { partitions, replicationFactor: 3 });
+    await eventually(
+      async () => (await admin.describeTopics([name]))[0]!.partitions.every((p) => p.leader > 0),
+      30_000,
+      `leaders for every partition of ${name}`,
+    );
+  } finally {
+    admin.close();
+  }
+}
+
+async function produce(topic: string, partitions: number, perPartition: number): Promise<void> {
+  const producer = new Producer({ bootstrap, lingerMs: 2 });
+  const sends: Promise<unknown>[] = [];
+  for (let i = 0; i < partitions * perPartition; i++) {
+    sends.push(producer.send({ topic, partition: i % partitions, value: `v${i}` }));
+  }
+  await Promise.all(sends);
+  await producer.close();
+}
+
+/** Every processing of each record, by whom and whether it was committed. */
+function processings(all: Member[]) {
+  const byRecord = new Map<string, { member: string; at: number; committed: boolean }[]>();
+  for (const m of all) {
+    const committed = new Set(
+      m.events.filter((e) => e.event === 'committed').map((e) => `${e.partition}/${e.offset}`),
+    );
+    for (const e of m.events.filter((x) => x.event === 'processed')) {
+      const key = `${e.partition}/${e.offset}`;
+      byRecord.set(key, [
+        ...(byRecord.get(key) ?? []),
+        { member: m.name, at: e.at, committed: committed.has(key) },
+      ]);
+    }
+  }
+  return byRecord;
+}
+
+it('a group of 3 splits 12 partitions 4/4/4 and rebalances on a crash without re-reading committed records', async () => {
+  const topic = 'group-split';
+  const perPartition = 100;
+  await createTopic(topic, 12);
+
+  const opts = { topic, group: 'split', sessionMs: 3_000, delayMs: 5 };
+  const [a, b, c] = ['a', 'b', 'c'].map((name) => new Member(name, opts)) as [
+    Member,
+    Member,
+    Member,
+  ];
+  await Promise.all([a.ready(), b.ready(), c.ready()]);
+  await eventually(
+    async () => [a, b, c].every((m) => m.owned().length === 4),
+    60_000,
+    'an assignment of 4/4/4',
+  );
+  const split = [a, b, c].map((m) => m.owned());
+  expect(split.flat().sort((x, y) => x - y)).toEqual([...Array(12).keys()]);
+  await produce(topic, 12, perPartition);
+
+  // Crash c in the middle of its work.
+  const before = c.count('processed');
+  await eventually(async () => c.count('processed') >= before + 20, 60_000, 'c at work');
+  await c.kill();
+  const crashedOwned = c.owned();
+  await eventually(
+    async () => a.owned().length === 6 && b.owned().length === 6,
+    60_000,
+    "c's partitions moved to a and b",
+  );
+  for (const p of crashedOwned) expect([...a.owned(), ...b.owned()]).toContain(p);
+
+  const total = 12 * perPartition;
+  const settled = () => {
+    const all = processings([a, b, c]);
+    return all.size === total && [...all.values()].every((l) => l.some((x) => x.committed));
+  };
+  await eventually(async () => settled(), 120_000, 'every record processed and committed');
+  // Every record once, except one c processed and died before committing.
+  for (const [record, list] of processings([a, b, c])) {
+    const committed = list.filter((x) => x.committed);
+    expect({ record, committed: committed.length }).toEqual({ record, committed: 1 });
+    const last = list.reduce((x, y) => (y.at >= x.at ? y : x));
+    expect(last.committed).toBe(true);
+    for (const earlier of list.filter((x) => x !== last)) {
+      expect({ record, ...earlier }).toMatchObject({ member: 'c', committed: false });
+    }
+  }
+  const repeated = [...processings([a, b, c]).values()].filter((l) => l.length > 1).length;
+  expect(repeated).toBeLessThanOrEqual(1);
+  await Promise.all([a.kill(), b.kill()]);
+});
+
+it('a static member restarted within its session takes back its partitions, no rebalance', async () => {
+  const topic = 'group-static';
+  await createTopic(topic, 4);
+  const opts = { topic, group: 'static', sessionMs: 15_000, delayMs: 20 };
+  const t = new Member('t', opts);
+  await t.ready();
+  const s = new Member('s', { ...opts, instanceId: 'pod-s' });
+  await s.ready();
+  await eventually(
+    async () => t.owned().length === 2 && s.owned().length === 2,
+    60_000,
+    'an assignment of 2/2',
+  );
+  await produce(topic, 4, 40);
+  await eventually(async () => s.count('committed') >= 10, 60_000, 's at work');
+  const tEvents = t.events.filter((e) => e.event === 'assigned' || e.event === 'revoked').length;
+  const sOwned = s.owned();
+  await s.kill();
+  const lastCommitted = new Map<number, number>();
+  for (const e of s.events.filter((x) => x.event === 'committed')) {
+    lastCommitted.set(e.partition!, Math.max(lastCommitted.get(e.partition!) ?? -1, e.offset!));
+  }
+
+  const restartedAt = Date.now();
+  const s2 = new Member('s2', { ...opts, instanceId: 'pod-s' });
+  await s2.ready();
+  await eventually(async () => s2.owned().length === 2, 30_000, 's2 owns partitions');
+  expect(s2.owned()).toEqual(sOwned);
+  // Well within the 15 s session: the place was taken over, not freed by a timeout.
+  expect(Date.now() - restartedAt).toBeLessThan(12_000);
+  // s2 resumes after s's commits: a committed record is never read again.
+  const firstOf = (p: number) =>
+    s2.events.find((e) => e.event === 'processed' && e.partition === p);
+  await eventually(async () => sOwned.every((p) => firstOf(p)), 30_000, 's2 at work on both');
+  for (const p of sOwned) expect(firstOf(p)!.offset).toBe((lastCommitted.get(p) ?? -1) + 1);
+  // t saw no rebalance: nothing assigned to it or taken from it since.
+  expect(t.events.filter((e) => e.event === 'assigned' || e.event === 'revoked').length).toBe(
+    tEvents,
+  );
+  await Promise.all([t.kill(), s2.kill()]);
+});
