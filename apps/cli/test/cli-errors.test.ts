@@ -36,6 +36,11 @@ it.each([
   [['consume', 't', '--format', 'xml'], /expected one of text, json/],
   [['consume', 't', '--group', 'g', '-p', '0'], /--group reads the partitions the group assigns/],
   [['group', 'describe'], /missing required argument 'group'/],
+  [['partitions', 'reassign', 't', '0'], /required option '--replicas <ids>' not specified/],
+  [
+    ['partitions', 'reassign', 't', '0', '--replicas', '1,x'],
+    /'--replicas <ids>' argument '1,x' is invalid/,
+  ],
   [['kv', 'get', '/x', '--timeout-ms', '-1'], /'--timeout-ms <ms>' argument '-1' is invalid/],
 ])('trib %j is a usage error: exit 2 and %s', async (args, message) => {
   const result = await trib(...args);

@@ -156,3 +156,19 @@ it('partitions rebalance moves replicas onto a new broker and waits for the move
     expect(p.isr).toEqual(p.replicas);
   }
 });
+
+it('partitions reassign moves one partition to the brokers given, and refuses a wrong count', async () => {
+  const [before] = await json('topic', 'describe', 'spread');
+  const current: number = before.partitions[0].replicas[0];
+  const target = current === 3 ? 1 : 3;
+  const result = await trib('partitions', 'reassign', 'spread', '0', '--replicas', String(target));
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(new RegExp(`spread\\s+│ 0\\s+│ ${target}\\s+│`));
+  expect(result.stderr).toMatch(/moved 1\/1 partition\(s\)\n$/);
+  const [after] = await json('topic', 'describe', 'spread');
+  expect(after.partitions[0]).toMatchObject({ replicas: [target], isr: [target], leader: target });
+
+  const wrong = await trib('partitions', 'reassign', 'spread', '0', '--replicas', '1,2');
+  expect(wrong.code).toBe(1);
+  expect(wrong.stderr).toMatch(/^trib: .+ \(INVALID_[A-Z_]+\)\n/);
+});

@@ -1,7 +1,9 @@
 /**
  * `trib partitions rebalance`: asks the controller for a balanced, rack-aware placement of every
- * partition over the live brokers (after brokers were added or removed), prints the moves and,
- * unless `--no-wait`, follows them until every moved partition has only its target replicas.
+ * partition over the live brokers (after brokers were added or removed); `trib partitions
+ * reassign TOPIC PARTITION --replicas …` moves one partition where the operator says. Both print
+ * the moves and, unless `--no-wait`, follow them until every moved partition has only its target
+ * replicas.
  */
 import type { Command } from 'commander';
 import type { Admin, PartitionReassignment } from '@tributary/client';
@@ -14,36 +16,60 @@ import {
   withBrokerOptions,
   type BrokerOptions,
 } from '../brokers';
-import { parsePositiveInt } from '../options';
+import { listOf, parseNonNegativeInt, parsePositiveInt } from '../options';
 
-type RebalanceOpts = BrokerOptions & { wait: boolean; waitTimeoutMs: number; json?: boolean };
+type MoveOpts = BrokerOptions & { wait: boolean; waitTimeoutMs: number; json?: boolean };
 
 /** How often the progress of the moves is polled. */
 const POLL_MS = 500;
 
 export function registerPartitions(program: Command): void {
   const partitions = program.command('partitions').description('place partition replicas');
-  withBrokerOptions(
+  withMoveOptions(
     partitions
       .command('rebalance')
-      .description('spread every partition evenly over the live brokers and wait for the moves')
+      .description('spread every partition evenly over the live brokers and wait for the moves'),
+  ).action(brokerAction(async (opts: MoveOpts) => move(opts, [])));
+  withMoveOptions(
+    partitions
+      .command('reassign')
+      .description("move one partition's replicas to the given brokers and wait for the move")
+      .argument('<topic>', 'topic name')
+      .argument('<partition>', 'partition index', parseNonNegativeInt)
+      .requiredOption(
+        '--replicas <ids>',
+        'target broker ids, preferred leader first, as many as the replication factor',
+        listOf(parsePositiveInt),
+      ),
+  ).action(
+    brokerAction(
+      async (topic: string, partition: number, opts: MoveOpts & { replicas: number[] }) =>
+        move(opts, [{ topic, partition, replicas: opts.replicas }]),
+    ),
+  );
+}
+
+function withMoveOptions(command: Command): Command {
+  return withBrokerOptions(
+    command
       .option('--no-wait', 'return once the moves are committed, before they complete')
       .option('--wait-timeout-ms <ms>', 'longest wait for the moves', parsePositiveInt, 300_000)
       .option('--json', 'print the moves as JSON'),
-  ).action(
-    brokerAction(async (opts: RebalanceOpts) => {
-      await withAdmin(opts, async (admin) => {
-        const moves = await admin.reassignPartitions();
-        if (opts.json) printJson({ moves });
-        else if (moves.length === 0) process.stdout.write('already balanced: no partition moves\n');
-        else {
-          const rows = moves.map((m) => [m.topic, m.partition, ids(m.replicas)]);
-          process.stdout.write(`${table(['topic', 'partition', 'new replicas'], rows)}\n`);
-        }
-        if (opts.wait && moves.length > 0) await follow(admin, moves, opts.waitTimeoutMs);
-      });
-    }),
   );
+}
+
+/** Sends `wanted` (none: a rebalance), prints the moves committed and follows them. */
+async function move(opts: MoveOpts, wanted: PartitionReassignment[]): Promise<void> {
+  await withAdmin(opts, async (admin) => {
+    const moves = await admin.reassignPartitions(wanted);
+    if (opts.json) printJson({ moves });
+    else if (moves.length === 0) process.stdout.write('nothing to move: replicas already placed\n');
+    else {
+      const rows = moves.map((m) => [m.topic, m.partition, ids(m.replicas)]);
+      process.stdout.write(`${table(['topic', 'partition', 'new replicas'], rows)}\n`);
+    }
+    if (opts.wait && moves.length > 0) await follow(admin, moves, opts.waitTimeoutMs);
+  });
 }
 
 /** Polls until every move is done, printing progress to stderr when it changes. */
