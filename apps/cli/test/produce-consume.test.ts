@@ -114,6 +114,20 @@ it('splits key and value at --key-separator and reads every partition', async ()
   expect(pairs.sort()).toEqual(['a=1', 'b=2', 'c=3', 'd=4']);
 });
 
+it('produces a long stdin feed in batches: every line lands once', async () => {
+  await trib(['topic', 'create', 'bulk', '--partitions', '3']);
+  const lines = Array.from({ length: 20_000 }, (_, i) => `line-${i}`).join('\n');
+  const produced = await trib(['produce', 'bulk'], `${lines}\n`);
+  expect(produced.code).toBe(0);
+  expect(produced.stdout).toMatch(/^produced 20000 records to bulk: /);
+  const [topic] = JSON.parse((await trib(['topic', 'describe', 'bulk', '--json'])).stdout);
+  const total = topic.offsets.reduce(
+    (sum: number, o: { highWatermark: number }) => sum + o.highWatermark,
+    0,
+  );
+  expect(total).toBe(20_000);
+});
+
 it('consume --dlq reads <topic>.dlq and shows where each record came from and why', async () => {
   await trib(['topic', 'create', 'lines.dlq', '--partitions', '1']);
   const headers = 'dlq.topic=lines,dlq.partition=0,dlq.offset=2,dlq.attempts=3,dlq.error=boom';

@@ -76,6 +76,7 @@ export function registerProduce(program: Command): void {
         await producer.close().catch(() => undefined);
       }
       if (summary.error) throw summary.error;
+      if (summary.records >= PROGRESS_EVERY && process.stderr.isTTY) process.stderr.write('\n');
       if (!opts.json) process.stdout.write(summary.text());
     }),
   );
@@ -114,10 +115,17 @@ async function* stdinLines(): AsyncIterable<string> {
   for await (const line of rl) yield line;
 }
 
+/** Acknowledged records between two progress lines. */
+const PROGRESS_EVERY = 10_000;
+
 /** Acknowledged records per partition (offset ranges), and the first failure. */
 class Summary {
   error: Error | undefined;
   private count = 0;
+
+  get records(): number {
+    return this.count;
+  }
   private readonly ranges = new Map<number, { first: number; last: number; count: number }>();
 
   constructor(
@@ -131,6 +139,10 @@ class Summary {
       return;
     }
     this.count += 1;
+    // A long stdin feed shows it is moving, on a terminal only (scripts get the summary).
+    if (this.count % PROGRESS_EVERY === 0 && process.stderr.isTTY) {
+      process.stderr.write(`\rsent ${this.count} records…`);
+    }
     if (this.json) {
       process.stdout.write(`${JSON.stringify(metadata)}\n`);
       return;
