@@ -154,6 +154,30 @@ function processings(all: Member[]) {
   return byRecord;
 }
 
+/** Checks at-least-once hand-over: each record committed once, by its last processing. */
+function expectCommittedOnce(all: Member[], mayRepeat: string): number {
+  let repeated = 0;
+  for (const [record, list] of processings(all)) {
+    expect({ record, committed: list.filter((x) => x.committed).length }).toEqual({
+      record,
+      committed: 1,
+    });
+    const last = list.reduce((x, y) => (y.at >= x.at ? y : x));
+    expect({ record, lastCommitted: last.committed }).toEqual({ record, lastCommitted: true });
+    for (const earlier of list.filter((x) => x !== last)) {
+      expect({ record, ...earlier }).toMatchObject({ member: mayRepeat, committed: false });
+    }
+    if (list.length > 1) repeated++;
+  }
+  return repeated;
+}
+
+/** Every one of `total` records processed, each by some processing that was committed. */
+function allCommitted(all: Member[], total: number): boolean {
+  const byRecord = processings(all);
+  return byRecord.size === total && [...byRecord.values()].every((l) => l.some((x) => x.committed));
+}
+
 it('a group of 3 splits 12 partitions 4/4/4 and rebalances on a crash without re-reading committed records', async () => {
   const topic = 'group-split';
   const perPartition = 100;
@@ -188,23 +212,13 @@ it('a group of 3 splits 12 partitions 4/4/4 and rebalances on a crash without re
   for (const p of crashedOwned) expect([...a.owned(), ...b.owned()]).toContain(p);
 
   const total = 12 * perPartition;
-  const settled = () => {
-    const all = processings([a, b, c]);
-    return all.size === total && [...all.values()].every((l) => l.some((x) => x.committed));
-  };
-  await eventually(async () => settled(), 120_000, 'every record processed and committed');
+  await eventually(
+    async () => allCommitted([a, b, c], total),
+    120_000,
+    'every record processed and committed',
+  );
   // Every record once, except one c processed and died before committing.
-  for (const [record, list] of processings([a, b, c])) {
-    const committed = list.filter((x) => x.committed);
-    expect({ record, committed: committed.length }).toEqual({ record, committed: 1 });
-    const last = list.reduce((x, y) => (y.at >= x.at ? y : x));
-    expect(last.committed).toBe(true);
-    for (const earlier of list.filter((x) => x !== last)) {
-      expect({ record, ...earlier }).toMatchObject({ member: 'c', committed: false });
-    }
-  }
-  const repeated = [...processings([a, b, c]).values()].filter((l) => l.length > 1).length;
-  expect(repeated).toBeLessThanOrEqual(1);
+  expect(expectCommittedOnce([a, b, c], 'c')).toBeLessThanOrEqual(1);
   await Promise.all([a.kill(), b.kill()]);
 });
 
@@ -248,4 +262,45 @@ it('a static member restarted within its session takes back its partitions, no r
     tEvents,
   );
   await Promise.all([t.kill(), s2.kill()]);
+});
+
+it('a member frozen past its session is replaced; thawed, it commits nothing over the new owner and joins again', async () => {
+  const topic = 'group-zombie';
+  await createTopic(topic, 4);
+  const opts = { topic, group: 'zombie', sessionMs: 2_000, delayMs: 10 };
+  const w = new Member('w', opts);
+  const z = new Member('z', opts);
+  await Promise.all([w.ready(), z.ready()]);
+  await eventually(async () => w.owned().length === 2 && z.owned().length === 2, 60_000, '2/2');
+  await produce(topic, 4, 150);
+  await eventually(async () => z.count('committed') >= 10, 60_000, 'z at work');
+
+  z.child.kill('SIGSTOP');
+  await eventually(
+    async () => w.owned().length === 4,
+    30_000,
+    'w took the frozen member’s partitions',
+  );
+  const revokedBefore = z.count('revoked');
+  z.child.kill('SIGCONT');
+  // z learns it was removed (UNKNOWN_MEMBER), drops its partitions and joins as a new member.
+  await eventually(
+    async () => z.count('revoked') > revokedBefore,
+    30_000,
+    'z dropped its partitions',
+  );
+  await eventually(
+    async () => w.owned().length === 2 && z.owned().length === 2,
+    60_000,
+    '2/2 again',
+  );
+
+  const total = 4 * 150;
+  await eventually(
+    async () => allCommitted([w, z], total),
+    120_000,
+    'every record processed and committed',
+  );
+  expect(expectCommittedOnce([w, z], 'z')).toBeLessThanOrEqual(1);
+  await Promise.all([w.kill(), z.kill()]);
 });

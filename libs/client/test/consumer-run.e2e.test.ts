@@ -215,3 +215,48 @@ it('seek, pause, resume and lag act on a member’s partitions', async () => {
   expect(resumed.filter((r) => r.partition === 0).map((r) => r.offset)).toEqual([14]);
   expect(resumed.filter((r) => r.partition === 1).map((r) => r.offset)[0]).toBe(3);
 });
+
+it('run with auto-commit: members joining and leaving hand partitions over without a record handled twice', async () => {
+  const topic = 'run-handover';
+  await createTopic(topic, 6);
+  const handledBy = new Map<string, string[]>();
+  // Slow handlers, so that each rebalance finds a record being handled on a revoked partition.
+  const member = async (name: string) => {
+    const consumer = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+    await consumer.subscribe([topic], {
+      groupId: 'handover',
+      fromBeginning: true,
+      sessionTimeoutMs: 10_000,
+    });
+    const running = consumer.run({
+      handler: async (r) => {
+        const key = `${r.partition}/${r.offset}`;
+        handledBy.set(key, [...(handledBy.get(key) ?? []), name]);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      },
+    });
+    return { consumer, running, stop: () => consumer.close().then(() => running) };
+  };
+  const total = 6 * 100;
+  await produce(
+    Array.from({ length: total }, (_, i) => ({ topic, partition: i % 6, value: `v${i}` })),
+  );
+  const split = (...ms: { consumer: Consumer }[]) =>
+    ms.every((m) => m.consumer.assignment().length === 6 / ms.length);
+  const x = await member('x');
+  await eventually(async () => handledBy.size >= 40, 30_000, 'x at work');
+  const y = await member('y');
+  await eventually(async () => split(x, y), 30_000, 'a 3/3 split');
+  const z = await member('z');
+  await eventually(async () => split(x, y, z), 30_000, 'a 2/2/2 split');
+  const by = (name: string) => [...handledBy.values()].filter((l) => l.includes(name)).length;
+  await eventually(async () => by('z') >= 10, 30_000, 'z at work');
+  await z.stop(); // commits and leaves
+  await eventually(async () => split(x, y), 30_000, 'a 3/3 split again');
+  await x.stop();
+  await eventually(async () => handledBy.size === total, 60_000, 'every record');
+  await y.stop();
+  const twice = [...handledBy].filter(([, names]) => names.length > 1);
+  expect(twice).toEqual([]);
+  expect(new Set([...handledBy.values()].flat())).toEqual(new Set(['x', 'y', 'z']));
+});
