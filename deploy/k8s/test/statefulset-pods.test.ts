@@ -3,7 +3,9 @@
 // IPs and ports moved to free loopback ones and the headless Service names mapped to those IPs by
 // a test resolver (hosts-resolver.js). Three coordinators derive their ids and peers from their
 // names and elect a leader; two brokers derive their ids, register their stable DNS names, and
-// replicate a produced batch to each other through them.
+// replicate a produced batch to each other through them; a third, as `kubectl scale` adds it,
+// registers as broker 3 and takes replicas of a new topic; a coordinator pod killed and started
+// again on its volume comes back as the same member.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +24,9 @@ const objects = synthesizeObjects(VARIANTS.prod);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-pods-'));
 const hostsFile = path.join(root, 'hosts');
 const children: ChildProcess[] = [];
+/** The running process of each pod, by pod name. */
+const running = new Map<string, ChildProcess>();
+const pods = new Map<string, Pod>();
 const v1 = contract().tributary;
 
 /** Pod `ordinal` of `role`: its loopback "pod IP". */
@@ -63,6 +68,8 @@ function start(pod: Pod): void {
   });
   fs.closeSync(log);
   children.push(child);
+  running.set(pod.name, child);
+  pods.set(pod.name, pod);
 }
 
 beforeAll(async () => {
@@ -171,4 +178,46 @@ it('brokers take ids from their ordinals, advertise their DNS names and replicat
   expect([...described.topics[0].partitions[0].isr].sort()).toEqual([1, 2]);
   client.close();
   bootstrap.close();
+});
+
+it('a broker added by scaling the StatefulSet registers as the next id and takes new partitions', async () => {
+  start(localize('broker', 2));
+  const bootstrap = createClient(v1.broker.v1.BrokerService, brokerDns(0));
+  await eventually(
+    async () => {
+      const r = await call<any>(bootstrap, 'Metadata', {}).catch(() => undefined);
+      return r?.brokers.some((b: any) => b.broker_id === 3 && b.address === brokerDns(2));
+    },
+    90_000,
+    'tributary-broker-2 to register as broker 3',
+  );
+  const created = await call<any>(bootstrap, 'CreateTopic', {
+    name: 'scaled',
+    partitions: 3,
+    replication_factor: 3,
+  });
+  for (const p of created.topic.partitions) expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+  bootstrap.close();
+});
+
+it('a coordinator pod killed and restarted on its volume rejoins as the same member', async () => {
+  const name = 'tributary-coordinator-1';
+  const child = running.get(name)!;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+  start(pods.get(name)!);
+  const client = createClient(
+    v1.coord.v1.ClusterService,
+    `${podIp('coordinator', 1)}:${coordinatorPort}`,
+  );
+  await eventually(
+    async () => {
+      const s = await call<any>(client, 'Status', {}).catch(() => undefined);
+      return s?.node_id === 2 && s.leader_id > 0 && s.members.length === 3;
+    },
+    90_000,
+    `${name} to rejoin`,
+  );
+  client.close();
 });
