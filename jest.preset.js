@@ -1,7 +1,11 @@
-// Shared jest settings: SWC strips types (tsc --noEmit checks them separately), node environment.
+// Shared jest settings: SWC strips types (tsc --noEmit checks them separately), node environment;
+// the `trib` bundle that tests spawn is rebuilt first if a source changed.
+const path = require('node:path');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  globalSetup: path.join(__dirname, 'scripts/jest-build-setup.js'),
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },

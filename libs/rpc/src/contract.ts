@@ -9,11 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { findUp } from './find-up';
 import type { ProtoGrpcType as CoordGrpc } from './generated/coord';
 import type { ProtoGrpcType as BrokerGrpc } from './generated/broker';
 import type { ProtoGrpcType as RaftGrpc } from './generated/raft';
 
-export const PROTO_ROOT = path.resolve(__dirname, '../../../protos');
+/** protos/ of the repository. */
+export const PROTO_ROOT = findUp(__dirname, 'protos');
 const GOOGLE_PROTOS = path.dirname(require.resolve('google-proto-files/package.json'));
 
 export const LOADER_OPTIONS: protoLoader.Options = {

@@ -4,6 +4,7 @@ export * from './channel-options';
 export * from './client';
 export * from './contract';
 export * from './errors';
+export * from './find-up';
 export * from './handlers';
 export * from './logging';
 export * from './observability';

@@ -9,9 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Admin } from '@tributary/client';
-import { freePortBase } from '@tributary/rpc';
+import { findUp, freePortBase } from '@tributary/rpc';
 
-const TRIB_JS = path.resolve(__dirname, '../../bin/trib.js');
+/** The `trib` command the children run (apps/cli/bin/trib.js, from the sources or the bundle). */
+const TRIB_JS = findUp(__dirname, 'bin/trib.js');
 /** As commands/dev.ts lays ports out: brokers at base + 2000, metrics at + 80. */
 const BROKER_PORT_OFFSET = 2000;
 const METRICS_PORT_OFFSET = 80;

@@ -9,8 +9,11 @@
  * (`--zookeeper`) when given, and prints ops/s, latency percentiles and MB/s per cell.
  *
  * The benchmark's modules (and their devDependencies: hdr-histogram-js, etcd3,
- * node-zookeeper-client) are loaded only when it runs, never by other `trib` commands.
+ * node-zookeeper-client) are loaded only when it runs, never by other `trib` commands: each by a
+ * `require` with its literal path where it is used, which the bundler follows (a dynamic
+ * `import()` would miss the `.ts` files when trib runs from source through tsx's CommonJS hook).
  */
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { Option, type Command } from 'commander';
 import type { Acks, CompressionName, Mode } from '@tributary/client';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
@@ -133,8 +136,8 @@ export function registerBench(program: Command): void {
     .addOption(new Option('--no-tributary', 'measure only the peers'))
     .option('--json', 'print the report as JSON (progress still goes to stderr)')
     .action(async (opts: CoordBenchOpts) => {
-      const { runGrid } = load<typeof import('../bench/coord')>('../bench/coord');
-      const { renderTable } = load<typeof import('../bench/report')>('../bench/report');
+      const { runGrid } = require('../bench/coord') as typeof import('../bench/coord');
+      const { renderTable } = require('../bench/report') as typeof import('../bench/report');
       const report = await runGrid({
         systems: systemsOf(opts),
         clients: opts.clients,
@@ -249,9 +252,10 @@ function registerLogBench(
     )
     .option('--json', 'print the report as JSON (progress still goes to stderr)');
   command.action(async (opts: LogBenchOpts) => {
-    const { runSuite } = load<typeof import('../bench/produce-suite')>('../bench/produce-suite');
+    const { runSuite } =
+      require('../bench/produce-suite') as typeof import('../bench/produce-suite');
     const { renderLogTable } =
-      load<typeof import('../bench/produce-report')>('../bench/produce-report');
+      require('../bench/produce-report') as typeof import('../bench/produce-report');
     const records =
       opts.records ?? (opts.durationS ? undefined : name === 'e2e' ? 50_000 : 1_000_000);
     const report = await runSuite({
@@ -286,29 +290,22 @@ function registerLogBench(
 function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly BenchOp[] }[] {
   const systems: { system: BenchSystem; ops: readonly BenchOp[] }[] = [];
   if (opts.tributary) {
-    const { TributarySystem } = load<typeof import('../bench/tributary')>('../bench/tributary');
+    const { TributarySystem } =
+      require('../bench/tributary') as typeof import('../bench/tributary');
     const system = new TributarySystem(opts.coordinators, opts.mode, opts.timeoutMs);
     systems.push({ system, ops: opts.ops });
   }
   if (opts.etcd) {
-    const { EtcdSystem } = load<typeof import('../bench/etcd')>('../bench/etcd');
+    const { EtcdSystem } = require('../bench/etcd') as typeof import('../bench/etcd');
     systems.push({ system: new EtcdSystem(opts.etcd), ops: opts.peerOps });
   }
   if (opts.zookeeper) {
-    const { ZooKeeperSystem } = load<typeof import('../bench/zookeeper')>('../bench/zookeeper');
+    const { ZooKeeperSystem } =
+      require('../bench/zookeeper') as typeof import('../bench/zookeeper');
     systems.push({ system: new ZooKeeperSystem(opts.zookeeper), ops: opts.peerOps });
   }
   if (systems.length === 0) {
     throw new Error('nothing to measure: --no-tributary and no --etcd or --zookeeper');
   }
   return systems;
-}
-
-/**
- * `require` on first use: `trib` runs its sources through tsx's CommonJS hook, under which a
- * dynamic `import()` would go to Node's ESM loader and miss the `.ts` files.
- */
-function load<T>(module: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(module) as T;
 }

@@ -1,6 +1,5 @@
 /** `trib coordinator`: runs one consensus node until SIGTERM/SIGINT, then drains and exits 0. */
 import { Command, Option } from 'commander';
-import { parsePeers, resolveOptions, startCoordinator } from '@tributary/coordinator';
 import { parseHostPort } from '@tributary/rpc';
 import { parseNonNegativeInt, parsePositiveInt, parseRatio } from '../options';
 import { coordinatorFromPod, podHostname } from '../pod-identity';
@@ -138,6 +137,7 @@ export function registerCoordinator(program: Command): void {
         .argParser(parsePositiveInt),
     )
     .action(async (o: CoordinatorFlags, command: Command) => {
+      const { resolveOptions, startCoordinator } = coordinatorApp();
       const identity = membership(o, command);
       const options = resolveOptions({
         ...identity,
@@ -164,6 +164,12 @@ export function registerCoordinator(program: Command): void {
     });
 }
 
+/** The server, loaded when this command runs: the other commands start without its code. */
+function coordinatorApp(): typeof import('@tributary/coordinator') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@tributary/coordinator');
+}
+
 /** `--id`, `--peers` and `--join` as given, or derived from the pod (`--pod-domain`). */
 function membership(
   o: CoordinatorFlags,
@@ -182,7 +188,7 @@ function membership(
   }
   if (o.id === undefined) command.error("error: required option '--id <n>' not specified");
   if (o.peers === undefined) command.error("error: required option '--peers <list>' not specified");
-  return { id: o.id, peers: parsePeers(o.peers), join: Boolean(o.join) };
+  return { id: o.id, peers: coordinatorApp().parsePeers(o.peers), join: Boolean(o.join) };
 }
 
 interface CoordinatorFlags {

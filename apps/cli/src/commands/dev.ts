@@ -17,10 +17,11 @@ import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Option, type Command } from 'commander';
 import { CoordinationClient, type ClusterStatus } from '@tributary/client';
-import { portFree } from '@tributary/rpc';
+import { findUp, portFree } from '@tributary/rpc';
 import { parseNonNegativeInt } from '../coordination';
 
-const TRIB_JS = path.resolve(__dirname, '../../bin/trib.js');
+/** The `trib` command the children run (apps/cli/bin/trib.js, from the sources or the bundle). */
+const TRIB_JS = findUp(__dirname, 'bin/trib.js');
 const DEFAULT_BASE_PORT = 7101;
 /** Broker N listens on the base port + this + N - 1 (9101 with the default base port). */
 const BROKER_PORT_OFFSET = 2000;
