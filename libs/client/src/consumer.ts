@@ -175,6 +175,10 @@ export class Consumer {
   /** Resolved when the application comes back for more records (consumed moved). */
   private progressWaiters = new Set<() => void>();
   private readonly closing = new AbortController();
+  /** close() was called: hand out nothing more, give up retries. */
+  private readonly closeRequested = new AbortController();
+  /** The record `run` is handling, done when its handler (and retries) are. */
+  private handling: Promise<void> | undefined;
   private group: Group | undefined;
   private manual = false;
   /** Round-robin start of the iterator's one-record takes, so no partition starves. */
@@ -302,7 +306,7 @@ export class Consumer {
 
   /** Records one at a time; the previous one counts as consumed when the loop asks for the next. */
   async *[Symbol.asyncIterator](): AsyncGenerator<ConsumerRecord> {
-    while (!this.closing.signal.aborted) {
+    while (!this.closeRequested.signal.aborted) {
       this.markConsumed();
       let [record] = this.take(1);
       if (!record) {
@@ -397,18 +401,36 @@ export class Consumer {
   async run(options: RunOptions): Promise<void> {
     const policy = retryPolicy(options.retries);
     for await (const record of this) {
-      const outcome = await this.attempt(record, options.handler, policy);
-      if (outcome.ok || outcome.abandoned) continue;
+      this.handling = this.handle(record, options, policy);
       try {
-        if (options.deadLetter === undefined) throw outcome.error;
-        this.deadLetters ??= new DeadLetters(this.bootstrap, this.requestTimeoutMs);
-        await this.deadLetters.send(record, outcome.error, outcome.attempts, options.deadLetter);
-      } catch (error) {
-        // Not processed: the next commit (close's included) must not count it.
-        if (this.assigned.get(tpKey(record))?.revoking === false) this.seek(record);
-        throw error;
+        await this.handling;
+      } finally {
+        this.handling = undefined;
       }
     }
+  }
+
+  private async handle(record: ConsumerRecord, options: RunOptions, policy: RetryPolicy) {
+    const outcome = await this.attempt(record, options.handler, policy);
+    if (outcome.ok) return;
+    try {
+      if (outcome.abandoned) return this.notProcessed(record);
+      if (options.deadLetter === undefined) throw outcome.error;
+      this.deadLetters ??= new DeadLetters(this.bootstrap, this.requestTimeoutMs);
+      await this.deadLetters.send(record, outcome.error, outcome.attempts, options.deadLetter);
+    } catch (error) {
+      this.notProcessed(record);
+      throw error;
+    }
+  }
+
+  /** The next commit (revocation's and close's included) must not count `record`. */
+  private notProcessed(record: ConsumerRecord): void {
+    const a = this.assigned.get(tpKey(record));
+    if (!a) return;
+    if (this.live(a)) return this.seek(record); // read it again
+    a.position = Math.min(a.position, record.offset);
+    a.positionEpoch = -1;
   }
 
   /**
@@ -417,7 +439,11 @@ export class Consumer {
    * that its restart takes them back; `leave: true` makes it go too).
    */
   async close(options: CloseOptions = {}): Promise<void> {
-    if (this.closing.signal.aborted) return;
+    if (this.closeRequested.signal.aborted) return;
+    this.closeRequested.abort();
+    this.wakeAll();
+    // The record being handled ends (its retries given up) before the commit counts it.
+    await this.handling?.catch(() => undefined);
     const group = this.group;
     let failure: unknown;
     if (group) {
@@ -583,7 +609,7 @@ export class Consumer {
   }
 
   private live(a: PartitionState): boolean {
-    return !a.revoking && !a.paused && !this.closing.signal.aborted;
+    return !a.revoking && !a.paused && !this.closeRequested.signal.aborted;
   }
 
   /** The application came back: every record handed out so far is processed. */
@@ -789,8 +815,8 @@ export class Consumer {
         const gone = () => this.assigned.get(tpKey(record)) !== state || state?.revoking === true;
         if (attempt > policy.max || gone())
           return { ok: false, abandoned: gone(), error, attempts: attempt };
-        await sleepUnless(this.clock, retryDelayMs(policy, attempt), this.closing.signal);
-        if (this.closing.signal.aborted || gone())
+        await sleepUnless(this.clock, retryDelayMs(policy, attempt), this.closeRequested.signal);
+        if (this.closeRequested.signal.aborted || gone())
           return { ok: false, abandoned: true, error, attempts: attempt };
       }
     }

@@ -260,3 +260,41 @@ it('run with auto-commit: members joining and leaving hand partitions over witho
   expect(twice).toEqual([]);
   expect(new Set([...handledBy.values()].flat())).toEqual(new Set(['x', 'y', 'z']));
 });
+
+it('close during a handler’s retries gives them up without committing the record', async () => {
+  const topic = 'run-close-retry';
+  await createTopic(topic, 1);
+  await produce([
+    { topic, value: 'ok' },
+    { topic, value: 'failing' },
+  ]);
+  const consumer = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await consumer.subscribe([topic], { groupId: 'close-retry', fromBeginning: true });
+  const failures: number[] = [];
+  const running = consumer.run({
+    retries: { max: 5, initialMs: 5_000, maxMs: 5_000 },
+    deadLetter: true,
+    handler: (r) => {
+      if (text(r) === 'failing') {
+        failures.push(Date.now());
+        throw new Error('down');
+      }
+    },
+  });
+  await eventually(async () => failures.length === 1, 30_000, 'the first failure');
+  const closing = Date.now();
+  await consumer.close();
+  await running;
+  expect(Date.now() - closing).toBeLessThan(4_000); // did not sit out the 5 s retry wait
+  expect(failures.length).toBe(1);
+
+  const again = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+  await again.subscribe([topic], { groupId: 'close-retry', fromBeginning: true });
+  const [first] = await pollFor(again, 1);
+  await again.close();
+  expect(first && [text(first), first.offset]).toEqual(['failing', 1]);
+  // Nothing was dead-lettered: the retries were given up, not spent.
+  const admin = new Admin({ bootstrap });
+  await expect(admin.describeTopics([`${topic}.dlq`])).rejects.toMatchObject({ code: 5 });
+  admin.close();
+});
