@@ -1,5 +1,6 @@
 // `trib dev` as a user runs it: a real 3-coordinator cluster as its children, on free ports
-// (--base-port), used with `trib kv`, stopped with SIGINT and started again on the same data.
+// (--base-port), used with `trib kv`, stopped with SIGINT and started again on the same data;
+// no child outlives it (SIGINT or SIGTERM); --quiet prints the summary alone.
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -35,19 +36,26 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function devState(): { children?: Record<string, number> } {
+function devState(dir = dataDir): { children?: Record<string, number> } {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dataDir, 'dev.json'), 'utf8'));
+    return JSON.parse(fs.readFileSync(path.join(dir, 'dev.json'), 'utf8'));
   } catch {
     return {};
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts `trib dev` on this test's data dir and ports; resolves once the banner is printed. */
-async function startDev() {
-  const child = spawnTrib(
-    ['dev', '--data-dir', dataDir, '--coordinators', '3'].concat(['--base-port', String(base)]),
-  );
+async function startDev(args = ['--data-dir', dataDir, '--base-port', String(base)]) {
+  const child = spawnTrib(['dev', ...args]);
   started.push(child);
   const output = { text: '' };
   child.stdout.on('data', (c: Buffer) => (output.text += c.toString()));
@@ -97,6 +105,11 @@ it('runs a cluster kv works against, stops on SIGINT with exit 0, and keeps its 
       `broker-${i + 1} ready`,
     );
   expect(first.output.text).toContain(`Logs: ${path.join(dataDir, 'logs')}`);
+  // Each child's log lines, prefixed with its name padded to the longest (`coordinator-1`).
+  expect(first.output.text).toMatch(/^coordinator-2 \| INFO coordinator started /m);
+  expect(first.output.text).toMatch(/^broker-3      \| INFO registered with the coordinators /m);
+  const pids = Object.values(devState().children ?? {});
+  expect(pids).toHaveLength(6);
 
   expect(await kv('create', '/hello', 'world')).toMatchObject({ code: 0, stdout: '/hello\n' });
   expect(await kv('get', '/hello')).toMatchObject({ code: 0, stdout: 'world' });
@@ -104,6 +117,7 @@ it('runs a cluster kv works against, stops on SIGINT with exit 0, and keeps its 
   first.child.kill('SIGINT');
   expect(await first.exited).toBe(0);
   expect(first.output.text).toMatch(/stopped; data kept/);
+  expect(pids.filter(alive)).toEqual([]);
   // Every coordinator and broker has exited: their ports are free again.
   const ports = [0, 1, 2, 2000, 2001, 2002].map((offset) => base + offset);
   expect(await Promise.all(ports.map(portFree))).toEqual(ports.map(() => true));
@@ -139,7 +153,42 @@ it('runs a cluster kv works against, stops on SIGINT with exit 0, and keeps its 
     'coordinator-2 to be running again',
   );
 
+  const running = Object.values(devState().children ?? {});
+  expect(running).toHaveLength(6);
   second.child.kill('SIGTERM');
   expect(await second.exited).toBe(0);
   expect(devState().children).toEqual({});
+  expect(running.filter(alive)).toEqual([]);
+});
+
+it('prints only the summary with --quiet, its children logging to their files', async () => {
+  const quietDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-dev-quiet-'));
+  const quietBase = await freePortBase([0, 80, 2000, 2080]);
+  try {
+    const dev = await startDev(
+      ['--quiet', '--data-dir', quietDir, '--coordinators', '1', '--brokers', '1'].concat([
+        '--base-port',
+        String(quietBase),
+      ]),
+    );
+    const lines = dev.output.text.trim().split('\n');
+    expect(lines[0]).toMatch(/^Tributary dev cluster is ready: 1 coordinator\(s\), leader/);
+    expect(lines).toContain(`export TRIBUTARY_COORDINATORS=127.0.0.1:${quietBase}`);
+    expect(lines).toContain(`export TRIBUTARY_BOOTSTRAP=127.0.0.1:${quietBase + 2000}`);
+    expect(lines.at(-1)).toBe(BANNER_END);
+    expect(dev.output.text).not.toMatch(/ \| /);
+    const log = path.join(quietDir, 'logs', 'broker-1.log');
+    expect(fs.readFileSync(log, 'utf8')).toMatch(/"msg":"registered with the coordinators"/);
+    const pids = Object.values(devState(quietDir).children ?? {});
+    expect(pids).toHaveLength(2);
+    dev.child.kill('SIGTERM');
+    expect(await dev.exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(dev.output.text.trim().split('\n').at(-1)).toBe(BANNER_END);
+  } finally {
+    for (const pid of Object.values(devState(quietDir).children ?? {})) {
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+    fs.rmSync(quietDir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,8 @@
  * `trib dev`: a local cluster for development, run as child processes of this one.
  *
  * Every server is one `trib <kind> …` child described by a `ServerSpec`: its name, arguments and
- * log file. A `Supervisor` starts the children, reports a child that dies unexpectedly (with the
+ * log file. A `Supervisor` starts the children, copies their output to their log files and
+ * (unless --quiet) to stdout, each line prefixed with the child's name (dev-output.ts), reports a child that dies unexpectedly (with the
  * tail of its log) and restarts it, giving up on a child after MAX_RESTARTS crashes in a row; on
  * SIGINT/SIGTERM it sends each child SIGTERM, waits STOP_GRACE_MS, then SIGKILL, and exits 0.
  *
@@ -10,7 +11,8 @@
  * `broker-N/` (partition logs), `logs/<name>.log` (appended to), `dev.json` (this cluster's
  * shape and the pids of the running processes, so a second `trib dev` can say what holds the
  * ports). Brokers start once the coordinators have a leader, on the coordinators' base port
- * + 2000 (9101, 9102, … by default).
+ * + 2000 (9101, 9102, … by default). Once they are ready (/readyz) the summary is printed: the
+ * table of addresses and the `export TRIBUTARY_…` lines.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +21,7 @@ import { Option, type Command } from 'commander';
 import { CoordinationClient, type ClusterStatus } from '@tributary/client';
 import { findUp, portFree } from '@tributary/rpc';
 import { parseNonNegativeInt } from '../coordination';
+import { ChildOutput, type Echo } from './dev-output';
 
 /** The `trib` command the children run (apps/cli/bin/trib.js, from the sources or the bundle). */
 const TRIB_JS = findUp(__dirname, 'bin/trib.js');
@@ -35,6 +38,8 @@ const STABLE_RUN_MS = 30_000;
 const RESTART_DELAY_MS = 1_000;
 const STOP_GRACE_MS = 10_000;
 const LEADER_TIMEOUT_MS = 60_000;
+/** Brokers not ready this long after their start are reported, and the summary printed. */
+const READY_TIMEOUT_MS = 60_000;
 const LOG_TAIL_LINES = 15;
 
 interface DevFlags {
@@ -42,6 +47,7 @@ interface DevFlags {
   brokers: number;
   dataDir: string;
   basePort: number;
+  quiet?: boolean;
 }
 
 export function registerDev(program: Command): void {
@@ -71,6 +77,7 @@ export function registerDev(program: Command): void {
         .default(DEFAULT_BASE_PORT)
         .argParser(parsePort),
     )
+    .option('--quiet', "print only the summary, not the processes' logs (still in the log files)")
     .addHelpText(
       'after',
       '\nThe count flags have their own env twins (TRIBUTARY_DEV_COORDINATORS, TRIBUTARY_DEV_BROKERS)' +
@@ -166,7 +173,8 @@ export function brokerSpecs(layout: Layout): ServerSpec[] {
 }
 
 async function runDev(flags: DevFlags): Promise<number> {
-  const layout: Layout = { ...flags, dataDir: path.resolve(flags.dataDir) };
+  const { quiet, ...shape } = flags;
+  const layout: Layout = { ...shape, dataDir: path.resolve(flags.dataDir) };
   const lastPort = layout.basePort + BROKER_PORT_OFFSET + METRICS_PORT_OFFSET + layout.brokers;
   if (lastPort > 65535) return fail(`--base-port ${layout.basePort} leaves no room for the ports`);
   const coordinators = coordinatorSpecs(layout);
@@ -176,29 +184,37 @@ async function runDev(flags: DevFlags): Promise<number> {
   if (problem) return fail(problem);
 
   fs.mkdirSync(path.join(layout.dataDir, 'logs'), { recursive: true });
-  const supervisor = new Supervisor((line) => process.stdout.write(`${line}\n`), state);
-  const stopping = stopOnSignals(supervisor);
-  out(`starting ${coordinators.length} coordinator(s) in ${layout.dataDir} …`);
+  // --quiet: the summary alone on stdout; what goes wrong still reaches the terminal.
+  const progress = quiet ? () => {} : out;
+  const report = quiet ? (line: string) => process.stderr.write(`${line}\n`) : out;
+  const echo = quiet ? undefined : echoTo(process.stdout, [...coordinators, ...brokers]);
+  const supervisor = new Supervisor(report, state, echo);
+  const stopping = stopOnSignals(supervisor, progress);
+  progress(`starting ${coordinators.length} coordinator(s) in ${layout.dataDir} …`);
   supervisor.start(coordinators);
 
   const leader = await waitForLeader(coordinators, supervisor);
   if (!leader && supervisor.stopping) return stopping.then(() => 0);
   if (!leader) {
-    if (supervisor.gaveUpOnAll) out('every coordinator keeps crashing; stopping.');
+    if (supervisor.gaveUpOnAll) report('every coordinator keeps crashing; stopping.');
     else {
-      out(`no leader within ${LEADER_TIMEOUT_MS / 1000} s; stopping.`);
-      for (const spec of coordinators) out(tailReport(spec));
+      report(`no leader within ${LEADER_TIMEOUT_MS / 1000} s; stopping.`);
+      for (const spec of coordinators) report(tailReport(spec));
     }
     await supervisor.stop();
     return 1;
   }
   if (brokers.length > 0) {
-    out(`starting ${brokers.length} broker(s) …`);
+    progress(`starting ${brokers.length} broker(s) …`);
     supervisor.start(brokers);
+    const late = await waitForReady(brokers, supervisor);
+    if (supervisor.stopping) return stopping.then(() => 0);
+    for (const spec of late)
+      report(`${spec.name} is not ready after ${READY_TIMEOUT_MS / 1000} s; see ${spec.logFile}`);
   }
-  out(banner(coordinators, brokers, leader, layout.dataDir));
+  out(summary(coordinators, brokers, leader, layout.dataDir));
   const gone = supervisor.allGaveUp.then(async () => {
-    out('every process of the cluster has been given up; stopping.');
+    report('every process of the cluster has been given up; stopping.');
     await supervisor.stop();
     return 1;
   });
@@ -215,17 +231,17 @@ function fail(message: string): number {
 }
 
 /** Stops the supervisor on the first SIGINT/SIGTERM; a second one kills every child at once. */
-function stopOnSignals(supervisor: Supervisor): Promise<void> {
+function stopOnSignals(supervisor: Supervisor, progress: (line: string) => void): Promise<void> {
   return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       if (supervisor.stopping) {
-        out(`${signal} again: killing every process now.`);
+        progress(`${signal} again: killing every process now.`);
         supervisor.killAll();
         return;
       }
-      out(`\n${signal}: stopping the cluster (SIGTERM to each process, kill -9 after 10 s) …`);
+      progress(`\n${signal}: stopping the cluster (SIGTERM to each process, kill -9 after 10 s) …`);
       void supervisor.stop().then(() => {
-        out('stopped; data kept.');
+        progress('stopped; data kept.');
         resolve();
       });
     };
@@ -259,27 +275,57 @@ async function waitForLeader(
   }
 }
 
-function banner(
+/** Polls each broker's /readyz (registered, metadata received); returns those still not ready. */
+async function waitForReady(specs: ServerSpec[], supervisor: Supervisor): Promise<ServerSpec[]> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let waiting = specs;
+  while (waiting.length > 0 && Date.now() < deadline && !supervisor.stopping) {
+    const ready = await Promise.all(
+      waiting.map((s) =>
+        fetch(`http://${s.metricsAddress}/readyz`, { signal: AbortSignal.timeout(1_000) }).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      ),
+    );
+    waiting = waiting.filter((_, i) => !ready[i]);
+    if (waiting.length > 0) await new Promise((r) => setTimeout(r, 200));
+  }
+  return waiting;
+}
+
+/** The addresses of every process and the lines to export, printed once the cluster is ready. */
+function summary(
   coordinators: ServerSpec[],
   brokers: ServerSpec[],
   leader: ClusterStatus,
   dataDir: string,
 ): string {
   const list = (specs: ServerSpec[]) => specs.map((s) => s.address).join(',');
-  const width = Math.max(...[...coordinators, ...brokers].map((s) => s.name.length));
+  const rows = [
+    ['process', 'gRPC', 'metrics'],
+    ...[...coordinators, ...brokers].map((s) => [
+      s.name,
+      s.address,
+      `http://${s.metricsAddress}/metrics`,
+    ]),
+  ];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const table = rows.map(([name, grpc, metrics]) =>
+    `  ${name!.padEnd(widths[0]!)}  ${grpc!.padEnd(widths[1]!)}  ${metrics}`.trimEnd(),
+  );
   const leaderName = coordinators.find((s) => s.address === leader.address)?.name ?? '?';
-  const line = (s: ServerSpec) =>
-    `  ${s.name.padEnd(width)}  ${s.address}  (metrics http://${s.metricsAddress}/metrics)`;
   return [
     '',
-    `Tributary dev cluster is up: ${coordinators.length} coordinator(s), leader ${leaderName} ` +
+    `Tributary dev cluster is ready: ${coordinators.length} coordinator(s), leader ${leaderName} ` +
       `(term ${leader.term}), ${brokers.length} broker(s).`,
-    ...coordinators.map(line),
-    ...(brokers.length > 0 ? brokers.map(line) : ['  brokers: none requested']),
     '',
-    'In another terminal:',
-    `  export TRIBUTARY_COORDINATORS=${list(coordinators)}`,
-    ...(brokers.length > 0 ? [`  export TRIBUTARY_BOOTSTRAP=${list(brokers)}`] : []),
+    ...table,
+    '',
+    `export TRIBUTARY_COORDINATORS=${list(coordinators)}`,
+    ...(brokers.length > 0 ? [`export TRIBUTARY_BOOTSTRAP=${list(brokers)}`] : []),
+    '',
+    'In another terminal, after the export lines:',
     '  npx trib kv create /hello world',
     '  npx trib kv get /hello',
     '  npx trib cluster status',
@@ -288,6 +334,15 @@ function banner(
     `Logs: ${path.join(dataDir, 'logs')}/`,
     'Ctrl-C stops the cluster.',
   ].join('\n');
+}
+
+/** The children's log lines on `stream`, each name padded to the longest. */
+function echoTo(stream: NodeJS.WriteStream, specs: ServerSpec[]): Echo {
+  return {
+    width: Math.max(...specs.map((s) => s.name.length)),
+    colour: stream.isTTY === true,
+    write: (line) => stream.write(`${line}\n`),
+  };
 }
 
 /** Why the ports cannot be used (which one, and what probably holds it), or undefined. */
@@ -398,11 +453,14 @@ interface Supervised {
   crashes: number;
   gaveUp: boolean;
   restartTimer: NodeJS.Timeout | undefined;
+  /** Resolves when the running process has exited and its output is in its log file. */
+  closed: Promise<void>;
 }
 
 /** Runs ServerSpecs as `node trib.js …` children: restarts the crashed, stops all on request. */
 export class Supervisor {
   private readonly children: Supervised[] = [];
+  private readonly groups: Supervised[][] = [];
   stopping = false;
   private resolveAllGaveUp: () => void = () => {};
   /** Resolves when every child has been given up (the cluster is gone). */
@@ -411,13 +469,18 @@ export class Supervisor {
   constructor(
     private readonly report: (line: string) => void,
     private readonly state: StateFile,
+    /** Where the children's log lines are shown besides their files (none: --quiet). */
+    private readonly echo: Echo | undefined,
   ) {}
 
   get gaveUpOnAll(): boolean {
     return this.children.length > 0 && this.children.every((c) => c.gaveUp);
   }
 
+  /** Starts one group of children (coordinators, then brokers). */
   start(specs: ServerSpec[]): void {
+    const group: Supervised[] = [];
+    this.groups.push(group);
     for (const spec of specs) {
       fs.mkdirSync(spec.dataDir, { recursive: true });
       const child: Supervised = {
@@ -427,30 +490,41 @@ export class Supervisor {
         crashes: 0,
         gaveUp: false,
         restartTimer: undefined,
+        closed: Promise.resolve(),
       };
       this.children.push(child);
+      group.push(child);
       this.spawn(child);
     }
   }
 
   private spawn(c: Supervised): void {
-    fs.appendFileSync(
+    const output = new ChildOutput(
+      c.spec.name,
+      this.children.indexOf(c),
       c.spec.logFile,
-      `--- trib dev: ${c.spec.name} starting at ${new Date().toISOString()}\n`,
+      this.echo,
     );
-    const log = fs.openSync(c.spec.logFile, 'a');
+    output.note(`--- trib dev: ${c.spec.name} starting at ${new Date().toISOString()}`);
     const child = spawn(process.execPath, [TRIB_JS, ...c.spec.args], {
-      stdio: ['ignore', log, log],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: childEnv(),
     });
-    fs.closeSync(log);
+    output.follow(child.stdout);
+    output.follow(child.stderr);
     c.process = child;
     c.startedAt = Date.now();
     this.state.update(c.spec.name, child.pid);
-    child.once('exit', (code, signal) => {
-      if (c.process === child) c.process = null;
-      this.state.update(c.spec.name, undefined);
-      if (!this.stopping) this.crashed(c, code, signal);
+    // 'close': the process has exited and its output has been read to the end.
+    c.closed = new Promise((resolve) => {
+      child.once('close', (code, signal) => {
+        void output.close().then(() => {
+          if (c.process === child) c.process = null;
+          this.state.update(c.spec.name, undefined);
+          resolve();
+          if (!this.stopping) this.crashed(c, code, signal);
+        });
+      });
     });
   }
 
@@ -475,28 +549,31 @@ export class Supervisor {
     }, RESTART_DELAY_MS);
   }
 
-  /** SIGTERM to every child, SIGKILL to those still running after STOP_GRACE_MS. */
+  /**
+   * SIGTERM to every child, SIGKILL to those still running after STOP_GRACE_MS; the groups in
+   * the reverse order of their start: brokers hand their partitions over through the
+   * coordinators as they stop, so the coordinators stop after them.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.children.map((c) => this.stopOne(c)));
+    for (const group of [...this.groups].reverse())
+      await Promise.all(group.map((c) => this.stopOne(c)));
     this.state.close();
   }
 
   private async stopOne(c: Supervised): Promise<void> {
     clearTimeout(c.restartTimer);
     const child = c.process;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
+    if (child && child.exitCode === null && child.signalCode === null) {
       const timer = setTimeout(() => {
         this.report(`${c.spec.name} did not stop within ${STOP_GRACE_MS / 1000} s: kill -9`);
         child.kill('SIGKILL');
       }, STOP_GRACE_MS);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
       child.kill('SIGTERM');
-    });
+      await c.closed;
+      clearTimeout(timer);
+    }
+    await c.closed;
   }
 
   killAll(): void {
@@ -505,13 +582,14 @@ export class Supervisor {
 }
 
 /**
- * Our environment without TRIBUTARY_* settings (flags are explicit), except the log level, plus
- * TRIBUTARY_PARENT_PID so that children stop by themselves if `trib dev` is killed with -9.
+ * Our environment without TRIBUTARY_* settings (flags are explicit), except the log level and
+ * running from source, plus TRIBUTARY_PARENT_PID so that children stop by themselves if `trib dev` is killed with -9.
  */
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { TRIBUTARY_PARENT_PID: String(process.pid) };
+  const kept = ['TRIBUTARY_LOG_LEVEL', 'TRIBUTARY_FROM_SOURCE'];
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('TRIBUTARY_') || key === 'TRIBUTARY_LOG_LEVEL') env[key] = value;
+    if (!key.startsWith('TRIBUTARY_') || kept.includes(key)) env[key] = value;
   }
   return env;
 }
