@@ -25,12 +25,17 @@ const LAZY_MODULE = path.join(__dirname, 'lazy-module.js');
 const BUILD_INPUTS = [__filename, LAZY_MODULE, 'package-lock.json', 'tsconfig.base.json'];
 
 /**
- * Pure JavaScript packages on the path of every client call, bundled with their dependencies (esbuild
+ * Pure JavaScript packages on the path of every command or client call, bundled with their dependencies (esbuild
  * wraps CommonJS modules, so they still initialise on first use): one file loads faster than
  * their ~150 (resolving and reading each costs more than compiling it). The packages that depend on them
  * and stay external (grpc-health-check, @grpc/reflection: servers only) load their own copy.
  */
-const BUNDLED_PACKAGES = new Set(['@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs']);
+const BUNDLED_PACKAGES = new Set([
+  '@grpc/grpc-js',
+  '@grpc/proto-loader',
+  'protobufjs',
+  'commander',
+]);
 
 function packageName(specifier) {
   const parts = specifier.split('/');
@@ -77,14 +82,10 @@ function exportsShape(specifier) {
 const externalPackages = {
   name: 'external-packages',
   setup(build) {
-    // Paths into our own packages (`@tributary/rpc/package.json`) resolved at run time locate
-    // files on disk, so they stay requires too.
+    // `require.resolve('google-proto-files/package.json')` locates files on disk at run time.
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       const ownModule = /^@tributary\/[^/]+$/.test(args.path);
       if (ownModule) return undefined;
-      // A bundled package's dependencies are bundled with it.
-      if (args.importer.includes(`${path.sep}node_modules${path.sep}`))
-        return isBuiltin(args.path) ? { path: args.path, external: true } : undefined;
       if (args.namespace === 'lazy') {
         if (BUNDLED_PACKAGES.has(packageName(args.path))) return undefined;
         return { path: args.path, external: true };
@@ -92,6 +93,9 @@ const externalPackages = {
       // `process` is an event emitter whose methods need it as `this`.
       const eager = args.path === 'process' || args.path === 'node:process';
       if (args.kind === 'require-resolve' || eager) return { path: args.path, external: true };
+      // A bundled package's dependencies are bundled with it; Node's modules get stand-ins.
+      const fromPackage = args.importer.includes(`${path.sep}node_modules${path.sep}`);
+      if (fromPackage && !isBuiltin(args.path)) return undefined;
       const shape = exportsShape(args.path);
       if (!shape) return { path: args.path, external: true };
       return { path: args.path, namespace: 'lazy', pluginData: shape };

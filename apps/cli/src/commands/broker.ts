@@ -3,7 +3,6 @@
  * (CloseSession), drains and exits 0.
  */
 import { Command, Option } from 'commander';
-import { parseCoordinators, resolveOptions, startBroker } from '@tributary/broker';
 import { parseHostPort } from '@tributary/rpc';
 import { parsePositiveInt } from '../options';
 import { brokerFromPod, podHostname } from '../pod-identity';
@@ -113,6 +112,7 @@ export function registerBroker(program: Command): void {
         .argParser(parsePositiveInt),
     )
     .action(async (o: BrokerFlags, command: Command) => {
+      const { parseCoordinators, resolveOptions, startBroker } = brokerApp();
       // Checked here, not by commander, which would demand them of `trib broker drain` too.
       const listen = o.listen ?? missing(command, '--listen <host:port>');
       const coordinators = o.coordinators ?? missing(command, '--coordinators <list>');
@@ -142,6 +142,12 @@ export function registerBroker(program: Command): void {
       process.exit(0);
     });
   registerBrokerDrain(broker);
+}
+
+/** The server, loaded when this command runs: the other commands start without its code. */
+function brokerApp(): typeof import('@tributary/broker') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@tributary/broker');
 }
 
 /** `--id` and `--advertise` as given, or derived from the pod (`--pod-domain`). */
