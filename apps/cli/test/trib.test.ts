@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { execFile } from 'node:child_process';
 import { createServer, type TributaryServer } from '@tributary/rpc';
 
-// Each case spawns the CLI (a TypeScript program compiled on load): seconds on a loaded 2-core
-// machine, so the 5 s default is too short. `run` itself kills the CLI at 20 s.
+// Each case spawns the CLI: quick alone, but seconds on a loaded 2-core machine, so the 5 s
+// default is too short. `run` itself kills the CLI at 20 s.
 jest.setTimeout(60_000);
 
 const repo = path.resolve(__dirname, '../../..');
