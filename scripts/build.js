@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Builds the `trib` command (CLI, coordinator and broker servers: one program) into one
 // JavaScript file with esbuild: apps/cli/dist/trib.js and its source map. `node scripts/build.js`
-// always builds; `--if-stale` only when a source it was built from changed (see isStale), which
-// is what `npm ci` (prepare), `npm start`, `npm test` and the jest global setup run.
+// always builds (`npm ci` runs it as prepare); `--if-stale` only when a file it was built from
+// changed (see isStale), which `npm start`, `npm test` and the jest global setup run.
 //
-// Our own code (@tributary/*) is bundled; every npm package stays a plain `require` of
-// node_modules (native addons, and packages that read their own .proto files from disk), and
-// it, like each of Node's modules, is loaded on first use of one of its exports
-// (scripts/lazy-module.js): a command that never makes a call, such as `trib --help`, does not
-// pay the ~200 ms that gRPC, protobuf, pino, prom-client, RocksDB and node:http take to load.
+// Our own code (@tributary/*) is bundled, and so are the few pure JavaScript packages every
+// call needs (BUNDLED_PACKAGES); the other npm packages stay a plain `require` of node_modules
+// (native addons, and packages that read their own .proto files from disk). Every package, like
+// each of Node's modules, is loaded on first use of one of its exports (scripts/lazy-module.js):
+// a command that never makes a call, such as `trib --help`, does not pay the ~200 ms that gRPC,
+// protobuf, pino, prom-client, RocksDB and node:http2 take to load.
 const fs = require('node:fs');
 const path = require('node:path');
 const { isBuiltin } = require('node:module');
@@ -25,10 +26,11 @@ const LAZY_MODULE = path.join(__dirname, 'lazy-module.js');
 const BUILD_INPUTS = [__filename, LAZY_MODULE, 'package-lock.json', 'tsconfig.base.json'];
 
 /**
- * Pure JavaScript packages on the path of every command or client call, bundled with their dependencies (esbuild
- * wraps CommonJS modules, so they still initialise on first use): one file loads faster than
- * their ~150 (resolving and reading each costs more than compiling it). The packages that depend on them
- * and stay external (grpc-health-check, @grpc/reflection: servers only) load their own copy.
+ * Pure JavaScript packages on the path of every command or client call, bundled with their
+ * dependencies (esbuild wraps CommonJS modules, so they still initialise on first use): one file
+ * loads faster than their ~150 (resolving and reading each costs more than compiling it). The
+ * external packages that depend on them (grpc-health-check, @grpc/reflection: servers only)
+ * load their own copy from node_modules.
  */
 const BUNDLED_PACKAGES = new Set([
   '@grpc/grpc-js',
