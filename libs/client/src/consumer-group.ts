@@ -23,7 +23,6 @@ import {
   diffAssignment,
   groupAction,
   toWire,
-  tpKey,
   type OffsetToCommit,
   type TopicPartition,
   type WireTopicPartitions,
@@ -72,9 +71,10 @@ export class GroupMember {
   generation = -1;
   private heartbeatIntervalMs = 1_000;
   private readonly stopping = new AbortController();
-  private loop: Promise<void> | undefined;
   private heartbeatInflight: Promise<unknown> = Promise.resolve();
   private revoking: Promise<void> | undefined;
+  /** Partitions being handed to the host (an answer being acted on). */
+  private applying: Promise<void> | undefined;
   /** Resolves the loop's current sleep early (a release to report). */
   private nudgeSleep: (() => void) | undefined;
   /** A join, heartbeat or commit failed with an error no retry can fix. */
@@ -90,24 +90,28 @@ export class GroupMember {
   /** Joins (retrying what may pass), hands the first assignment to the host, starts the loop. */
   async start(): Promise<void> {
     await this.join();
-    this.loop = this.heartbeatLoop();
+    // A listener that throws while partitions are lost ends the membership, not the process.
+    void this.heartbeatLoop().catch((error: unknown) => (this.failure = fromCallError(error)));
   }
 
   /**
    * Commits offsets at the member's generation. FENCED right after a heartbeat answer moved
    * the generation is sent again at the new one; FENCED for a partition the member no longer
-   * owns (its new owner reads the records again).
+   * owns, or lost and got back since the offsets were taken (`ownedSince` says): its new owner
+   * reads the records again.
    */
-  async commit(offsets: readonly OffsetToCommit[]): Promise<void> {
+  async commit(
+    offsets: readonly OffsetToCommit[],
+    ownedSince: (tp: TopicPartition) => boolean,
+  ): Promise<void> {
     const backoff = new Backoff(this.o.backoff, this.o.random);
     const deadline = this.o.clock.nowMs() + this.o.requestTimeoutMs;
+    const memberId = this.memberId;
     for (;;) {
-      const owned = new Set(this.host.owned().map(tpKey));
-      const lost = offsets.find((o) => !owned.has(tpKey(o)));
+      const lost = offsets.find((o) => !ownedSince(o));
       if (lost) throw notOwned(lost);
       if (offsets.length === 0) return;
       const generation = this.generation;
-      const memberId = this.memberId;
       try {
         await this.call('CommitOffsets', {
           group: this.o.groupId,
@@ -127,7 +131,9 @@ export class GroupMember {
         const action = groupAction(err);
         if (action === 'rejoin' || action === 'rejoin-new') {
           await this.heartbeatInflight.catch(() => undefined);
-          if (this.generation !== generation || this.memberId !== memberId) continue;
+          // Sent again only by the same member, for partitions it never let go meanwhile: a
+          // member that rejoined, or got a partition back, would move back its new owner's offset.
+          if (this.generation !== generation && this.memberId === memberId) continue;
           throw err;
         }
         if (action !== 'retry' || this.o.clock.nowMs() >= deadline) throw err;
@@ -158,7 +164,9 @@ export class GroupMember {
     if (this.stopping.signal.aborted) return;
     this.stopping.abort();
     this.nudgeSleep?.();
-    await this.loop;
+    // A heartbeat in flight is not waited for (its answer is ignored now), an answer being
+    // acted on is: the host must not gain partitions after this.
+    await this.applying?.catch(() => undefined);
     await this.revoking?.catch(() => undefined);
   }
 
@@ -225,18 +233,32 @@ export class GroupMember {
   }
 
   private async heartbeat(): Promise<void> {
-    const call = this.call('GroupHeartbeat', {
-      group: this.o.groupId,
-      member_id: this.memberId,
-      generation: this.generation,
-      owned: toWire(this.host.owned()),
-    });
+    // An answer later than two intervals is of no use: the session is nearly over by then.
+    const timeoutMs = Math.min(
+      this.o.requestTimeoutMs,
+      Math.max(1_000, 2 * this.heartbeatIntervalMs),
+    );
+    const call = this.call(
+      'GroupHeartbeat',
+      {
+        group: this.o.groupId,
+        member_id: this.memberId,
+        generation: this.generation,
+        owned: toWire(this.host.owned()),
+      },
+      timeoutMs,
+    );
     this.heartbeatInflight = call;
     const r = await call;
     if (this.stopping.signal.aborted) return;
     this.generation = r.generation;
     this.heartbeatIntervalMs = r.heartbeat_interval_ms;
-    await this.apply(r.assignment);
+    this.applying = this.apply(r.assignment);
+    try {
+      await this.applying;
+    } finally {
+      this.applying = undefined;
+    }
   }
 
   /** Acts on an assignment answer: new partitions now, revocations in the background. */
@@ -300,11 +322,12 @@ export class GroupMember {
   private async call<K extends GroupMethod>(
     method: K,
     request: RequestOf<K>,
+    timeoutMs = this.o.requestTimeoutMs,
   ): Promise<ResponseOf<K>> {
     let lastError: CoordinationError | undefined;
     for (const address of this.metadata.anyBroker()) {
       try {
-        return await this.pool.call<K>(address, method, request, this.o.requestTimeoutMs);
+        return await this.pool.call<K>(address, method, request, timeoutMs);
       } catch (error) {
         lastError = fromCallError(error);
         // Unreachable, or its coordinators are: the next broker may do better.

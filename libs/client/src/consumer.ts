@@ -558,10 +558,16 @@ export class Consumer {
 
   private async commitOffsets(group: Group, offsets: OffsetToCommit[]): Promise<void> {
     if (offsets.length === 0) return;
-    await group.member.commit(offsets);
+    // The partitions' states now: a partition lost and assigned again gets a new one.
+    const states = new Map(offsets.map((o) => [tpKey(o), this.assigned.get(tpKey(o))]));
+    const ownedSince = (tp: TopicPartition) => {
+      const a = states.get(tpKey(tp));
+      return a !== undefined && this.assigned.get(tpKey(tp)) === a;
+    };
+    await group.member.commit(offsets, ownedSince);
     for (const o of offsets) {
-      const a = this.assigned.get(tpKey(o));
-      if (a) a.committed = Math.max(a.committed, o.offset);
+      const a = states.get(tpKey(o))!;
+      a.committed = Math.max(a.committed, o.offset);
     }
   }
 

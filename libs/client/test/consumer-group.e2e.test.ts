@@ -136,28 +136,41 @@ async function produce(topic: string, partitions: number, perPartition: number):
   await producer.close();
 }
 
-/** Every processing of each record, by whom and whether it was committed. */
-function processings(all: Member[]) {
-  const byRecord = new Map<string, { member: string; at: number; committed: boolean }[]>();
+/**
+ * Every processing of each record, by whom and whether it was committed: a commit of a later
+ * offset of the partition by the same member, while it still owned the partition, covers it too
+ * (a commit refused by a rebalance is covered by the next one, or read again by the new owner).
+ * A killed member's last record of a partition may have been committed without the report
+ * reaching us: `maybe`.
+ */
+function processings(all: Member[], killed?: Member) {
+  type Entry = { member: string; at: number; committed: boolean; maybe: boolean };
+  const byRecord = new Map<string, Entry[]>();
   for (const m of all) {
-    const committed = new Set(
-      m.events.filter((e) => e.event === 'committed').map((e) => `${e.partition}/${e.offset}`),
-    );
-    for (const e of m.events.filter((x) => x.event === 'processed')) {
+    const open = new Map<number, { offset: number; entry: Entry }[]>();
+    for (const e of m.events) {
+      if (e.event === 'revoked') for (const p of e.partitions!) open.delete(p);
+      if (e.event === 'committed') {
+        for (const x of open.get(e.partition!) ?? [])
+          if (x.offset <= e.offset!) x.entry.committed = true;
+      }
+      if (e.event !== 'processed') continue;
       const key = `${e.partition}/${e.offset}`;
-      byRecord.set(key, [
-        ...(byRecord.get(key) ?? []),
-        { member: m.name, at: e.at, committed: committed.has(key) },
-      ]);
+      const entry: Entry = { member: m.name, at: e.at, committed: false, maybe: false };
+      byRecord.set(key, [...(byRecord.get(key) ?? []), entry]);
+      open.set(e.partition!, [...(open.get(e.partition!) ?? []), { offset: e.offset!, entry }]);
     }
+    if (m === killed) for (const list of open.values()) list[list.length - 1]!.entry.maybe = true;
   }
   return byRecord;
 }
 
 /** Checks at-least-once hand-over: each record committed once, by its last processing. */
-function expectCommittedOnce(all: Member[], mayRepeat: string): number {
+/** `repeater`: the one member whose records may be read again (killed: its last reports lost). */
+function expectCommittedOnce(all: Member[], repeater: Member, killed: boolean): number {
   let repeated = 0;
-  for (const [record, list] of processings(all)) {
+  for (const [record, list] of processings(all, killed ? repeater : undefined)) {
+    if (list.length === 1 && list[0]!.maybe) continue; // committed, report lost with the process
     expect({ record, committed: list.filter((x) => x.committed).length }).toEqual({
       record,
       committed: 1,
@@ -165,7 +178,7 @@ function expectCommittedOnce(all: Member[], mayRepeat: string): number {
     const last = list.reduce((x, y) => (y.at >= x.at ? y : x));
     expect({ record, lastCommitted: last.committed }).toEqual({ record, lastCommitted: true });
     for (const earlier of list.filter((x) => x !== last)) {
-      expect({ record, ...earlier }).toMatchObject({ member: mayRepeat, committed: false });
+      expect({ record, ...earlier }).toMatchObject({ member: repeater.name, committed: false });
     }
     if (list.length > 1) repeated++;
   }
@@ -173,9 +186,11 @@ function expectCommittedOnce(all: Member[], mayRepeat: string): number {
 }
 
 /** Every one of `total` records processed, each by some processing that was committed. */
-function allCommitted(all: Member[], total: number): boolean {
-  const byRecord = processings(all);
-  return byRecord.size === total && [...byRecord.values()].every((l) => l.some((x) => x.committed));
+function allCommitted(all: Member[], total: number, killed?: Member): boolean {
+  const byRecord = processings(all, killed);
+  const done = (l: { committed: boolean; maybe: boolean }[]) =>
+    l.some((x) => x.committed) || (l.length === 1 && l[0]!.maybe);
+  return byRecord.size === total && [...byRecord.values()].every(done);
 }
 
 it('a group of 3 splits 12 partitions 4/4/4 and rebalances on a crash without re-reading committed records', async () => {
@@ -213,12 +228,12 @@ it('a group of 3 splits 12 partitions 4/4/4 and rebalances on a crash without re
 
   const total = 12 * perPartition;
   await eventually(
-    async () => allCommitted([a, b, c], total),
+    async () => allCommitted([a, b, c], total, c),
     120_000,
     'every record processed and committed',
   );
   // Every record once, except one c processed and died before committing.
-  expect(expectCommittedOnce([a, b, c], 'c')).toBeLessThanOrEqual(1);
+  expect(expectCommittedOnce([a, b, c], c, true)).toBeLessThanOrEqual(1);
   await Promise.all([a.kill(), b.kill()]);
 });
 
@@ -252,11 +267,20 @@ it('a static member restarted within its session takes back its partitions, no r
   expect(s2.owned()).toEqual(sOwned);
   // Well within the 15 s session: the place was taken over, not freed by a timeout.
   expect(Date.now() - restartedAt).toBeLessThan(12_000);
-  // s2 resumes after s's commits: a committed record is never read again.
   const firstOf = (p: number) =>
     s2.events.find((e) => e.event === 'processed' && e.partition === p);
   await eventually(async () => sOwned.every((p) => firstOf(p)), 30_000, 's2 at work on both');
-  for (const p of sOwned) expect(firstOf(p)!.offset).toBe((lastCommitted.get(p) ?? -1) + 1);
+  // s2 resumes after s's last commit: not before the last one s reported (a committed record is
+  // never read again), not after the last record s processed (nothing skipped); s may have been
+  // killed between a commit and its report.
+  for (const p of sOwned) {
+    const lastProcessed = Math.max(
+      -1,
+      ...s.events.filter((e) => e.event === 'processed' && e.partition === p).map((e) => e.offset!),
+    );
+    expect(firstOf(p)!.offset).toBeGreaterThanOrEqual((lastCommitted.get(p) ?? -1) + 1);
+    expect(firstOf(p)!.offset).toBeLessThanOrEqual(lastProcessed + 1);
+  }
   // t saw no rebalance: nothing assigned to it or taken from it since.
   expect(t.events.filter((e) => e.event === 'assigned' || e.event === 'revoked').length).toBe(
     tEvents,
@@ -301,6 +325,6 @@ it('a member frozen past its session is replaced; thawed, it commits nothing ove
     120_000,
     'every record processed and committed',
   );
-  expect(expectCommittedOnce([w, z], 'z')).toBeLessThanOrEqual(1);
+  expect(expectCommittedOnce([w, z], z, false)).toBeLessThanOrEqual(1);
   await Promise.all([w.kill(), z.kill()]);
 });
