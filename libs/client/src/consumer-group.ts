@@ -250,9 +250,10 @@ export class GroupMember {
     );
     this.heartbeatInflight = call;
     const r = await call;
-    if (this.stopping.signal.aborted) return;
+    // Kept even when stopping: the closing commit is fenced by this generation.
     this.generation = r.generation;
     this.heartbeatIntervalMs = r.heartbeat_interval_ms;
+    if (this.stopping.signal.aborted) return;
     this.applying = this.apply(r.assignment);
     try {
       await this.applying;
