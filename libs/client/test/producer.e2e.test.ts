@@ -31,7 +31,7 @@ async function readAll(topic: string, expected: number): Promise<ConsumerRecord[
     while (out.length < expected && Date.now() < deadline) out.push(...(await consumer.poll()));
     return out;
   } finally {
-    consumer.close();
+    await consumer.close();
   }
 }
 

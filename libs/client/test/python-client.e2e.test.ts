@@ -130,7 +130,7 @@ if (!python && process.env.CI !== 'true') {
         while (records.length < 2 && Date.now() < deadline)
           records.push(...(await consumer.poll()));
       } finally {
-        consumer.close();
+        await consumer.close();
       }
       expect(records.map((r) => [r.offset, r.key?.toString(), r.value?.toString()])).toEqual([
         [0, 'k1', 'hello'],

@@ -51,6 +51,6 @@ export async function runConsume(w: ProduceWorkload, topic: string): Promise<Con
       fill_msgs_per_s: fill.msgs_per_s,
     };
   } finally {
-    consumer.close();
+    await consumer.close();
   }
 }

@@ -72,7 +72,7 @@ export async function runE2e(w: ProduceWorkload, topic: string): Promise<E2eResu
       await new Promise((r) => setTimeout(r, 10));
     }
     reading = false;
-    consumer.close();
+    await consumer.close();
     await reader.catch(() => undefined);
     return {
       topic,
@@ -85,7 +85,7 @@ export async function runE2e(w: ProduceWorkload, topic: string): Promise<E2eResu
       latency: recorder.summary(),
     };
   } finally {
-    consumer.close();
+    await consumer.close();
     await producer.close();
   }
 }
