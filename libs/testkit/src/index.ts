@@ -5,4 +5,8 @@ export { BrokerCluster, type BrokerClusterOptions, type BrokerMember } from './b
 export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';
 export { ExecutePipeline, ExecuteError } from './execute-pipeline';
 export { eventually } from './eventually';
+export * from './checkers/log-history';
+export * from './checkers/log-anomalies';
+export * from './checkers/lock-checker';
+export * from './checkers/watch-checker';
 export { runTrib, spawnTrib, TRIB_BIN, REPO_ROOT, type TribOptions, type TribResult } from './trib';
