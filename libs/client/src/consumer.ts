@@ -43,6 +43,7 @@ import {
 } from './consumer-group-plan';
 import { retryDelayMs, retryPolicy, type RetryPolicy } from './consumer-retry';
 import { clientError, CoordinationError, fromCallError } from './errors';
+import { listOffset, type OffsetPosition } from './list-offsets';
 
 export type { Assignor, ConsumerRecord, RetryPolicy, TopicPartition };
 
@@ -776,34 +777,22 @@ export class Consumer {
     return !this.closing.signal.aborted;
   }
 
-  private async listOffset(topic: string, partition: number, spec: 'earliest' | 'latest') {
-    const backoff = new Backoff(this.backoffOptions, this.random);
-    const deadline = this.clock.nowMs() + this.requestTimeoutMs;
+  private async listOffset(topic: string, partition: number, spec: OffsetPosition) {
     await this.metadata.require(topic);
-    for (;;) {
-      const leader = this.metadata.topic(topic)?.partitions[partition];
-      try {
-        if (!leader?.address) throw notLeader({ topic, partition });
-        const r = await this.pool.call(
-          leader.address,
-          'ListOffsets',
-          {
-            topic,
-            partition,
-            spec: spec === 'earliest' ? 'OFFSET_SPEC_EARLIEST' : 'OFFSET_SPEC_LATEST',
-          },
-          this.requestTimeoutMs,
-        );
-        return r.offset;
-      } catch (error) {
-        const err = fromCallError(error);
-        // A new topic's metadata may not have reached its leader yet (see recover).
-        const unknown = err.reason === 'UNKNOWN_TOPIC' || err.reason === 'UNKNOWN_PARTITION';
-        if (!(err.retriable || unknown) || this.clock.nowMs() >= deadline) throw err;
-        await this.metadata.refresh([topic]).catch(() => undefined);
-        await sleepUnless(this.clock, backoff.next(err.retryDelayMs), this.closing.signal);
-      }
-    }
+    return listOffset(
+      {
+        metadata: this.metadata,
+        pool: this.pool,
+        clock: this.clock,
+        random: this.random,
+        backoff: this.backoffOptions,
+        timeoutMs: this.requestTimeoutMs,
+        signal: this.closing.signal,
+      },
+      topic,
+      partition,
+      spec,
+    );
   }
 
   /** One run of the handler with its retries; `abandoned` when the partition left meanwhile. */
