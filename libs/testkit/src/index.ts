@@ -9,4 +9,6 @@ export * from './checkers/log-history';
 export * from './checkers/log-anomalies';
 export * from './checkers/lock-checker';
 export * from './checkers/watch-checker';
+export * from './checkers/linearizability';
+export * from './checkers/register-history';
 export { runTrib, spawnTrib, TRIB_BIN, REPO_ROOT, type TribOptions, type TribResult } from './trib';
