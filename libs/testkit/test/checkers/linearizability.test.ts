@@ -221,6 +221,10 @@ describe('non-linearizable histories fail', () => {
       key: 'x',
     });
     expect(checkLinearizable(hard(8))).toMatchObject({ ok: true });
+    expect(checkLinearizable(hard(50), { maxCacheBytes: 100_000 })).toMatchObject({
+      verdict: 'unknown',
+      message: expect.stringContaining('filled its cache'),
+    });
   });
 
   test('a violation on one key wins over unknown on another', () => {
