@@ -237,10 +237,16 @@ it('run with auto-commit: members joining and leaving hand partitions over witho
     });
     return { consumer, running, stop: () => consumer.close().then(() => running) };
   };
-  const total = 6 * 100;
-  await produce(
-    Array.from({ length: total }, (_, i) => ({ topic, partition: i % 6, value: `v${i}` })),
-  );
+  const batch = (from: number, n: number) =>
+    produce(
+      Array.from({ length: n }, (_, i) => ({
+        topic,
+        partition: (from + i) % 6,
+        value: `v${from + i}`,
+      })),
+    );
+  const total = 6 * 100 + 6 * 20;
+  await batch(0, 6 * 100);
   const split = (...ms: { consumer: Consumer }[]) =>
     ms.every((m) => m.consumer.assignment().length === 6 / ms.length);
   const x = await member('x');
@@ -249,6 +255,8 @@ it('run with auto-commit: members joining and leaving hand partitions over witho
   await eventually(async () => split(x, y), 30_000, 'a 3/3 split');
   const z = await member('z');
   await eventually(async () => split(x, y, z), 30_000, 'a 2/2/2 split');
+  // More records, so z has some to handle however far x and y got on a slow machine.
+  await batch(6 * 100, 6 * 20);
   const by = (name: string) => [...handledBy.values()].filter((l) => l.includes(name)).length;
   await eventually(async () => by('z') >= 10, 30_000, 'z at work');
   await z.stop(); // commits and leaves
