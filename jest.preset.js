@@ -10,5 +10,8 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A test that fails part way may leave SDK clients (heartbeats, fetch loops) running; the
+  // run must end anyway, or CI waits forever. The processes tests start are stopped by testkit.
+  forceExit: true,
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
 };

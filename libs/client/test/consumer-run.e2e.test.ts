@@ -20,6 +20,12 @@ afterAll(async () => {
   await brokers?.shutdown();
   await coordinators?.shutdown();
 });
+/** Members a test started: closed after it even when it failed part way. */
+const members = new Set<Consumer>();
+afterEach(async () => {
+  await Promise.all([...members].map((c) => c.close().catch(() => undefined)));
+  members.clear();
+});
 
 async function createTopic(name: string, partitions: number): Promise<void> {
   const admin = new Admin({ bootstrap });
@@ -223,6 +229,7 @@ it('run with auto-commit: members joining and leaving hand partitions over witho
   // Slow handlers, so that each rebalance finds a record being handled on a revoked partition.
   const member = async (name: string) => {
     const consumer = new Consumer({ bootstrap, fetchWaitMsMax: 100 });
+    members.add(consumer);
     await consumer.subscribe([topic], {
       groupId: 'handover',
       fromBeginning: true,
