@@ -5,7 +5,6 @@
  * is followed by the next one; every other error is the coordinators' verdict and is thrown as
  * is. Offsets (high watermarks for lag) come from the partition leaders.
  */
-import { status as Code } from '@grpc/grpc-js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
 import type { TopicInfo__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
 import {
@@ -265,20 +264,8 @@ export class Admin {
     return listOffset(this.offsets, topic, partition, spec);
   }
 
-  private async call<K extends UnaryName>(
-    method: K,
-    request: RequestOf<K>,
-  ): Promise<ResponseOf<K>> {
-    let lastError: CoordinationError | undefined;
-    for (const address of this.metadata.anyBroker()) {
-      try {
-        return await this.pool.call<K>(address, method, request, this.timeoutMs);
-      } catch (error) {
-        lastError = error as CoordinationError;
-        if (lastError.code !== Code.UNAVAILABLE) throw lastError;
-      }
-    }
-    throw lastError ?? clientError('PROTOCOL', 'no broker to ask');
+  private call<K extends UnaryName>(method: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+    return this.metadata.callAnyBroker(method, request, this.timeoutMs);
   }
 }
 

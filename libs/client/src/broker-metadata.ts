@@ -6,8 +6,8 @@
  */
 import { status as Code } from '@grpc/grpc-js';
 import type { MetadataResponse__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/MetadataResponse';
-import type { BrokerPool } from './broker-pool';
-import { clientError, CoordinationError } from './errors';
+import type { BrokerPool, RequestOf, ResponseOf, UnaryName } from './broker-pool';
+import { clientError, CoordinationError, fromCallError } from './errors';
 
 export interface PartitionLeader {
   /** Broker id, -1 when the partition has no leader right now. */
@@ -51,6 +51,28 @@ export class BrokerMetadata {
   /** Any broker to send a pass-through (admin) call to: a known one, else a bootstrap one. */
   anyBroker(): string[] {
     return [...new Set([...this.brokers.values(), ...this.bootstrap])];
+  }
+
+  /**
+   * A pass-through call (admin, groups) to any broker, which forwards it to the coordinators. A
+   * broker that is unreachable, or whose coordinators are (UNAVAILABLE), is followed by the
+   * next; every other error is the coordinators' verdict and is thrown as is.
+   */
+  async callAnyBroker<K extends UnaryName>(
+    method: K,
+    request: RequestOf<K>,
+    timeoutMs: number,
+  ): Promise<ResponseOf<K>> {
+    let lastError: CoordinationError | undefined;
+    for (const address of this.anyBroker()) {
+      try {
+        return await this.pool.call<K>(address, method, request, timeoutMs);
+      } catch (error) {
+        lastError = fromCallError(error);
+        if (lastError.code !== Code.UNAVAILABLE) throw lastError;
+      }
+    }
+    throw lastError ?? clientError('PROTOCOL', `no broker to send ${method} to`);
   }
 
   /** The topic's leaders, fetched if not known yet; rejects UNKNOWN_TOPIC when it does not exist. */

@@ -17,7 +17,7 @@
 import { status as Code } from '@grpc/grpc-js';
 import { Backoff, type BackoffOptions } from './backoff';
 import type { BrokerMetadata } from './broker-metadata';
-import type { BrokerPool, RequestOf, ResponseOf } from './broker-pool';
+import type { RequestOf, ResponseOf } from './broker-pool';
 import { sleepUnless, type Clock, type Random } from './clock';
 import {
   diffAssignment,
@@ -81,7 +81,6 @@ export class GroupMember {
   failure: CoordinationError | undefined;
 
   constructor(
-    private readonly pool: BrokerPool,
     private readonly metadata: BrokerMetadata,
     private readonly host: GroupHost,
     private readonly o: GroupMemberOptions,
@@ -320,22 +319,12 @@ export class GroupMember {
   }
 
   /** One group call through the first broker that answers: any of them relays it. */
-  private async call<K extends GroupMethod>(
+  private call<K extends GroupMethod>(
     method: K,
     request: RequestOf<K>,
     timeoutMs = this.o.requestTimeoutMs,
   ): Promise<ResponseOf<K>> {
-    let lastError: CoordinationError | undefined;
-    for (const address of this.metadata.anyBroker()) {
-      try {
-        return await this.pool.call<K>(address, method, request, timeoutMs);
-      } catch (error) {
-        lastError = fromCallError(error);
-        // Unreachable, or its coordinators are: the next broker may do better.
-        if (lastError.code !== Code.UNAVAILABLE) throw lastError;
-      }
-    }
-    throw lastError ?? clientError('PROTOCOL', 'no broker to send the group call to');
+    return this.metadata.callAnyBroker(method, request, timeoutMs);
   }
 }
 

@@ -239,7 +239,6 @@ export class Consumer {
     if (this.manual) throw new Error('subscribe after assign: use one or the other');
     if (topics.length === 0) throw new Error('subscribe needs at least one topic');
     const member = new GroupMember(
-      this.pool,
       this.metadata,
       {
         owned: () => this.owned(),
