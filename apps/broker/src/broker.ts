@@ -12,7 +12,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LogStore, RocksStore } from '@tributary/log-store';
+import { LogStore, openStore } from '@tributary/log-store';
 import {
   contract,
   createLogger,
@@ -52,7 +52,7 @@ export async function startBroker(
   log: Logger = createLogger({ name: 'broker', bindings: { broker_id: opts.id } }),
 ): Promise<Broker> {
   const ref: { link?: CoordinatorLink } = {};
-  const kv = await RocksStore.open(path.join(opts.dataDir, 'log'));
+  const kv = await openStore(path.join(opts.dataDir, 'log'), { warn: (m) => log.warn(m) });
   const store = await LogStore.open(kv, {
     // The store is fail-stop: serving on would hold leaderships it can no longer write.
     onWriteFailed: (error) => {

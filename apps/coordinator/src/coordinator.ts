@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
-import { RocksStore } from '@tributary/log-store';
+import { openStore } from '@tributary/log-store';
 import type { Role } from '@tributary/raft';
 import {
   contract,
@@ -55,7 +55,7 @@ export async function startCoordinator(
   opts: CoordinatorOptions,
   log: Logger = createLogger({ name: 'coordinator', bindings: { node_id: opts.id } }),
 ): Promise<Coordinator> {
-  const storage = await openStorage(opts);
+  const storage = await openStorage(opts, log);
   const registry = createRegistry('coordinator', { node_id: String(opts.id) });
   // Services and the node refer to each other; the node is created once its hooks exist.
   const ref: { node?: ConsensusNode } = {};
@@ -234,8 +234,8 @@ export async function startCoordinator(
  * empty directory bootstraps the cluster from `--peers`, unless a peer shows that this member
  * already belonged to it (see bootstrap-guard).
  */
-async function openStorage(opts: CoordinatorOptions): Promise<DurableRaftStorage> {
-  const db = await RocksStore.open(path.join(opts.dataDir, 'raft'));
+async function openStorage(opts: CoordinatorOptions, log: Logger): Promise<DurableRaftStorage> {
+  const db = await openStore(path.join(opts.dataDir, 'raft'), { warn: (m) => log.warn(m) });
   const founding = opts.initialClusterState === 'new' && !opts.join;
   try {
     if (founding && (await DurableRaftStorage.isEmpty(db)))

@@ -1,6 +1,8 @@
 /** @tributary/log-store: partition logs of record batches, and the ordered KV port under them. */
 export type { BatchOp, KvStore } from './kv/kv-store';
-export { RocksStore } from './kv/rocks';
+export { RocksStore, type RocksTuning } from './kv/rocks';
+export { LossyStore, storageFaultsFromEnv, type LossyOptions } from './kv/lossy-store';
+export { openStore } from './kv/open-store';
 export { SimDisk } from './kv/sim-disk';
 export { LogStore, type LogStoreOptions } from './log-store';
 export { PartitionLog } from './partition-log';
