@@ -4,7 +4,9 @@ export { RocksStore, type RocksTuning } from './kv/rocks';
 export { LossyStore, storageFaultsFromEnv, type LossyOptions } from './kv/lossy-store';
 export { openStore } from './kv/open-store';
 export { SimDisk } from './kv/sim-disk';
-export { LogStore, type LogStoreOptions } from './log-store';
+export { LogStore, type CorruptBatch, type LogStoreOptions, type Verification } from './log-store';
+/** The key layout, for tools that damage or inspect a stopped broker's store (testkit). */
+export { batchRange, dataKey, DIR_RANGE, HEADER_BYTES } from './batch-codec';
 export { PartitionLog } from './partition-log';
 export { RECENT_BATCHES, SEQUENCE_MAX, lastSequence } from './producer-state';
 export { storedFromWire, wireFromStored } from './wire';

@@ -18,6 +18,7 @@ import {
 import { GroupCommitter, type Plant } from './group-commit';
 import type { BatchOp, KvStore } from './kv/kv-store';
 import { emptyState, PartitionLog, type PartitionState } from './partition-log';
+import { firstCorruptBatch, type VerifyCounts } from './verify';
 
 export interface LogStoreOptions {
   /** Wall clock for append times, ms since the Unix epoch; default Date.now. */
@@ -29,6 +30,32 @@ export interface LogStoreOptions {
    * ahead of disk), so the owner should stop and reopen from disk.
    */
   onWriteFailed?: (error: unknown) => void;
+  /**
+   * Verify every stored batch at open (see verify.ts) and truncate each partition's log at its
+   * first damaged batch, which the replica then fetches again; without it a damaged index
+   * header fails the open and a damaged payload fails the reads that reach it.
+   */
+  verify?: boolean;
+  /** Told of each truncation `verify` made. */
+  onCorrupt?: (c: CorruptBatch) => void;
+}
+
+/** A partition log cut at a damaged batch by the verification at open. */
+export interface CorruptBatch {
+  topic: string;
+  partition: number;
+  /** Base offset of the first damaged batch: the log now ends here. */
+  offset: number;
+  /** The log end before the cut. */
+  logEndBefore: number;
+  reason: string;
+}
+
+/** What the verification at open read, and how long it took. */
+export interface Verification extends VerifyCounts {
+  partitions: number;
+  ms: number;
+  truncated: number;
 }
 
 interface DirEntry {
@@ -41,6 +68,8 @@ const partitionName = (topic: string, partition: number) => `${topic}\u0000${par
 export class LogStore {
   private readonly logs = new Map<string, PartitionLog>();
   private closed = false;
+  /** Set when opened with `verify`. */
+  verification: Verification | undefined;
 
   private constructor(
     private readonly kv: KvStore,
@@ -67,15 +96,50 @@ export class LogStore {
     }
     const store = new LogStore(kv, committer, opts.clock ?? Date.now, nextId);
     const repairs: BatchOp[] = [];
+    const started = performance.now();
+    const counts: VerifyCounts = { batches: 0, records: 0, bytes: 0 };
+    const cuts: Array<{ log: PartitionLog; at: number; reason: string }> = [];
     for (const [topic, partition, entry] of loaded) {
       const state = states.get(entry.id) ?? emptyState();
-      const index = await loadIndex(kv, entry.id, state, repairs);
-      store.logs.set(
-        partitionName(topic, partition),
-        new PartitionLog(topic, partition, entry.topicId, entry.id, state, index, store.deps()),
+      const { index, damaged } = await loadIndex(kv, entry.id, state, repairs, opts.verify);
+      const log = new PartitionLog(
+        topic,
+        partition,
+        entry.topicId,
+        entry.id,
+        state,
+        index,
+        store.deps(),
       );
+      store.logs.set(partitionName(topic, partition), log);
+      if (!opts.verify) continue;
+      const bad = (await firstCorruptBatch(kv, entry.id, index, counts)) ?? damaged;
+      if (bad) cuts.push({ log, at: bad.offset, reason: bad.reason });
     }
     if (repairs.length > 0) await kv.batch(repairs, true);
+    for (const { log, at, reason } of cuts) {
+      const logEndBefore = log.logEndOffset;
+      // Keys at or above the cut that the index did not load (a damaged header stopped it).
+      const stray: BatchOp[] = [];
+      for (const space of ['index', 'data'] as const)
+        for (const [key] of await kv.scan(...batchRange(space, log.id, at)))
+          stray.push({ type: 'del', key });
+      await log.truncateTo(at, stray);
+      opts.onCorrupt?.({
+        topic: log.topic,
+        partition: log.partition,
+        offset: at,
+        logEndBefore,
+        reason,
+      });
+    }
+    if (opts.verify)
+      store.verification = {
+        ...counts,
+        partitions: loaded.length,
+        ms: performance.now() - started,
+        truncated: cuts.length,
+      };
     return store;
   }
 
@@ -143,15 +207,27 @@ export class LogStore {
   }
 }
 
+/**
+ * The index entries a state covers (the others are queued for deletion in `repairs`). A damaged
+ * header fails the open, or with `verify` ends the index there and is returned as `damaged`.
+ */
 async function loadIndex(
   kv: KvStore,
   id: number,
   state: PartitionState,
   repairs: BatchOp[],
-): Promise<BatchMeta[]> {
+  verify = false,
+): Promise<{ index: BatchMeta[]; damaged?: { offset: number; reason: string } }> {
   const index: BatchMeta[] = [];
   for (const [key, value] of await kv.scan(...batchRange('index', id))) {
     const m = decodeHeader(value);
+    if (typeof m === 'string' && verify) {
+      const offset = Number(key.readBigUInt64BE(5));
+      if (offset < state.logEnd)
+        return { index, damaged: { offset, reason: `its index entry: ${m}` } };
+      repairs.push({ type: 'del', key });
+      continue;
+    }
     if (typeof m === 'string') {
       throw tributaryError(
         'CHECKSUM_MISMATCH',
@@ -165,5 +241,5 @@ async function loadIndex(
     }
     index.push(m);
   }
-  return index;
+  return { index };
 }

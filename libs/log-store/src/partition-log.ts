@@ -294,15 +294,16 @@ export class PartitionLog implements StateSource {
 
   /**
    * Removes every batch with an offset ≥ offset (a batch straddling it goes whole) and returns
-   * the new end; epochs and producer state are rebuilt for what is left.
+   * the new end; epochs and producer state are rebuilt for what is left. `also` joins the same
+   * write (LogStore's repair of keys the index did not load).
    */
-  async truncateTo(offset: number): Promise<number> {
+  async truncateTo(offset: number, also: readonly BatchOp[] = []): Promise<number> {
     this.checkWritable();
     if (offset >= this.next) return this.next;
     const i = this.firstEndingAfter(offset);
     const straddler = this.index[i];
     const end = straddler && straddler.baseOffset < offset ? straddler.baseOffset : offset;
-    const ops = this.remove(this.index.splice(i));
+    const ops = [...also, ...this.remove(this.index.splice(i))];
     this.next = end;
     this.start = Math.min(this.start, end);
     this.durableEnd = Math.min(this.durableEnd, end);
