@@ -12,3 +12,18 @@ export * from './checkers/watch-checker';
 export * from './checkers/linearizability';
 export * from './checkers/register-history';
 export { runTrib, spawnTrib, TRIB_BIN, REPO_ROOT, type TribOptions, type TribResult } from './trib';
+export {
+  brokerLogDir,
+  corruptStoredBatch,
+  flipSstBit,
+  listStoredBatches,
+  type Corruption,
+  type Damage,
+  type StoredBatchRef,
+} from './faults/corrupt-at-rest';
+export {
+  CorruptReplicaNemesis,
+  CrashLoseUnsyncedNemesis,
+  type CorruptReplicaOptions,
+  type CrashLoseUnsyncedOptions,
+} from './faults/storage-nemeses';
