@@ -13,8 +13,10 @@ import {
   CrashLoseUnsyncedNemesis,
   eventually,
   sleep,
-  type FaultTarget,
 } from '@tributary/testkit';
+
+/** What a nemesis acts on (FaultTarget), named through the nemesis. */
+type FaultTarget = Parameters<CrashLoseUnsyncedNemesis['start']>[0];
 
 jest.setTimeout(300_000);
 
