@@ -67,7 +67,9 @@ export async function startBroker(
     },
     // Every batch is checked at start-up: a damaged one is cut off and fetched again from the
     // leader, never served or carried into an election.
-    verify: true,
+    // (Test-only plant: TRIBUTARY_TEST_PLANT_SKIP_LOG_VERIFY=1 turns it off, to show the
+    // corrupt-replica test catches a broker that keeps its damaged batch.)
+    verify: process.env['TRIBUTARY_TEST_PLANT_SKIP_LOG_VERIFY'] !== '1',
     onCorrupt: (c) =>
       log.warn(
         {
