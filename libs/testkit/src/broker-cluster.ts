@@ -16,6 +16,7 @@ import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary
 import type { ReplicationServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { CoordinatorCluster } from './coordinator-cluster';
 import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
+import type { NetworkLab } from './faults/network-lab';
 import { TRIB_BIN, REPO_ROOT } from './trib';
 
 export interface BrokerClusterOptions {
@@ -31,6 +32,10 @@ export interface BrokerClusterOptions {
   extraArgs?: string[];
   /** Log level of the broker processes (default info). */
   logLevel?: string;
+  /** Runs broker j in lab node `nodeOffset + j`, on its address (default: loopback, no lab). */
+  network?: NetworkLab;
+  /** Lab node of broker j is `nodeOffset + j` (default: the number of coordinators). */
+  nodeOffset?: number;
 }
 
 export interface BrokerMember {
@@ -42,6 +47,8 @@ export interface BrokerMember {
   process: ChildProcess | null;
   /** Flags added for this broker only (on top of `extraArgs`), kept across restarts. */
   args: string[];
+  /** The network lab node it runs in, when the cluster has a lab. */
+  labNode?: number;
 }
 
 export class BrokerCluster {
@@ -53,8 +60,9 @@ export class BrokerCluster {
 
   private constructor(
     readonly root: string,
-    private readonly opts: Required<Omit<BrokerClusterOptions, 'coordinators'>> & {
+    private readonly opts: Required<Omit<BrokerClusterOptions, 'coordinators' | 'network'>> & {
       coordinators: string[];
+      network?: NetworkLab;
     },
   ) {}
 
@@ -69,6 +77,7 @@ export class BrokerCluster {
       readyTimeoutMs: 60_000,
       extraArgs: [],
       logLevel: 'info',
+      nodeOffset: coordinators.length,
       ...options,
       coordinators,
     });
@@ -94,14 +103,18 @@ export class BrokerCluster {
     const [port, metricsPort] = await freePorts(2);
     const dataDir = path.join(this.root, `b${id}`);
     fs.mkdirSync(dataDir, { recursive: true });
+    const lab = this.opts.network;
+    const labNode = lab ? this.opts.nodeOffset + id : undefined;
+    const host = lab ? lab.address(labNode!) : '127.0.0.1';
     const b: BrokerMember = {
       id,
-      address: `127.0.0.1:${port}`,
-      metricsAddress: `127.0.0.1:${metricsPort}`,
+      address: `${host}:${port}`,
+      metricsAddress: `${host}:${metricsPort}`,
       dataDir,
       logFile: path.join(this.root, `b${id}.log`),
       process: null,
       args: o.args ?? [],
+      ...(labNode !== undefined && { labNode }),
     };
     this.brokers.set(id, b);
     this.spawnBroker(id);
@@ -251,7 +264,11 @@ export class BrokerCluster {
     args.push('--session-ttl-ms', String(this.opts.sessionTtlMs));
     args.push(...this.opts.extraArgs, ...b.args);
     const log = fs.openSync(b.logFile, 'a');
-    b.process = spawn(process.execPath, args, {
+    // In a lab, `ip netns exec` execs node in the broker's namespace: the pid is still node's.
+    const [command, ...argv] = b.labNode
+      ? this.opts.network!.wrap(b.labNode, [process.execPath, ...args])
+      : [process.execPath, ...args];
+    b.process = spawn(command!, argv, {
       cwd: REPO_ROOT,
       stdio: ['ignore', log, log],
       env: {

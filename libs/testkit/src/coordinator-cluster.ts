@@ -17,6 +17,7 @@ import type { StatusResponse__Output } from '@tributary/rpc/src/generated/tribut
 import { call } from './calls';
 import { eventually } from './eventually';
 import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
+import type { NetworkLab } from './faults/network-lab';
 
 const REPO = path.resolve(__dirname, '../../..');
 const TRIB = path.join(REPO, 'apps/cli/bin/trib.js');
@@ -35,6 +36,10 @@ export interface ClusterOptions {
   readMode?: 'safe' | 'lease';
   /** More `trib coordinator` flags for every member. */
   extraArgs?: string[];
+  /** Runs member i in lab node `nodeOffset + i`, on its address (default: loopback, no lab). */
+  network?: NetworkLab;
+  /** Lab node of member i is `nodeOffset + i` (default 0). */
+  nodeOffset?: number;
 }
 
 export interface Member {
@@ -45,6 +50,8 @@ export interface Member {
   logFile: string;
   process: ChildProcess | null;
   join: boolean;
+  /** The network lab node it runs in, when the cluster has a lab. */
+  labNode?: number;
 }
 
 export class CoordinatorCluster {
@@ -61,7 +68,7 @@ export class CoordinatorCluster {
 
   private constructor(
     readonly root: string,
-    private readonly opts: Required<ClusterOptions>,
+    private readonly opts: Required<Omit<ClusterOptions, 'network'>> & { network?: NetworkLab },
   ) {}
 
   static async start(options: ClusterOptions): Promise<CoordinatorCluster> {
@@ -72,6 +79,7 @@ export class CoordinatorCluster {
       snapshotKeepEntries: 10_000,
       readMode: 'safe' as const,
       extraArgs: [] as string[],
+      nodeOffset: 0,
     };
     const opts = { ...defaults, leaderTimeoutMs: 30_000, ...options };
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-cluster-'));
@@ -94,14 +102,18 @@ export class CoordinatorCluster {
   private define(id: number, port: number, metricsPort: number, join: boolean): Member {
     const dataDir = path.join(this.root, `n${id}`);
     fs.mkdirSync(dataDir, { recursive: true });
+    const lab = this.opts.network;
+    const labNode = lab ? this.opts.nodeOffset + id : undefined;
+    const host = lab ? lab.address(labNode!) : '127.0.0.1';
     const m: Member = {
       id,
-      address: `127.0.0.1:${port}`,
-      metricsAddress: `127.0.0.1:${metricsPort}`,
+      address: `${host}:${port}`,
+      metricsAddress: `${host}:${metricsPort}`,
       dataDir,
       logFile: path.join(this.root, `n${id}.log`),
       process: null,
       join,
+      ...(labNode !== undefined && { labNode }),
     };
     this.members.set(id, m);
     return m;
@@ -138,7 +150,11 @@ export class CoordinatorCluster {
     args.push(...this.opts.extraArgs);
     if (m.join) args.push('--join');
     const log = fs.openSync(m.logFile, 'a');
-    m.process = spawn(process.execPath, args, {
+    // In a lab, `ip netns exec` execs node in the member's namespace: the pid is still node's.
+    const [command, ...argv] = m.labNode
+      ? this.opts.network!.wrap(m.labNode, [process.execPath, ...args])
+      : [process.execPath, ...args];
+    m.process = spawn(command!, argv, {
       stdio: ['ignore', log, log],
       env: {
         ...process.env,

@@ -12,6 +12,15 @@ export * from './checkers/watch-checker';
 export * from './checkers/linearizability';
 export * from './checkers/register-history';
 export { runTrib, spawnTrib, TRIB_BIN, REPO_ROOT, type TribOptions, type TribResult } from './trib';
+export type { FaultTarget, Nemesis } from './faults/nemesis';
+export { NetworkLab } from './faults/network-lab';
+export {
+  PartitionLeaderNemesis,
+  PartitionHalvesNemesis,
+  PartitionBridgeNemesis,
+  PartitionOneWayNemesis,
+  partitionNemeses,
+} from './faults/partition-nemeses';
 export {
   brokerLogDir,
   corruptStoredBatch,
