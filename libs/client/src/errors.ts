@@ -187,13 +187,25 @@ export function readMayRetry(error: CoordinationError): boolean {
 }
 
 /**
+ * Server reasons that leave a write's outcome open: the server gave up waiting (TIMEOUT), lost
+ * the leadership it proposed under (LEADER_CHANGED), stopped with it pending (SHUTTING_DOWN) or
+ * saw the caller go (CANCELLED) — in each the entry may still commit.
+ */
+const OPEN_OUTCOME_REASONS: ReadonlySet<string> = new Set([
+  'TIMEOUT',
+  'LEADER_CHANGED',
+  'SHUTTING_DOWN',
+  'CANCELLED',
+]);
+
+/**
  * How a failed request's error reaches the caller. A read's error is what it is. A write's
- * error is the server's verdict when it carries a Tributary reason (other than TIMEOUT);
+ * error is the server's verdict when it carries a Tributary reason (other than those above);
  * anything else (connection lost, deadline passed, stream reset, a bare status) leaves the
  * write indeterminate.
  */
 export function outcomeOf(isWrite: boolean, error: CoordinationError): CoordinationError {
   if (!isWrite || provesNotApplied(error) || error.indeterminate) return error;
-  const verdict = error.reason !== undefined && error.reason !== 'TIMEOUT';
+  const verdict = error.reason !== undefined && !OPEN_OUTCOME_REASONS.has(error.reason);
   return verdict ? error : error.asIndeterminate();
 }

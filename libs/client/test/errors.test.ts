@@ -95,6 +95,7 @@ describe('retry rules', () => {
   const mismatch = fromCallError(tributaryError('VERSION_MISMATCH', 'x'));
   const shuttingDown = fromCallError(tributaryError('SHUTTING_DOWN', 'x'));
   const timeout = fromCallError(tributaryError('TIMEOUT', 'x'));
+  const leaderChanged = fromCallError(tributaryError('LEADER_CHANGED', 'x'));
 
   it('NOT_LEADER, NO_LEADER and unsent requests prove nothing was applied', () => {
     expect(provesNotApplied(notLeader)).toBe(true);
@@ -110,9 +111,12 @@ describe('retry rules', () => {
     expect(readMayRetry(mismatch)).toBe(false);
   });
 
-  it('a write is indeterminate after a transport failure or TIMEOUT, not after a verdict', () => {
+  it('a write is indeterminate after a transport failure or an open outcome, not after a verdict', () => {
     expect(outcomeOf(true, transport).indeterminate).toBe(true);
     expect(outcomeOf(true, timeout).indeterminate).toBe(true);
+    // The fault campaign caught these reported as failures while the write had committed.
+    expect(outcomeOf(true, leaderChanged).indeterminate).toBe(true);
+    expect(outcomeOf(true, shuttingDown).indeterminate).toBe(true);
     expect(outcomeOf(true, mismatch).indeterminate).toBe(false);
     expect(outcomeOf(true, noLeader).indeterminate).toBe(false);
     expect(outcomeOf(false, transport).indeterminate).toBe(false);
