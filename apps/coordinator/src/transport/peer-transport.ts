@@ -13,6 +13,7 @@ import { contract, createClient, type Logger } from '@tributary/rpc';
 import type { RaftServiceClient } from '@tributary/rpc/src/generated/tributary/raft/v1/RaftService';
 import type { SendRequest } from '@tributary/rpc/src/generated/tributary/raft/v1/SendRequest';
 import { toWire } from './message-codec';
+import { peerShimFromEnv, throughShim, type PeerShim } from './test-peer-shim';
 
 /** Bytes of snapshot data per InstallSnapshot chunk. */
 export const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
@@ -33,6 +34,8 @@ interface Peer {
 
 export class PeerTransport {
   private readonly peers = new Map<NodeId, Peer>();
+  /** Test-only delay/loss (TRIBUTARY_TEST_PEER_*), undefined in normal runs. */
+  private readonly shim: PeerShim | undefined;
 
   constructor(
     private readonly selfId: NodeId,
@@ -40,7 +43,9 @@ export class PeerTransport {
     private readonly events: TransportEvents,
     private readonly log: Logger,
     private readonly maxMessageBytes: number,
-  ) {}
+  ) {
+    this.shim = peerShimFromEnv(log);
+  }
 
   /** Adds or re-addresses a peer. */
   setPeer(id: NodeId, address: string): void {
@@ -73,7 +78,12 @@ export class PeerTransport {
       if (list) list.push(m);
       else byPeer.set(m.to, [m]);
     }
-    for (const [to, batch] of byPeer) this.sendBatch(to, batch);
+    for (const [to, batch] of byPeer) {
+      // A peer removed (or the transport closed) while a batch was delayed loses the batch.
+      const later = () => this.peers.has(to) && this.sendBatch(to, batch);
+      if (this.shim) throughShim(this.shim, later);
+      else this.sendBatch(to, batch);
+    }
   }
 
   private sendBatch(to: NodeId, batch: Message[]): void {
