@@ -6,9 +6,15 @@ import * as fs from 'node:fs';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import { call, callRetrying } from '../../src/calls';
+import { BrokerCluster } from '../../src/broker-cluster';
 import { CoordinatorCluster, sleep } from '../../src/coordinator-cluster';
 import { NetworkLab } from '../../src/faults/network-lab';
-import { PartitionLeaderNemesis } from '../../src/faults/partition-nemeses';
+import {
+  PartitionBridgeNemesis,
+  PartitionHalvesNemesis,
+  PartitionLeaderNemesis,
+  PartitionOneWayNemesis,
+} from '../../src/faults/partition-nemeses';
 import { Xoshiro128 } from '@tributary/raft';
 
 jest.setTimeout(60_000);
@@ -177,17 +183,19 @@ describeLab('a network lab', () => {
   });
 });
 
-describeLab('a 3-coordinator cluster in a network lab', () => {
+describeLab('a 3-coordinator cluster and a broker in a network lab', () => {
   let lab: NetworkLab;
   let cluster: CoordinatorCluster;
+  let brokers: BrokerCluster | undefined;
   const log: string[] = [];
 
   beforeAll(async () => {
-    lab = await NetworkLab.create(3);
+    lab = await NetworkLab.create(4);
     cluster = await CoordinatorCluster.start({ size: 3, network: lab });
   });
 
   afterAll(async () => {
+    await brokers?.shutdown();
     await cluster?.shutdown();
     await lab?.destroy();
   });
@@ -240,7 +248,7 @@ describeLab('a 3-coordinator cluster in a network lab', () => {
     const started = Date.now();
     const cut = await nemesis.start(target());
     const old = cut['leader'] as number;
-    expect(lab.cutLinks().length).toBe(4);
+    expect(lab.cutLinks().length).toBe(2 * 3); // its node from each of the 3 others, both ways
 
     const elected = await newLeaderOfOthers(old, 20_000);
     expect(elected).toBeDefined();
@@ -290,5 +298,54 @@ describeLab('a 3-coordinator cluster in a network lab', () => {
     } finally {
       lab.plantIneffectiveCuts = false;
     }
+  });
+  it('kill -9 and restart reach the member in its namespace', async () => {
+    const id = 1;
+    const pid = cluster.member(id).process!.pid!;
+    await cluster.kill(id, 'SIGKILL');
+    expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
+    cluster.start(id);
+    await cluster.waitForLeader(20_000);
+    expect((await cluster.status(id, 2000)).leader_id).not.toBe(0);
+  });
+
+  it('a broker in its own node registers and advertises its lab address', async () => {
+    brokers = await BrokerCluster.start({ coordinators: cluster, size: 1, network: lab });
+    const b = brokers.broker(1);
+    expect(b.labNode).toBe(4);
+    expect(b.address.startsWith(`${lab.address(4)}:`)).toBe(true);
+    const meta = await call<{ brokers: Array<{ broker_id: number; address: string }> }>(
+      brokers.client(1),
+      'Metadata',
+      {},
+    );
+    expect(meta.brokers.map((x) => x.address)).toEqual([b.address]);
+  });
+
+  it('halves, bridge and one-way cut what they report, and stop heals every cut', async () => {
+    const t = { ...target(), brokers };
+    const halves = new PartitionHalvesNemesis(lab);
+    const h = await halves.start(t);
+    const [majority, minority] = [h['majority'] as number[], h['minority'] as number[]];
+    expect([...majority, ...minority].sort()).toEqual([1, 2, 3, 4]);
+    expect(majority.filter((n) => n <= 3).length).toBe(2);
+    expect(lab.cutLinks().length).toBe(2 * majority.length * minority.length);
+    await halves.stop(t);
+    expect(lab.cutLinks()).toEqual([]);
+
+    const bridge = new PartitionBridgeNemesis(lab);
+    const g = await bridge.start(t);
+    const [left, right] = [g['left'] as number[], g['right'] as number[]];
+    expect([...left, g['via'] as number, ...right].sort()).toEqual([1, 2, 3, 4]);
+    expect(lab.cutLinks().length).toBe(2 * left.length * right.length);
+    await bridge.stop(t);
+
+    const oneWay = new PartitionOneWayNemesis(lab);
+    const o = await oneWay.start(t);
+    expect(lab.cutLinks()).toEqual([[o['from'], o['to']]]);
+    await oneWay.stop(t);
+    expect(lab.cutLinks()).toEqual([]);
+    await cluster.waitForLeader(20_000);
+    await brokers!.waitReady(1);
   });
 });
