@@ -19,9 +19,10 @@ import {
   BrokerCluster,
   CoordinatorCluster,
   type FaultTarget,
-  type Nemesis,
+  NetworkLab,
 } from '@tributary/testkit';
 import { History, RunClock } from './history';
+import { makeNemeses, needs } from './nemeses';
 import type { Workload, WorkloadContext, WorkloadVerdict } from './workloads/workload';
 
 export interface CampaignOptions {
@@ -29,7 +30,8 @@ export interface CampaignOptions {
   /** How long faults are injected; recovery and checks come after. */
   durationMs: number;
   workloads: Workload[];
-  nemeses: Nemesis[];
+  /** Nemesis names (nemeses.ts): partitions put every node in a network lab of its own. */
+  nemeses: string[];
   /** Where the run's files go (created; a fresh subdirectory per run is the caller's choice). */
   dir: string;
   coordinators?: number;
@@ -90,12 +92,30 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
   const faults: Record<string, number> = {};
   const verdicts: WorkloadVerdict[] = [];
 
-  record('seed', { seed: options.seed });
-  const coordinators = await CoordinatorCluster.start({ size: options.coordinators ?? 3 });
+  record('seed', { seed: options.seed, nemeses: options.nemeses });
+  const need = needs(options.nemeses);
+  const coordinatorCount = options.coordinators ?? 3;
+  const brokerCount =
+    need.brokers || options.workloads.some((w) => w.needsBrokers) ? (options.brokers ?? 3) : 0;
+  const lab = need.network ? await NetworkLab.create(coordinatorCount + brokerCount) : undefined;
+  const nemeses = makeNemeses(options.nemeses, lab);
+  // Every process the clusters start (and restart) inherits this: kill -9 then loses what no
+  // fsync covered, as a power cut would (libs/log-store lossy-store.ts).
+  const storageFaults = process.env['TRIBUTARY_TEST_STORAGE_FAULTS'];
+  if (need.lossyStorage) process.env['TRIBUTARY_TEST_STORAGE_FAULTS'] = 'lose-unsynced';
+  let coordinators: CoordinatorCluster | undefined;
   let brokers: BrokerCluster | undefined;
   try {
-    if (options.workloads.some((w) => w.needsBrokers)) {
-      brokers = await BrokerCluster.start({ coordinators, size: options.brokers ?? 3 });
+    coordinators = await CoordinatorCluster.start({
+      size: coordinatorCount,
+      ...(lab && { network: lab }),
+    });
+    if (brokerCount > 0) {
+      brokers = await BrokerCluster.start({
+        coordinators,
+        size: brokerCount,
+        ...(lab && { network: lab, nodeOffset: coordinatorCount }),
+      });
     }
     record('cluster started', {
       coordinators: [...coordinators.members.values()].map((m) => m.address),
@@ -120,12 +140,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
       record: (event, details) => record(event, details),
     };
     const between = (min: number, max: number) => min + scheduleRandom.int(max - min + 1);
-    const firstPass = shuffle(scheduleRandom, options.nemeses);
+    const firstPass = shuffle(scheduleRandom, nemeses);
     const endAt = clock.now() + options.durationMs;
     while (clock.now() < endAt || firstPass.length > 0) {
       await sleep(between(quietMin, quietMax));
-      const nemesis =
-        firstPass.shift() ?? options.nemeses[scheduleRandom.int(options.nemeses.length)]!;
+      const nemesis = firstPass.shift() ?? nemeses[scheduleRandom.int(nemeses.length)]!;
       const holdMs = between(faultMin, faultMax);
       const did = await nemesis.start(target).catch((e: unknown) => ({ error: String(e) }));
       faults[nemesis.name] = (faults[nemesis.name] ?? 0) + 1;
@@ -136,7 +155,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
     }
 
     record('healing');
-    for (const n of options.nemeses) await n.stop(target);
+    for (const n of nemeses) await n.stop(target);
     await recover(coordinators, brokers);
     record('recovered');
     await sleep(options.settleMs ?? 5_000);
@@ -158,7 +177,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
     for (const w of options.workloads) await w.stop().catch(() => undefined);
   } finally {
     await brokers?.shutdown();
-    await coordinators.shutdown();
+    await coordinators?.shutdown();
+    await lab?.destroy();
+    if (storageFaults === undefined) delete process.env['TRIBUTARY_TEST_STORAGE_FAULTS'];
+    else process.env['TRIBUTARY_TEST_STORAGE_FAULTS'] = storageFaults;
   }
   schedule.close();
   const verdict: CampaignVerdict = {
