@@ -113,7 +113,8 @@ export class LogStore {
       );
       store.logs.set(partitionName(topic, partition), log);
       if (!opts.verify) continue;
-      const bad = (await firstCorruptBatch(kv, entry.id, index, counts)) ?? damaged;
+      const found = await firstCorruptBatch(kv, entry.id, index, state, counts);
+      const bad = damaged && (!found || damaged.offset <= found.offset) ? damaged : found;
       if (bad) cuts.push({ log, at: bad.offset, reason: bad.reason });
     }
     if (repairs.length > 0) await kv.batch(repairs, true);

@@ -23,19 +23,25 @@ export async function firstCorruptBatch(
   kv: KvStore,
   id: number,
   index: readonly BatchMeta[],
+  range: { logStart: number; logEnd: number },
   counts: VerifyCounts,
 ): Promise<{ offset: number; reason: string } | undefined> {
   let i = 0;
   const lt = batchRange('data', id)[1];
-  while (i < index.length) {
-    const from = (index[i] as BatchMeta).baseOffset;
+  let from = index[0]?.baseOffset ?? range.logStart;
+  for (;;) {
     const rows = await kv.scan(batchRange('data', id, from)[0], lt, CHUNK);
     for (const [key, value] of rows) {
-      if (i >= index.length) return undefined;
-      const m = index[i] as BatchMeta;
       const at = Number(key.readBigUInt64BE(5));
+      from = at + 1;
+      const m = index[i];
+      // Data and index are written and deleted together: data in the log's range without its
+      // index entry means the index lost entries (RocksDB ends a scan at a corrupt block).
+      if ((!m || at < m.baseOffset) && at >= range.logStart && at < range.logEnd)
+        return { offset: at, reason: 'its index entry is missing' };
+      if (!m) continue;
       if (at > m.baseOffset) return { offset: m.baseOffset, reason: 'its data value is missing' };
-      if (at < m.baseOffset) continue; // data without an index entry: never read
+      if (at < m.baseOffset) continue; // outside the log's range: open deletes it
       const problem = check(m, value);
       if (problem) return { offset: m.baseOffset, reason: problem };
       counts.batches++;
@@ -43,10 +49,10 @@ export async function firstCorruptBatch(
       counts.bytes += value.length;
       i++;
     }
-    if (rows.length < CHUNK && i < index.length)
-      return { offset: (index[i] as BatchMeta).baseOffset, reason: 'its data value is missing' };
+    if (rows.length < CHUNK) break;
   }
-  return undefined;
+  const missing = index[i];
+  return missing && { offset: missing.baseOffset, reason: 'its data value is missing' };
 }
 
 function check(m: BatchMeta, value: Buffer): string | undefined {

@@ -1,5 +1,5 @@
 // Start-up verification on RocksDB: a bit flipped in a stored payload, a value cut short, a
-// damaged index header and a missing data value each make `verify` truncate that partition's
+// damaged index header, a missing data value and a missing index entry each make `verify` truncate that partition's
 // log at the damaged batch (the rest of the store untouched, the cut durable); without `verify`
 // the same damage fails the read (CHECKSUM_MISMATCH) or the open. Also measures the scan rate.
 import * as fs from 'node:fs';
@@ -82,7 +82,9 @@ const damages: Array<[string, Buffer, (v: Buffer) => Buffer | undefined, RegExp]
   ],
   ['a bit flipped in the data header', dataKey(0, AT), (v) => ((v[30] ^= 1), v), /header fails/],
   ['a bit flipped in the index header', indexKeyOf(AT), (v) => ((v[9] ^= 4), v), /index entry/],
-  ['the data value gone', dataKey(0, AT), () => undefined, /missing/],
+  ['the data value gone', dataKey(0, AT), () => undefined, /data value is missing/],
+  // What a corrupt RocksDB block looks like through the binding: the scan just ends early.
+  ['the index entry gone', indexKeyOf(AT), () => undefined, /index entry is missing/],
 ];
 
 it.each(damages)(
