@@ -53,7 +53,15 @@ export async function startNatsServer(): Promise<NatsServer> {
 
 export async function runJetStream(
   url: string,
-  options: { recordBytes: number; records: number; window: number },
+  options: {
+    recordBytes: number;
+    records: number;
+    window: number;
+    /** Target publishes per second (0 = as fast as the window allows), for a rate sweep. */
+    rate?: number;
+    /** Stop after this long even if `records` are not all sent. */
+    durationS?: number;
+  },
 ): Promise<JetStreamResult> {
   // Async stack traces (an Error captured per request) are a debugging aid that halves the
   // client's publish rate; the peer is measured at its best.
@@ -74,9 +82,16 @@ export async function runJetStream(
   let errors = 0;
   let firstError: string | undefined;
   let next = 0;
+  let startMs = 0;
+  const rate = options.rate ?? 0;
   const lane = async () => {
     while (next < options.records) {
-      next++;
+      const now = performance.now();
+      if (options.durationS !== undefined && now - startMs >= options.durationS * 1000) break;
+      const index = next++;
+      // Paced like produce.ts: publish number i is due at start + i / rate.
+      const dueMs = rate > 0 ? startMs + (index / rate) * 1000 : now;
+      if (dueMs > now) await new Promise((r) => setTimeout(r, dueMs - now));
       const t0 = process.hrtime.bigint();
       try {
         await js.publish(subject, value);
@@ -89,12 +104,14 @@ export async function runJetStream(
   };
   try {
     await js.publish(subject, value); // warm: the stream's first write
-    const startMs = performance.now();
+    startMs = performance.now();
     await Promise.all(Array.from({ length: options.window }, lane));
     const elapsed_s = (performance.now() - startMs) / 1000;
     const records = recorder.count;
     return {
-      mode: options.window > 1 ? `async publish, window ${options.window}` : 'publish-and-await',
+      mode:
+        (options.window > 1 ? `async publish, window ${options.window}` : 'publish-and-await') +
+        (rate > 0 ? ` @${rate}/s` : ''),
       window: options.window,
       records,
       errors,

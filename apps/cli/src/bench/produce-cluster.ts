@@ -20,6 +20,8 @@ const READY_TIMEOUT_MS = 90_000;
 
 export interface BenchCluster {
   bootstrap: string[];
+  /** Client addresses of the coordinators (dev.ts: base port + i). */
+  coordinators: string[];
   brokers: number;
   stop(): Promise<void>;
 }
@@ -27,6 +29,8 @@ export interface BenchCluster {
 export async function startBenchCluster(
   size: number,
   progress: (line: string) => void,
+  /** Brokers when not `size` (bench:peers runs 3 coordinators with 1 broker for R1). */
+  brokerCount = size,
 ): Promise<BenchCluster> {
   const offsets: number[] = [];
   for (let i = 0; i < size; i++) {
@@ -35,15 +39,17 @@ export async function startBenchCluster(
   }
   const base = await freePortBase(offsets);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-bench-'));
-  const args = ['dev', '--coordinators', String(size), '--brokers', String(size)];
+  const args = ['dev', '--coordinators', String(size), '--brokers', String(brokerCount)];
   args.push('--data-dir', dataDir, '--base-port', String(base));
-  progress(`starting ${size} coordinator(s) and ${size} broker(s) (trib dev, data ${dataDir}) …\n`);
+  progress(
+    `starting ${size} coordinator(s) and ${brokerCount} broker(s) (trib dev, data ${dataDir}) …\n`,
+  );
   const logFile = path.join(dataDir, 'dev.log');
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [TRIB_JS, ...args], { stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const bootstrap = Array.from(
-    { length: size },
+    { length: brokerCount },
     (_, i) => `127.0.0.1:${base + BROKER_PORT_OFFSET + i}`,
   );
   const stop = async () => {
@@ -51,12 +57,13 @@ export async function startBenchCluster(
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForBrokers(bootstrap, size, child, logFile);
+    await waitForBrokers(bootstrap, brokerCount, child, logFile);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { bootstrap, brokers: size, stop };
+  const coordinators = Array.from({ length: size }, (_, i) => `127.0.0.1:${base + i}`);
+  return { bootstrap, coordinators, brokers: brokerCount, stop };
 }
 
 /** Until a Metadata answer lists `count` brokers (all registered with the coordinators). */
