@@ -97,8 +97,16 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
   const coordinatorCount = options.coordinators ?? 3;
   const brokerCount =
     need.brokers || options.workloads.some((w) => w.needsBrokers) ? (options.brokers ?? 3) : 0;
-  const lab = need.network ? await NetworkLab.create(coordinatorCount + brokerCount) : undefined;
-  const nemeses = makeNemeses(options.nemeses, lab);
+  const lab = need.network
+    ? await NetworkLab.create(coordinatorCount + Math.max(brokerCount, 1))
+    : undefined;
+  // A new member takes an id past the founders; in a lab it shares a broker's node (the lab has
+  // a node per process of the founding cluster), on a port of its own.
+  const spareLast = lab ? coordinatorCount + Math.max(brokerCount, 1) : coordinatorCount + 3;
+  const nemeses = makeNemeses(options.nemeses, {
+    lab,
+    spareIds: [coordinatorCount + 1, spareLast],
+  });
   // Every process the clusters start (and restart) inherits this: kill -9 then loses what no
   // fsync covered, as a power cut would (libs/log-store lossy-store.ts).
   const storageFaults = process.env['TRIBUTARY_TEST_STORAGE_FAULTS'];
