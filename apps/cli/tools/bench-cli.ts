@@ -177,12 +177,17 @@ async function main(): Promise<void> {
       `coordination: ${COORD.clients.join(' and ')} closed-loop workers on one client, ${COORD.durationS} s per cell after ${COORD.warmupS} s warm-up, ${COORD.valueBytes}-byte values over ${COORD.keys} keys; set = put/setData, get = Tributary linearizable get, etcd linearizable range, ZooKeeper getData (a local read, not linearizable: ZooKeeper favours it)`,
       `produce: ${RECORD_BYTES}-byte records, target rates ${RATES.join(', ')} msgs/s (0 = as fast as possible), ${POINT_S} s per point, median of ${RUNS} runs; latency send to acknowledgement (HdrHistogram, no coordinated-omission correction); the first record of each run is a warm-up outside the measurement`,
       'all clients in one node process on the same machine as the servers',
-      `raw rows: reports/bench/${path.basename(jsonl)}`,
+      'not like for like on coordination: etcd and ZooKeeper run a single member, Tributary 3 coordinators (every write replicates to a quorum of 2 of 3); see README "Speed" for 3-member peers',
+      `raw rows: reports/bench/${path.basename(jsonl)} (local, git-ignored)`,
     ],
     rows,
     svgFile: svgName,
   });
   fs.writeFileSync(path.join(REPO, 'docs/benchmarks.md'), md);
+  // The repository's format check covers docs/: write it as prettier would.
+  execFileSync(path.join(REPO, 'node_modules/.bin/prettier'), ['--write', 'docs/benchmarks.md'], {
+    cwd: REPO,
+  });
   for (const r of ratios(rows)) {
     process.stdout.write(
       `${r.workload} ${r.key} vs ${r.peer}: throughput ×${r.throughput_ratio.toFixed(2)}` +
