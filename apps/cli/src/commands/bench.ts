@@ -35,6 +35,7 @@ interface CoordBenchOpts extends CoordinationOptions {
   peerOps: BenchOp[];
   tributary: boolean;
   json?: boolean;
+  jsonl?: boolean;
 }
 
 interface LogBenchOpts {
@@ -56,6 +57,7 @@ interface LogBenchOpts {
   jetstreamWindow: number;
   jetstreamAwaitRecords: number;
   json?: boolean;
+  jsonl?: boolean;
 }
 
 const LOG_WORKLOADS = {
@@ -135,6 +137,7 @@ export function registerBench(program: Command): void {
     )
     .addOption(new Option('--no-tributary', 'measure only the peers'))
     .option('--json', 'print the report as JSON (progress still goes to stderr)')
+    .option('--jsonl', 'print one JSON object per result row (JSON lines)')
     .action(async (opts: CoordBenchOpts) => {
       const { runGrid } = require('../bench/coord') as typeof import('../bench/coord');
       const { renderTable } = require('../bench/report') as typeof import('../bench/report');
@@ -147,7 +150,8 @@ export function registerBench(program: Command): void {
         keys: opts.keys,
         progress: (line) => process.stderr.write(line),
       });
-      if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (opts.jsonl) process.stdout.write(jsonLinesOf(report.results));
+      else if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else process.stdout.write(renderTable(report));
       const failed = report.results.filter((r) => r.ops === 0);
       if (failed.length > 0) {
@@ -250,7 +254,8 @@ function registerLogBench(
         .default(50_000)
         .argParser(parsePositiveInt),
     )
-    .option('--json', 'print the report as JSON (progress still goes to stderr)');
+    .option('--json', 'print the report as JSON (progress still goes to stderr)')
+    .option('--jsonl', 'print one JSON object per result row (medians; JSON lines)');
   command.action(async (opts: LogBenchOpts) => {
     const { runSuite } =
       require('../bench/produce-suite') as typeof import('../bench/produce-suite');
@@ -281,10 +286,18 @@ function registerLogBench(
       jetstreamAwaitRecords: opts.jetstreamAwaitRecords,
       progress: (line) => process.stderr.write(line),
     });
-    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (opts.jsonl) process.stdout.write(jsonLinesOf(report.results));
+    else if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else process.stdout.write(renderLogTable(report));
     if (report.results.some((r) => r.errors > 0 || r.records === 0)) process.exitCode = 1;
   });
+}
+
+/** One line per row, `median: true` where the row is a median over `runs` (the log benches). */
+function jsonLinesOf(rows: object[]): string {
+  return rows
+    .map((r) => `${JSON.stringify({ ...r, median: 'per_run_msgs_per_s' in r })}\n`)
+    .join('');
 }
 
 function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly BenchOp[] }[] {
