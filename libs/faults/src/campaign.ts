@@ -43,6 +43,10 @@ export interface CampaignOptions {
   quietMs?: [number, number];
   /** How long the healed cluster runs the workloads before they stop (default 5 s). */
   settleMs?: number;
+  /** Delay of every Raft batch between coordinators, ms (the test-only transport shim). */
+  peerDelayMs?: number;
+  /** Share of Raft batches between coordinators dropped, 0..1 (the same shim). */
+  peerLoss?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -107,10 +111,14 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
     lab,
     spareIds: [coordinatorCount + 1, spareLast],
   });
-  // Every process the clusters start (and restart) inherits this: kill -9 then loses what no
-  // fsync covered, as a power cut would (libs/log-store lossy-store.ts).
-  const storageFaults = process.env['TRIBUTARY_TEST_STORAGE_FAULTS'];
-  if (need.lossyStorage) process.env['TRIBUTARY_TEST_STORAGE_FAULTS'] = 'lose-unsynced';
+  // Every process the clusters start (and restart) inherits these. With the lossy store, kill -9
+  // loses what no fsync covered, as a power cut would (libs/log-store lossy-store.ts).
+  const restoreEnv = setEnv({
+    ...(need.lossyStorage && { TRIBUTARY_TEST_STORAGE_FAULTS: 'lose-unsynced' }),
+    // The coordinators' test-only transport shim: every Raft batch delayed, or lost at random.
+    ...(options.peerDelayMs && { TRIBUTARY_TEST_PEER_DELAY_MS: String(options.peerDelayMs) }),
+    ...(options.peerLoss && { TRIBUTARY_TEST_PEER_LOSS: String(options.peerLoss) }),
+  });
   let coordinators: CoordinatorCluster | undefined;
   let brokers: BrokerCluster | undefined;
   try {
@@ -187,8 +195,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
     await brokers?.shutdown();
     await coordinators?.shutdown();
     await lab?.destroy();
-    if (storageFaults === undefined) delete process.env['TRIBUTARY_TEST_STORAGE_FAULTS'];
-    else process.env['TRIBUTARY_TEST_STORAGE_FAULTS'] = storageFaults;
+    restoreEnv();
   }
   schedule.close();
   const verdict: CampaignVerdict = {
@@ -204,6 +211,18 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignVer
   };
   fs.writeFileSync(path.join(options.dir, 'verdict.json'), `${JSON.stringify(verdict, null, 2)}\n`);
   return verdict;
+}
+
+/** Sets environment variables for the processes the run starts; returns what undoes it. */
+function setEnv(vars: Record<string, string>): () => void {
+  const before = Object.keys(vars).map((k) => [k, process.env[k]] as const);
+  Object.assign(process.env, vars);
+  return () => {
+    for (const [k, v] of before) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
 }
 
 /** Waits until one coordinator leads for all and every broker is ready again. */

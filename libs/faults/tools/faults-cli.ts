@@ -1,7 +1,8 @@
 /**
  * Fault campaigns from the command line:
  *   npm run faults -- --minutes 30 [--seed S] [--nemeses kill-leader,partition-halves,…]
- *                     [--workloads register,locks,watches,log] [--dir D]
+ *                     [--workloads register,locks,watches,log] [--peer-delay-ms MS]
+ *                     [--peer-loss P] [--dir D]
  * Prints the schedule as it goes and each workload's verdict; exits 1 when any check fails.
  * A failing run is replayed with the seed it printed (and the same nemeses and workloads).
  */
@@ -23,10 +24,11 @@ const WORKLOADS: Record<string, () => Workload> = {
   log: () => new LogWorkload(),
 };
 
-function number(name: string, min: number) {
+function number(name: string, min: number, max = Infinity) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${name} must be ≥ ${min}`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`${name} must be in ${min}..${max}`);
     return n;
   };
 }
@@ -64,6 +66,18 @@ const program = new Command()
     Object.keys(WORKLOADS),
   )
   .option(
+    '--peer-delay-ms <ms>',
+    'delay every Raft batch between coordinators',
+    number('--peer-delay-ms', 0),
+    0,
+  )
+  .option(
+    '--peer-loss <p>',
+    'drop this share (0..1) of Raft batches between coordinators',
+    number('--peer-loss', 0, 1),
+    0,
+  )
+  .option(
     '--dir <dir>',
     'where histories, schedule and verdict go (default reports/faults/<seed>-<time>)',
   )
@@ -74,6 +88,8 @@ const opts = program.opts<{
   seed?: number;
   nemeses: string[];
   workloads: string[];
+  peerDelayMs: number;
+  peerLoss: number;
   dir?: string;
 }>();
 
@@ -92,6 +108,8 @@ async function main(): Promise<number> {
     dir,
     nemeses: opts.nemeses,
     workloads: opts.workloads.map((w) => WORKLOADS[w]!()),
+    peerDelayMs: opts.peerDelayMs,
+    peerLoss: opts.peerLoss,
   });
   for (const w of verdict.workloads)
     process.stdout.write(`${w.ok ? 'ok  ' : 'FAIL'} ${w.workload}: ${w.summary}\n`);

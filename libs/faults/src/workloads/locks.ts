@@ -25,6 +25,9 @@ import {
 import { checkLockHistory, type LockOp } from '@tributary/testkit';
 import { History } from '../history';
 import {
+  sleep,
+  writeOutcome,
+  coordinationClient,
   ensurePath,
   loopUntil,
   type Workload,
@@ -81,13 +84,7 @@ export class LockWorkload implements Workload {
   }
 
   private client(ctx: WorkloadContext, c: number): CoordinationClient {
-    const endpoints = ctx.coordinators.map(
-      (_, i) => ctx.coordinators[(i + c) % ctx.coordinators.length]!,
-    );
-    const client = new CoordinationClient({
-      endpoints,
-      requestTimeoutMs: this.opts.requestTimeoutMs,
-    });
+    const client = coordinationClient(ctx, c, this.opts.requestTimeoutMs);
     this.clients.push(client);
     return client;
   }
@@ -137,7 +134,7 @@ export class LockWorkload implements Workload {
         try {
           lock = await client.lock(LOCK, { session, waitMs: 2_000 });
         } catch (error) {
-          const outcome = isDefinite(error) ? 'fail' : 'info';
+          const outcome = writeOutcome(error);
           history.add({
             type: 'acquire',
             process,
@@ -221,7 +218,7 @@ export class LockWorkload implements Workload {
       });
       outcome = r.succeeded ? 'fail' : 'ok';
     } catch (error) {
-      outcome = isDefinite(error) ? 'fail' : 'info';
+      outcome = writeOutcome(error);
     }
     this.history!.add({
       type: 'write',
@@ -308,9 +305,3 @@ export class LockWorkload implements Workload {
 function pad(token: number): string {
   return String(token).padStart(TOKEN_DIGITS, '0');
 }
-
-function isDefinite(error: unknown): boolean {
-  return error instanceof CoordinationError && !error.indeterminate;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -11,7 +11,13 @@ import { Admin, Consumer, Producer, type ConsumerRecord } from '@tributary/clien
 import { checkLogHistory } from '@tributary/testkit';
 import type { LogOp, LogRecord } from '@tributary/testkit';
 import { History } from '../history';
-import { loopUntil, type Workload, type WorkloadContext, type WorkloadVerdict } from './workload';
+import {
+  sleep,
+  loopUntil,
+  type Workload,
+  type WorkloadContext,
+  type WorkloadVerdict,
+} from './workload';
 
 export interface LogWorkloadOptions {
   topic?: string;
@@ -276,5 +282,3 @@ function byPartition(records: ConsumerRecord[]): Map<number, LogRecord[]> {
   }
   return out;
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

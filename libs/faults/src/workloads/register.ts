@@ -15,6 +15,9 @@ import { Cmp, CoordinationClient, CoordinationError, Op } from '@tributary/clien
 import { checkLinearizable, type RegisterOp, type RegisterValue } from '@tributary/testkit';
 import { History } from '../history';
 import {
+  sleep,
+  writeOutcome,
+  coordinationClient,
   ensurePath,
   loopUntil,
   type Workload,
@@ -58,14 +61,7 @@ export class RegisterWorkload implements Workload {
   async start(ctx: WorkloadContext): Promise<void> {
     this.history = new History(path.join(ctx.dir, 'register.jsonl'));
     for (let c = 0; c < this.opts.clients; c++) {
-      // Each client starts at a different coordinator, so followers forward writes too.
-      const endpoints = ctx.coordinators.map(
-        (_, i) => ctx.coordinators[(i + c) % ctx.coordinators.length]!,
-      );
-      const client = new CoordinationClient({
-        endpoints,
-        requestTimeoutMs: this.opts.requestTimeoutMs,
-      });
+      const client = coordinationClient(ctx, c, this.opts.requestTimeoutMs);
       this.clients.push(client);
       if (c === 0) await ensurePath(client, ROOT);
       this.running.push(this.runClient(ctx, client, c));
@@ -102,7 +98,7 @@ export class RegisterWorkload implements Workload {
           dice === 2
             ? this.write(client, key, value)
             : this.cas(client, key, lastRead.get(key) ?? null, value)
-        ).catch(outcomeOfError);
+        ).catch(writeOutcome);
         const complete = ctx.clock.now();
         if (outcome === 'info') generation++;
         if (dice === 2) {
@@ -181,13 +177,3 @@ export class RegisterWorkload implements Workload {
     };
   }
 }
-
-/**
- * A write's error: the SDK marks it indeterminate when the answer was lost (it may still apply);
- * any other error is the server's refusal, so the write did not happen.
- */
-function outcomeOfError(error: unknown): 'fail' | 'info' {
-  return error instanceof CoordinationError && !error.indeterminate ? 'fail' : 'info';
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

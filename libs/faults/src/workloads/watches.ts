@@ -13,6 +13,9 @@ import { CoordinationClient, CoordinationError, type Watch } from '@tributary/cl
 import { checkWatches, type KeyChange, type WatchObservation } from '@tributary/testkit';
 import { History } from '../history';
 import {
+  sleep,
+  writeOutcome,
+  coordinationClient,
   ensurePath,
   loopUntil,
   type Workload,
@@ -113,13 +116,7 @@ export class WatchWorkload implements Workload {
   }
 
   private client(ctx: WorkloadContext, c: number): CoordinationClient {
-    const endpoints = ctx.coordinators.map(
-      (_, i) => ctx.coordinators[(i + c) % ctx.coordinators.length]!,
-    );
-    const client = new CoordinationClient({
-      endpoints,
-      requestTimeoutMs: this.opts.requestTimeoutMs,
-    });
+    const client = coordinationClient(ctx, c, this.opts.requestTimeoutMs);
     this.clients.push(client);
     return client;
   }
@@ -153,8 +150,7 @@ export class WatchWorkload implements Workload {
             complete: ctx.clock.now(),
           });
         } catch (error) {
-          const outcome =
-            error instanceof CoordinationError && !error.indeterminate ? 'fail' : 'info';
+          const outcome = writeOutcome(error);
           this.history!.add({
             type: 'write',
             key,
@@ -240,5 +236,3 @@ export class WatchWorkload implements Workload {
     };
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

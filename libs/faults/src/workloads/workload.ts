@@ -4,7 +4,7 @@
  * in the campaign's process and are never faulted themselves: like Jepsen's, they stand for the
  * applications the cluster serves.
  */
-import { CoordinationError, type CoordinationClient } from '@tributary/client';
+import { CoordinationClient, CoordinationError } from '@tributary/client';
 import type { Random } from '@tributary/raft';
 import type { RunClock } from '../history';
 
@@ -80,3 +80,27 @@ export async function ensurePath(client: CoordinationClient, path: string): Prom
     });
   }
 }
+
+/**
+ * Client `c` of a workload: it starts at coordinator `c` (mod the count), so that followers
+ * forward writes too, and tries the others in turn.
+ */
+export function coordinationClient(
+  ctx: WorkloadContext,
+  c: number,
+  requestTimeoutMs: number,
+): CoordinationClient {
+  const n = ctx.coordinators.length;
+  const endpoints = ctx.coordinators.map((_, i) => ctx.coordinators[(i + c) % n]!);
+  return new CoordinationClient({ endpoints, requestTimeoutMs });
+}
+
+/**
+ * A failed write's outcome: the SDK marks a write indeterminate when its answer was lost (it may
+ * still apply, and is never resent); any other error is a refusal, so it did not happen.
+ */
+export function writeOutcome(error: unknown): 'fail' | 'info' {
+  return error instanceof CoordinationError && !error.indeterminate ? 'fail' : 'info';
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
