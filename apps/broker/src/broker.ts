@@ -133,7 +133,7 @@ export async function startBroker(
       maxMessageBytes: opts.maxMessageBytes,
     },
     {
-      registered: (epoch) => replicas.setBrokerEpoch(epoch),
+      registered: (epoch): Promise<void> => replicas.setBrokerEpoch(epoch),
       metadata: async (change) => {
         if (change.brokersChanged) peers.prune();
         if (change.changed.length > 0 || change.deleted.length > 0)

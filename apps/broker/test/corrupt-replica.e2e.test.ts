@@ -156,6 +156,9 @@ async function replicasAgree(topic: string) {
 const lostOf = (acked: Map<number, string>, got: Map<number, string>) =>
   [...acked].filter(([offset, value]) => got.get(offset) !== value).map(([offset]) => offset);
 
+// The damaged leader restarts within its old session's TTL, its log now shorter than what it
+// acknowledged: it must take no role until its new registration, by which time the controller
+// has moved the leadership to a follower holding every acknowledged record.
 it.each([
   ['follower', 'flip'],
   ['leader', 'truncate'],

@@ -278,6 +278,16 @@ it('retention by bytes and compaction are seen through ListOffsets and Fetch, an
   for (const id of [1, 2, 3]) await brokers.kill(id);
   for (const id of [1, 2, 3]) await brokers.start(id, { wait: false });
   for (const id of [1, 2, 3]) await brokers.waitReady(id);
+  // Leadership settles after every broker restarted: ask until the named leader answers.
+  await eventually(
+    () =>
+      Promise.all([earliest('retained'), earliest('compacted')]).then(
+        () => true,
+        () => false,
+      ),
+    30_000,
+    'partition leaders to settle after the restart',
+  );
 
   expect(await earliest('retained')).toBeGreaterThanOrEqual(start);
   expect(await fetchValues('retained', 0)).toBe('OFFSET_OUT_OF_RANGE');

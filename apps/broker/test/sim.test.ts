@@ -76,3 +76,11 @@ it('finds a high watermark that passed a lagging ISR member, within 50 seeds', a
     /is not in the log of broker \d+, leader in epoch \d+|replicas disagree below the high watermark/,
   );
 }, 300_000);
+
+// A broker restarted within its old session's TTL acting on the old incarnation's metadata:
+// as leader in the old epoch with a log shorter than it acknowledged (unsynced writes lost).
+it('finds a restarted broker that took its roles before registering, within 50 seeds', async () => {
+  expect(await planted('roles-before-registration', 50)).toMatch(
+    /high watermark went back|is not in the log of broker \d+, leader in epoch \d+|replicas disagree below the high watermark/,
+  );
+}, 300_000);

@@ -5,7 +5,10 @@
  * RegisterBroker with its id → broker_epoch. While an older incarnation's session still holds
  * the broker id (a restart within its TTL) RegisterBroker answers BROKER_EXISTS; the link keeps
  * retrying until that session expires. When the session expires the link opens a new one and
- * registers again, which gives a new, larger broker epoch.
+ * registers again, which gives a new, larger broker epoch. `hooks.registered` is called once
+ * the metadata applied shows the registration, in order with the metadata changes: everything
+ * handed over after it is at least as new as the registration (the controller's moves for the
+ * previous incarnation's session end come before it).
  *
  * Metadata: one WatchMetadata stream, from revision 0 (a snapshot, then deltas); on a stream
  * failure, a silent stream (no message, not even a progress mark, for WATCH_IDLE_MS) or a
@@ -45,8 +48,11 @@ export interface LinkOptions {
 }
 
 export interface LinkHooks {
-  /** A registration succeeded with this broker epoch (again after a session expiry). */
-  registered(brokerEpoch: number): void;
+  /**
+   * A registration with this broker epoch succeeded (again after a session expiry) and the
+   * metadata handed over so far includes it.
+   */
+  registered(brokerEpoch: number): void | Promise<void>;
   /** One metadata change, after the cache holds it; the next waits for this one. */
   metadata(change: MetadataChange): Promise<void>;
 }
@@ -68,6 +74,8 @@ export class CoordinatorLink {
   private applying: Promise<void> = Promise.resolve();
   private pendingChanges = 0;
   private stopping = false;
+  /** The broker epoch last given to hooks.registered. */
+  private announcedEpoch = -1;
 
   constructor(
     private readonly opts: LinkOptions,
@@ -159,7 +167,7 @@ export class CoordinatorLink {
             { session: session.id, broker_epoch: this.brokerEpoch, address: this.opts.address },
             'registered with the coordinators',
           );
-          this.hooks.registered(this.brokerEpoch);
+          this.announceRegistration();
           return;
         } catch (error) {
           if (this.stopping) return;
@@ -261,6 +269,22 @@ export class CoordinatorLink {
       .finally(() => {
         if (--this.pendingChanges < PENDING_CHANGES_MAX && call === this.watch) call.resume();
       });
+    if (change.brokersChanged) this.announceRegistration();
+  }
+
+  /** Calls hooks.registered, after the changes queued so far, once the cache shows this epoch. */
+  private announceRegistration(): void {
+    this.applying = this.applying
+      .then(async () => {
+        const epoch = this.brokerEpoch;
+        if (epoch < 0 || epoch === this.announcedEpoch) return;
+        if (Number(this.cache.broker(this.opts.brokerId)?.broker_epoch) !== epoch) return;
+        this.announcedEpoch = epoch;
+        await this.hooks.registered(epoch);
+      })
+      .catch((error: unknown) =>
+        this.log.error({ err: error }, 'taking the roles of this registration failed'),
+      );
   }
 
   private armWatchIdle(call: grpc.ClientReadableStream<unknown>): void {

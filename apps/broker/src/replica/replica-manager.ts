@@ -76,6 +76,8 @@ export class ReplicaManager {
   private readonly topics = new Map<string, TopicInfo__Output>();
   private readonly fetchers = new Map<number, FollowerFetcher>();
   private brokerEpoch = -1;
+  /** Whether replicas take the roles the metadata gives (after the first setBrokerEpoch). */
+  private takesRoles = false;
   private closed = false;
   /** applyMetadata calls run one after another, in call order. */
   private metadataQueue: Promise<unknown> = Promise.resolve();
@@ -105,8 +107,22 @@ export class ReplicaManager {
     };
   }
 
-  setBrokerEpoch(epoch: number): void {
+  /**
+   * The broker epoch of this process's registration; call it once the metadata applied
+   * includes that registration. Until the first call no replica takes a role: a process
+   * restarted within its predecessor's session TTL sees metadata naming it leader in the old
+   * leader epoch, but its log may now be shorter than what that leader acknowledged (start-up
+   * verification cut it, or the disk lost unsynced writes), and followers would truncate to
+   * it. The controller moves those leaderships when the old session ends, which is before this
+   * process can register, so the metadata that includes the registration is safe to act on.
+   */
+  setBrokerEpoch(epoch: number): Promise<void> {
     this.brokerEpoch = epoch;
+    return this.enqueue(async () => {
+      if (this.takesRoles || this.closed) return;
+      this.takesRoles = true;
+      for (const r of [...this.replicas.values()]) await this.applyPartition(r, r.info);
+    });
   }
 
   /**
@@ -116,7 +132,11 @@ export class ReplicaManager {
    * assigned, of deleted or re-created topics, are closed and their data deleted.
    */
   applyMetadata(topics: TopicInfo__Output[], deletedTopics: string[]): Promise<void> {
-    const run = this.metadataQueue.then(() => this.applyMetadataNow(topics, deletedTopics));
+    return this.enqueue(() => this.applyMetadataNow(topics, deletedTopics));
+  }
+
+  private enqueue(fn: () => Promise<void>): Promise<void> {
+    const run = this.metadataQueue.then(fn);
     this.metadataQueue = run.catch(() => undefined);
     return run;
   }
@@ -169,6 +189,16 @@ export class ReplicaManager {
   }
 
   private async applyPartition(r: PartitionReplica, p: PartitionInfo__Output): Promise<void> {
+    if (!this.takesRoles) {
+      // Kept for setBrokerEpoch, which takes the role of the newest.
+      const q = r.info;
+      if (
+        p.leader_epoch > q.leader_epoch ||
+        (p.leader_epoch === q.leader_epoch && p.partition_epoch > q.partition_epoch)
+      )
+        r.info = p;
+      return;
+    }
     if (p.leader_epoch < r.leaderEpoch) return;
     if (p.leader_epoch === r.leaderEpoch) {
       if (p.partition_epoch <= r.info.partition_epoch) return;

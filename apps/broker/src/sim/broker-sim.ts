@@ -6,8 +6,9 @@
  * the coordinators' controller (sim-controller.ts) that fences AlterIsr by partition epoch,
  * ends a broker's session when it crashes or cannot reach it, and elects leaders from the ISR;
  * metadata delivered to each broker in order but late; producers and consumers
- * (sim-clients.ts). Faults: kill -9 (in-flight disk writes lost), clean stops, pauses
- * (SIGSTOP, sometimes past the session timeout), partitions, message loss. Only the syscalls
+ * (sim-clients.ts). Faults: kill -9 (in-flight disk writes lost) with restarts before or
+ * after the old session expires, clean stops, pauses (SIGSTOP, sometimes past the session
+ * timeout), partitions, message loss. Only the syscalls
  * are swapped: time, the disk and the sockets.
  *
  * Determinism: everything the brokers do is promise-driven. One event per step (a disk write
@@ -32,7 +33,11 @@ import { SimClients } from './sim-clients';
 import { NO_LEADER, SimController } from './sim-controller';
 import { COORDINATORS, SimNetwork, methodCodec } from './sim-network';
 
-export const BROKER_PLANTS = ['unclean-leader', 'hw-ignores-lagging'] as const;
+export const BROKER_PLANTS = [
+  'unclean-leader',
+  'hw-ignores-lagging',
+  'roles-before-registration',
+] as const;
 export type BrokerPlant = (typeof BROKER_PLANTS)[number];
 export const isBrokerPlant = (s: string | undefined): s is BrokerPlant =>
   (BROKER_PLANTS as readonly string[]).includes(s ?? '');
@@ -122,16 +127,24 @@ const ALTER_ISR = methodCodec('tributary.coord.v1.MetadataService', 'AlterIsr');
 
 class Violation extends Error {}
 
+/** A metadata view, and the broker epoch of a registration it is the first to include. */
+interface MetadataMessage {
+  view: TopicInfo__Output[];
+  registered?: number;
+}
+
 class SimBroker {
   disk = new SimDisk();
   rm: ReplicaManager | undefined;
   generation = 0;
   starting = false;
-  /** The broker epoch of the registration the process holds (it may have expired). */
+  /** The broker epoch of the last registration (it may have expired). */
   brokerEpoch = 0;
+  /** The process generation that made that registration: only it keeps the session alive. */
+  sessionGeneration = -1;
   lastHeartbeatMs = 0;
-  /** Metadata views sent on its WatchMetadata stream, oldest first. */
-  metadata: TopicInfo__Output[][] = [];
+  /** Metadata sent on its WatchMetadata stream, oldest first. */
+  metadata: MetadataMessage[] = [];
   applying = false;
   /** Partition → the leader epoch it leads in, per the last metadata it applied. */
   leads = new Map<number, number>();
@@ -349,6 +362,10 @@ class BrokerSim {
         });
         b.starting = false;
         b.nextTickMs = this.nowMs;
+        // Its WatchMetadata stream opens at once; registration waits for the old session.
+        b.metadata = [{ view: this.view() }];
+        // The planted bug: roles taken before registering, on metadata of the old incarnation.
+        if (this.o.plant === 'roles-before-registration') void b.rm.setBrokerEpoch(b.brokerEpoch);
         this.note(`broker ${b.id} started`);
       },
       (error: Error) => {
@@ -419,20 +436,21 @@ class BrokerSim {
     for (const b of this.brokers) {
       const reaches = !this.network.isCut(b.id, COORDINATORS);
       const registered = this.controller.live.has(b.id);
-      if (b.running(this.nowMs) && reaches && registered) b.lastHeartbeatMs = this.nowMs;
+      // A restarted process opens a session of its own; its predecessor's runs out.
+      const holds = b.sessionGeneration === b.generation;
+      if (b.running(this.nowMs) && reaches && registered && holds) b.lastHeartbeatMs = this.nowMs;
       if (registered && this.nowMs - b.lastHeartbeatMs > SESSION_TIMEOUT_MS) {
         this.note(`session of broker ${b.id} ends`);
         this.controller.sessionEnded(b.id);
         this.publish();
       } else if (b.up && !registered && reaches && !this.network.isCut(COORDINATORS, b.id)) {
-        // A new registration (first start, restart, or after an expiry): a new broker epoch
-        // and a WatchMetadata stream from the start, whose first message is the whole view.
+        // A new registration (first start, restart, or after an expiry): a new broker epoch,
+        // which the broker learns with the first view that includes it (as the shell does).
         b.brokerEpoch = this.controller.register(b.id);
-        (b.rm as ReplicaManager).setBrokerEpoch(b.brokerEpoch);
+        b.sessionGeneration = b.generation;
         b.lastHeartbeatMs = this.nowMs;
         this.note(`broker ${b.id} registers with epoch ${b.brokerEpoch}`);
-        this.publish();
-        b.metadata = [this.view()];
+        this.publish(b);
       }
     }
   }
@@ -441,13 +459,21 @@ class BrokerSim {
     return JSON.parse(JSON.stringify(this.controller.view())) as TopicInfo__Output[];
   }
 
-  /** The controller changed: every registered broker's stream carries the new view. */
-  private publish(): void {
+  /**
+   * The controller changed: every running broker's stream carries the new view (registered
+   * or not, as WatchMetadata does); `registered` has just registered.
+   */
+  private publish(registered?: SimBroker): void {
     const view = this.view();
     for (const b of this.brokers) {
-      if (!b.up || !this.controller.live.has(b.id)) continue;
-      b.metadata.push(view);
-      if (b.metadata.length > METADATA_QUEUE_MAX) b.metadata.shift();
+      if (!b.up) continue;
+      b.metadata.push({ view, registered: b === registered ? b.brokerEpoch : undefined });
+      if (b.metadata.length > METADATA_QUEUE_MAX) {
+        // A slow stream skips views; the next one includes what the skipped one did.
+        const skipped = b.metadata.shift() as MetadataMessage;
+        const next = b.metadata[0] as MetadataMessage;
+        next.registered ??= skipped.registered;
+      }
     }
   }
 
@@ -455,30 +481,33 @@ class BrokerSim {
   private deliverMetadata(b: SimBroker): void {
     if (!b.rm || b.applying || b.metadata.length === 0) return;
     if (this.network.isCut(COORDINATORS, b.id)) return;
-    const view = b.metadata.shift() as TopicInfo__Output[];
+    const { view, registered } = b.metadata.shift() as MetadataMessage;
     const generation = b.generation;
+    const rm = b.rm;
     b.applying = true;
-    b.rm.applyMetadata(view, []).then(
-      () => {
-        if (generation !== b.generation) return;
-        b.applying = false;
-        const parts = view[0]?.partitions ?? [];
-        this.note(
-          `broker ${b.id} applied ${parts.map((p) => `p${p.partition}:L${p.leader}e${p.leader_epoch}/${p.partition_epoch}[${p.isr}]`).join(' ')}`,
-        );
-        for (const p of parts) {
-          const was = b.leads.get(p.partition);
-          if (p.leader === b.id) {
-            if (was !== p.leader_epoch) this.stats.leaderChanges++;
-            b.leads.set(p.partition, p.leader_epoch);
-          } else b.leads.delete(p.partition);
-        }
-      },
-      (error: Error) => {
-        if (generation === b.generation)
-          this.violation ??= `broker ${b.id} failed to apply metadata: ${error.stack ?? error}`;
-      },
-    );
+    rm.applyMetadata(view, [])
+      .then(() => (registered === undefined ? undefined : rm.setBrokerEpoch(registered)))
+      .then(
+        () => {
+          if (generation !== b.generation) return;
+          b.applying = false;
+          const parts = view[0]?.partitions ?? [];
+          this.note(
+            `broker ${b.id} applied ${parts.map((p) => `p${p.partition}:L${p.leader}e${p.leader_epoch}/${p.partition_epoch}[${p.isr}]`).join(' ')}`,
+          );
+          for (const p of parts) {
+            const was = b.leads.get(p.partition);
+            if (p.leader === b.id) {
+              if (was !== p.leader_epoch) this.stats.leaderChanges++;
+              b.leads.set(p.partition, p.leader_epoch);
+            } else b.leads.delete(p.partition);
+          }
+        },
+        (error: Error) => {
+          if (generation === b.generation)
+            this.violation ??= `broker ${b.id} failed to apply metadata: ${error.stack ?? error}`;
+        },
+      );
   }
 
   /** Time passes: sessions, deadlines, and each running broker's tick. */
@@ -549,7 +578,7 @@ class BrokerSim {
       if (this.o.plant === 'hw-ignores-lagging') this.forgeCaughtUp();
     }
     for (const b of this.brokers)
-      if (!b.up && !b.starting && !this.controller.live.has(b.id)) {
+      if (!b.up && !b.starting) {
         if (faults && this.random.float() >= 0.02) continue;
         this.stats.restarts++;
         this.note(`restart ${b.id}`);
