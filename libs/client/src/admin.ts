@@ -164,12 +164,19 @@ export class Admin {
   }
 
   /**
-   * Moves replicas; with no moves the controller balances every partition over the live
-   * brokers. Returns the moves committed; they complete in the background (watch
-   * `addingReplicas`/`removingReplicas` in `describeTopics`).
+   * Moves replicas; with no moves the controller plans the fewest moves that spread replicas
+   * and preferred leaders evenly over the live brokers. Returns the moves committed; they
+   * complete in the background (watch `addingReplicas`/`removingReplicas` in
+   * `describeTopics`). With `validateOnly` the moves are checked and returned, not started.
    */
-  async reassignPartitions(moves: PartitionReassignment[] = []): Promise<PartitionReassignment[]> {
-    const r = await this.call('ReassignPartitions', { reassignments: moves });
+  async reassignPartitions(
+    moves: PartitionReassignment[] = [],
+    opts: { validateOnly?: boolean } = {},
+  ): Promise<PartitionReassignment[]> {
+    const r = await this.call('ReassignPartitions', {
+      reassignments: moves,
+      validate_only: opts.validateOnly ?? false,
+    });
     return r.reassignments.map((m) => ({
       topic: m.topic,
       partition: m.partition,

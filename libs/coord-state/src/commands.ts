@@ -125,6 +125,8 @@ export type AllocateProducerIdCommand = { op: 'allocate-producer-id' };
 export type ReassignPartitionsCommand = {
   op: 'reassign-partitions';
   reassignments: Reassignment[];
+  /** Plan and check only: the moves are returned, nothing changes. */
+  validateOnly?: boolean;
 };
 
 // Consumer groups (metadata/groups.ts).

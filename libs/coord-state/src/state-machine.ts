@@ -325,7 +325,7 @@ export class CoordStateMachine {
           producerId: v.producerId,
         }));
       case 'reassign-partitions':
-        return map(reassignPartitions(s, j, cmd.reassignments), (v) => ({
+        return map(reassignPartitions(s, j, cmd.reassignments, cmd.validateOnly === true), (v) => ({
           op: 'reassign-partitions',
           reassignments: v.reassignments,
         }));

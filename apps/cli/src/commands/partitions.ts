@@ -18,7 +18,12 @@ import {
 } from '../brokers';
 import { listOf, parseNonNegativeInt, parsePositiveInt } from '../options';
 
-type MoveOpts = BrokerOptions & { wait: boolean; waitTimeoutMs: number; json?: boolean };
+type MoveOpts = BrokerOptions & {
+  wait: boolean;
+  waitTimeoutMs: number;
+  json?: boolean;
+  dryRun?: boolean;
+};
 
 /** How often the progress of the moves is polled. */
 const POLL_MS = 500;
@@ -52,6 +57,7 @@ export function registerPartitions(program: Command): void {
 function withMoveOptions(command: Command): Command {
   return withBrokerOptions(
     command
+      .option('--dry-run', 'print the moves the controller would make, and make none')
       .option('--no-wait', 'return once the moves are committed, before they complete')
       .option('--wait-timeout-ms <ms>', 'longest wait for the moves', parsePositiveInt, 300_000)
       .option('--json', 'print the moves as JSON'),
@@ -61,14 +67,17 @@ function withMoveOptions(command: Command): Command {
 /** Sends `wanted` (none: a rebalance), prints the moves committed and follows them. */
 async function move(opts: MoveOpts, wanted: PartitionReassignment[]): Promise<void> {
   await withAdmin(opts, async (admin) => {
-    const moves = await admin.reassignPartitions(wanted);
-    if (opts.json) printJson({ moves });
+    const moves = await admin.reassignPartitions(wanted, { validateOnly: opts.dryRun });
+    if (opts.json) printJson({ moves, dryRun: opts.dryRun === true });
     else if (moves.length === 0) process.stdout.write('nothing to move: replicas already placed\n');
     else {
       const rows = moves.map((m) => [m.topic, m.partition, ids(m.replicas)]);
       process.stdout.write(`${table(['topic', 'partition', 'new replicas'], rows)}\n`);
+      if (opts.dryRun)
+        process.stderr.write(`dry run: ${moves.length} move(s) planned, none made\n`);
     }
-    if (opts.wait && moves.length > 0) await follow(admin, moves, opts.waitTimeoutMs);
+    if (opts.wait && !opts.dryRun && moves.length > 0)
+      await follow(admin, moves, opts.waitTimeoutMs);
   });
 }
 

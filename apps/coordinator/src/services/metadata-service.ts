@@ -212,6 +212,7 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
           partition: m.partition,
           replicas: m.replicas,
         })),
+        validateOnly: r.validate_only,
       });
       return { header, reassignments: v.reassignments };
     }, log),

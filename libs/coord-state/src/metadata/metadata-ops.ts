@@ -10,6 +10,7 @@ import { RESERVED_ROOT } from '../paths';
 import { type Decision, afterIsrChange, withBrokerBack, withoutBroker } from './controller';
 import { checkName } from './names';
 import { placeReplicas } from './placement';
+import { type PlannedPartition, rebalancePlan } from './rebalance';
 import {
   BROKERS_ROOT,
   type BrokerRecord,
@@ -451,12 +452,15 @@ export function allocateProducerId(
 /**
  * Starts moving replicas: each partition's replicas become the target followed by the ones
  * being removed, and the controller finishes the move (afterIsrChange) once the new ones are
- * in sync. With no moves given, every partition is rebalanced over the live brokers.
+ * in sync. With no moves given, every partition is rebalanced over the live brokers (the
+ * fewest moves that even out replicas and preferred leaders). `validateOnly` checks and
+ * returns the moves without starting them.
  */
 export function reassignPartitions(
   s: CoordState,
   j: Journal,
   moves: Reassignment[],
+  validateOnly = false,
 ): Result<{ reassignments: Reassignment[] }> {
   if (!Array.isArray(moves)) return fail('INVALID_ARGUMENT', 'reassignments must be a list');
   const planned = moves.length > 0 ? moves : balancedPlan(s);
@@ -479,6 +483,8 @@ export function reassignPartitions(
       return fail('REASSIGNMENT_IN_PROGRESS', `${where} is already being reassigned`);
     const same = m.replicas.every((b, k) => p.replicas[k] === b);
     if (same) continue;
+    out.push({ topic: m.topic, partition: m.partition, replicas: [...m.replicas] });
+    if (validateOnly) continue;
     const removing = p.replicas.filter((b) => !m.replicas.includes(b));
     const adding = m.replicas.filter((b) => !p.replicas.includes(b));
     const next = afterIsrChange(
@@ -493,25 +499,25 @@ export function reassignPartitions(
       live,
     ).partition;
     writePartition(s, j, m.topic, next);
-    out.push({ topic: m.topic, partition: m.partition, replicas: [...m.replicas] });
   }
   return ok({ reassignments: out });
 }
 
-/** Every partition placed afresh over the live brokers, as a new cluster would place it. */
+/** The fewest moves that spread every topic's replicas and leaders over the live brokers. */
 function balancedPlan(s: CoordState): Reassignment[] {
   const brokers = listBrokers(s).map((b) => ({ id: b.brokerId, rack: b.rack }));
-  const out: Reassignment[] = [];
-  let start = 0;
-  for (const name of listTopics(s)) {
-    const t = readRecord<TopicRecord>(s, topicPath(name))!;
-    if (t.replicationFactor > brokers.length) continue;
-    placeReplicas(brokers, t.partitionCount, t.replicationFactor, start).forEach((replicas, n) =>
-      out.push({ topic: name, partition: n, replicas }),
-    );
-    start += t.partitionCount;
-  }
-  return out;
+  const partitions: PlannedPartition[] = [];
+  for (const name of listTopics(s))
+    for (const p of describeTopic(s, name)!.partitions) {
+      const removing = new Set(p.removingReplicas);
+      partitions.push({
+        topic: name,
+        partition: p.partition,
+        replicas: p.replicas.filter((b) => !removing.has(b)),
+        busy: p.addingReplicas.length + p.removingReplicas.length > 0,
+      });
+    }
+  return rebalancePlan(brokers, partitions);
 }
 
 /** The metadata's own invariants (checkInvariants): throws AssertionError. */

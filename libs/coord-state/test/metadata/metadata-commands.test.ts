@@ -20,10 +20,10 @@ const restore = (sm: CoordStateMachine) => {
 };
 
 class MetadataDriver extends Driver {
-  /** Registers brokers 1..n (rack r{id % racks}) each with a session of its own. */
-  brokers(n: number, racks = 1): Map<number, { session: number; epoch: number }> {
+  /** Registers brokers first..n (rack r{id % racks}) each with a session of its own. */
+  brokers(n: number, racks = 1, first = 1): Map<number, { session: number; epoch: number }> {
     const out = new Map<number, { session: number; epoch: number }>();
-    for (let id = 1; id <= n; id++) {
+    for (let id = first; id <= n; id++) {
       const session = this.session();
       const { brokerEpoch } = this.ok({
         op: 'register-broker',
@@ -448,6 +448,21 @@ describe('reassignment', () => {
     expect(done.isr).toEqual(target);
     expect(done.leader).toBe(spare); // the preferred replica
     expect(done.addingReplicas).toEqual([]);
+  });
+
+  it('rebalances with no moves given: validate-only plans and changes nothing, then it moves', () => {
+    const d = new MetadataDriver();
+    d.brokers(2);
+    d.topic('t', 4, 2);
+    d.brokers(4, 1, 3); // brokers 3 and 4 join, holding nothing
+    const before = [0, 1, 2, 3].map((n) => d.partition('t', n));
+    const planned = d.ok({ op: 'reassign-partitions', reassignments: [], validateOnly: true });
+    expect(planned.reassignments.length).toBeGreaterThan(0);
+    expect([0, 1, 2, 3].map((n) => d.partition('t', n))).toEqual(before);
+    const made = d.ok({ op: 'reassign-partitions', reassignments: [] });
+    expect(made.reassignments).toEqual(planned.reassignments);
+    for (const m of made.reassignments)
+      expect(d.partition('t', m.partition).replicas.slice(0, 2)).toEqual(m.replicas);
   });
 
   it('refuses moves to unknown brokers or with the wrong replica count', () => {

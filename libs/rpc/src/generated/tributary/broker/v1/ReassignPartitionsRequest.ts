@@ -7,10 +7,15 @@ import type { PartitionReassignment as _tributary_broker_v1_PartitionReassignmen
  */
 export interface ReassignPartitionsRequest {
   /**
-   * Explicit moves; empty = let the controller compute a balanced, rack-aware assignment of
-   * every partition over the live brokers (what `trib partitions rebalance` sends).
+   * Explicit moves; empty = let the controller plan the fewest moves that spread replicas
+   * and preferred leaders evenly over the live brokers, rack-aware (what `trib partitions
+   * rebalance` sends).
    */
   'reassignments'?: (_tributary_broker_v1_PartitionReassignment)[];
+  /**
+   * Check and return the moves without starting them (`trib partitions rebalance --dry-run`).
+   */
+  'validate_only'?: (boolean);
 }
 
 /**
@@ -18,8 +23,13 @@ export interface ReassignPartitionsRequest {
  */
 export interface ReassignPartitionsRequest__Output {
   /**
-   * Explicit moves; empty = let the controller compute a balanced, rack-aware assignment of
-   * every partition over the live brokers (what `trib partitions rebalance` sends).
+   * Explicit moves; empty = let the controller plan the fewest moves that spread replicas
+   * and preferred leaders evenly over the live brokers, rack-aware (what `trib partitions
+   * rebalance` sends).
    */
   'reassignments': (_tributary_broker_v1_PartitionReassignment__Output)[];
+  /**
+   * Check and return the moves without starting them (`trib partitions rebalance --dry-run`).
+   */
+  'validate_only': (boolean);
 }
