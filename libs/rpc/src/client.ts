@@ -12,8 +12,9 @@ export function createClient<T extends grpc.Client>(
   ctor: ClientConstructor<T>,
   address: string,
   limits: TransportLimits = {},
+  credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
 ): T {
-  return new ctor(address, grpc.credentials.createInsecure(), channelOptions(limits));
+  return new ctor(address, credentials, channelOptions(limits));
 }
 
 /** Call options with a deadline `ms` from now: every call has one. */

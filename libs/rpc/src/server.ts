@@ -1,6 +1,7 @@
 /**
  * gRPC server construction: message-size limits, keepalive, `grpc.health.v1.Health` and server
- * reflection on every server, and a drain that lets in-flight calls finish.
+ * reflection on every server, TLS when given files (see tls.ts), and a drain that lets
+ * in-flight calls finish.
  */
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
@@ -8,18 +9,21 @@ import { ReflectionService } from '@grpc/reflection';
 import { channelOptions, type TransportLimits } from './channel-options';
 import { packageDefinition } from './contract';
 import { formatHostPort, parseHostPort } from './address';
+import { serverCredentials, type ServerTls, type TlsFiles } from './tls';
 
 export interface TributaryServer {
   grpc: grpc.Server;
   /** Sets the health status of one service, or of the whole server with ''. */
   setServing(service: string, serving: boolean): void;
+  /** Whether the server speaks TLS (mTLS): false means open, for development only. */
+  secure: boolean;
   /** Binds and starts; returns the bound `host:port` (port 0 picks a free one). */
   listen(address: string): Promise<string>;
   /** Refuses new calls, waits up to `graceMs` for running ones, then cancels what is left. */
   drain(graceMs: number): Promise<void>;
 }
 
-export function createServer(limits: TransportLimits = {}): TributaryServer {
+export function createServer(limits: TransportLimits = {}, tls?: TlsFiles): TributaryServer {
   const server = new grpc.Server({
     ...channelOptions(limits),
     // Clients ping every 10 s; allow that without the server closing the connection.
@@ -34,19 +38,22 @@ export function createServer(limits: TransportLimits = {}): TributaryServer {
       const status: ServingStatus = serving ? 'SERVING' : 'NOT_SERVING';
       health.setStatus(service, status);
     },
-    listen: (address) => bind(server, address),
+    secure: tls !== undefined,
+    listen: (address) => bind(server, address, serverCredentials(tls)),
     drain: (graceMs) => drain(server, graceMs),
   };
 }
 
-function bind(server: grpc.Server, address: string): Promise<string> {
+async function bind(server: grpc.Server, address: string, tls: ServerTls): Promise<string> {
   const { host } = parseHostPort(address);
-  return new Promise((resolve, reject) => {
-    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, port) => {
+  const bound = await new Promise<string>((resolve, reject) => {
+    server.bindAsync(address, tls.credentials, (error, port) => {
       if (error) reject(new Error(`cannot listen on ${address}: ${error.message}`));
       else resolve(formatHostPort({ host, port }));
     });
   });
+  await tls.loaded();
+  return bound;
 }
 
 function drain(server: grpc.Server, graceMs: number): Promise<void> {

@@ -1,0 +1,105 @@
+/**
+ * Who is calling: the principal of a TLS client certificate (DESIGN §7), and the guard that
+ * keeps the peer-only services (Raft, replication) to cluster members.
+ *
+ * The principal is the certificate's first URI subject alternative name (a SPIFFE-style id)
+ * when it has one, else its subject CN. grpc-js ≥ 1.10 exposes the verified peer certificate
+ * through `call.getAuthContext()`; it is absent on plaintext connections.
+ */
+import type { X509Certificate } from 'node:crypto';
+import type * as grpc from '@grpc/grpc-js';
+import { tributaryError } from './errors';
+
+/** What the principal is read from, in the shape of Node's tls.PeerCertificate. */
+export interface CertificateNames {
+  subject?: { CN?: string | string[] } | undefined;
+  /** `DNS:a, IP Address:127.0.0.1, URI:spiffe://x`, as Node formats it. */
+  subjectaltname?: string | undefined;
+}
+
+export function principalOf(cert: CertificateNames): string | undefined {
+  const uri = uriNames(cert.subjectaltname)[0];
+  if (uri) return uri;
+  const cn = cert.subject?.CN;
+  const first = Array.isArray(cn) ? cn[0] : cn;
+  return first ? first : undefined;
+}
+
+/** URI entries of a subjectAltName string; a quoted entry (Node quotes odd ones) is unquoted. */
+function uriNames(san: string | undefined): string[] {
+  if (!san) return [];
+  return san
+    .split(/,\s*/)
+    .filter((part) => part.startsWith('URI:'))
+    .map((part) => part.slice(4).replace(/^"(.*)"$/, '$1'));
+}
+
+/** The principal of a parsed certificate (the process's own, read from --tls-cert). */
+export function principalOfX509(cert: X509Certificate): string | undefined {
+  const cn = cert.subject
+    .split('\n')
+    .filter((line) => line.startsWith('CN='))
+    .map((line) => line.slice(3));
+  return principalOf({ subject: { CN: cn }, subjectaltname: cert.subjectAltName });
+}
+
+/** Anything grpc-js hands a server handler (its AuthContext type is not exported). */
+export interface AuthenticatedCall {
+  getAuthContext(): { sslPeerCertificate?: CertificateNames | undefined } | null;
+}
+
+/** The caller's principal, or undefined on a plaintext connection or without a certificate. */
+export function callPrincipal(call: AuthenticatedCall): string | undefined {
+  const cert = call.getAuthContext()?.sslPeerCertificate;
+  return cert ? principalOf(cert) : undefined;
+}
+
+/** UNAUTHENTICATED without a principal, PERMISSION_DENIED for one not listed, else undefined. */
+export function refusePrincipal(
+  principal: string | undefined,
+  allowed: ReadonlySet<string>,
+  service: string,
+): grpc.ServiceError | undefined {
+  if (principal === undefined)
+    return tributaryError(
+      'UNAUTHENTICATED',
+      `${service} is for cluster members only: connect over TLS with a member certificate`,
+    );
+  if (!allowed.has(principal))
+    return tributaryError(
+      'PERMISSION_DENIED',
+      `${service} is for cluster members only; principal '${principal}' is not in --cluster-principals`,
+      { metadata: { principal } },
+    );
+  return undefined;
+}
+
+type Handler = (call: never, callback?: never) => void;
+
+/**
+ * `handlers` of `definition` with every call refused unless its principal is in `allowed`.
+ * Unary and client-stream calls are refused through their callback, server and bidi streams
+ * by an 'error' event (grpc-js ends the call with that status).
+ */
+export function requirePrincipals<H extends object>(
+  definition: grpc.ServiceDefinition,
+  handlers: H,
+  allowed: ReadonlySet<string>,
+  service: string,
+): H {
+  const out: Record<string, Handler> = {};
+  for (const [name, handler] of Object.entries(handlers as Record<string, Handler>)) {
+    const method = definition[name];
+    if (!method) throw new Error(`${service} has no method ${name}`);
+    const callbackStyle = !method.responseStream;
+    out[name] = ((call: AuthenticatedCall & NodeJS.EventEmitter, callback?: Callback) => {
+      const refused = refusePrincipal(callPrincipal(call), allowed, service);
+      if (!refused) return (handler as (c: unknown, cb?: unknown) => void)(call, callback);
+      if (callbackStyle) callback!(refused);
+      else call.emit('error', refused);
+    }) as Handler;
+  }
+  return out as H;
+}
+
+type Callback = (error: grpc.ServiceError | null) => void;
