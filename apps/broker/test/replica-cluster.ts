@@ -76,6 +76,7 @@ export class ReplicaCluster {
       isr: [...ids],
       adding_replicas: [],
       removing_replicas: [],
+      reassignment_throttle_bytes_per_sec: 0,
     };
   }
 

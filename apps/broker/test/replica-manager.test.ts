@@ -310,6 +310,7 @@ test('logs found at startup of deleted topics or moved replicas are deleted by m
     isr: replicas,
     adding_replicas: [],
     removing_replicas: [],
+    reassignment_throttle_bytes_per_sec: 0,
   });
   const kept = {
     name: 'kept',

@@ -1,7 +1,8 @@
 // `trib topic …`, `trib cluster status` with brokers and `trib partitions rebalance` as a user
 // runs them: spawned processes against a real cluster (1 coordinator, 2 brokers, then a third
 // added), checking stdout, stderr and exit codes.
-import { BrokerCluster, CoordinatorCluster, runTrib } from '@tributary/testkit';
+import { Producer } from '@tributary/client';
+import { BrokerCluster, CoordinatorCluster, eventually, runTrib } from '@tributary/testkit';
 
 jest.setTimeout(240_000);
 
@@ -171,4 +172,43 @@ it('partitions reassign moves one partition to the brokers given, and refuses a 
   const wrong = await trib('partitions', 'reassign', 'spread', '0', '--replicas', '1,2');
   expect(wrong.code).toBe(1);
   expect(wrong.stderr).toMatch(/^trib: .+ \(INVALID_[A-Z_]+\)\n/);
+});
+
+it('partitions reassign --throttle copies the new replica no faster than the rate given', async () => {
+  await trib('topic', 'create', 'slow', '-p', '1', '-r', '1');
+  const [created] = await json('topic', 'describe', 'slow');
+  const from: number = created.partitions[0].replicas[0];
+  const to = from === 1 ? 2 : 1;
+  // 1 MiB of 4 KiB records, then a copy throttled to 256 KiB/s: about 4 s, never under 3.
+  const producer = new Producer({ bootstrap: [brokers.broker(from).address], acks: 'leader' });
+  const value = Buffer.alloc(4096, 7);
+  await Promise.all(Array.from({ length: 256 }, () => producer.send({ topic: 'slow', value })));
+  await producer.close();
+  const started = Date.now();
+  const moving = trib(
+    'partitions',
+    'reassign',
+    'slow',
+    '0',
+    '--replicas',
+    String(to),
+    '--throttle',
+    String(256 * 1024),
+  );
+  await eventually(
+    async () =>
+      (await json('topic', 'describe', 'slow'))[0].partitions[0].addingReplicas.length > 0,
+    10_000,
+    'the move to start',
+  );
+  const [during] = await json('topic', 'describe', 'slow');
+  expect(during.partitions[0].reassignmentThrottleBytesPerSec).toBe(256 * 1024);
+  const result = await moving;
+  expect(result.code).toBe(0);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+  const [after] = await json('topic', 'describe', 'slow');
+  expect(after.partitions[0]).toMatchObject({
+    replicas: [to],
+    reassignmentThrottleBytesPerSec: 0,
+  });
 });

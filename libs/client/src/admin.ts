@@ -58,6 +58,8 @@ export interface PartitionDescription {
   addingReplicas: number[];
   /** Replicas a reassignment removes once the added ones are in sync. */
   removingReplicas: number[];
+  /** Bytes/s each added replica copies at most while the reassignment runs; 0: no limit. */
+  reassignmentThrottleBytesPerSec: number;
 }
 
 export interface TopicDescription {
@@ -167,15 +169,18 @@ export class Admin {
    * Moves replicas; with no moves the controller plans the fewest moves that spread replicas
    * and preferred leaders evenly over the live brokers. Returns the moves committed; they
    * complete in the background (watch `addingReplicas`/`removingReplicas` in
-   * `describeTopics`). With `validateOnly` the moves are checked and returned, not started.
+   * `describeTopics`). With `validateOnly` the moves are checked and returned, not started;
+   * `throttleBytesPerSec` caps how fast each new replica copies from its leader until its
+   * move completes.
    */
   async reassignPartitions(
     moves: PartitionReassignment[] = [],
-    opts: { validateOnly?: boolean } = {},
+    opts: { validateOnly?: boolean; throttleBytesPerSec?: number } = {},
   ): Promise<PartitionReassignment[]> {
     const r = await this.call('ReassignPartitions', {
       reassignments: moves,
       validate_only: opts.validateOnly ?? false,
+      throttle_bytes_per_sec: opts.throttleBytesPerSec ?? 0,
     });
     return r.reassignments.map((m) => ({
       topic: m.topic,
@@ -289,6 +294,7 @@ function describe(t: TopicInfo__Output): TopicDescription {
       isr: p.isr,
       addingReplicas: p.adding_replicas,
       removingReplicas: p.removing_replicas,
+      reassignmentThrottleBytesPerSec: Number(p.reassignment_throttle_bytes_per_sec ?? 0),
     })),
     configs: t.configs,
   };

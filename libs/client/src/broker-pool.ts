@@ -25,7 +25,10 @@ export class BrokerPool {
   private readonly clients = new Map<string, BrokerServiceClient>();
   private closed = false;
 
-  constructor(private readonly limits: TransportLimits = {}) {}
+  constructor(
+    private readonly limits: TransportLimits = {},
+    private readonly credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+  ) {}
 
   client(address: string): BrokerServiceClient {
     if (this.closed) throw clientError('CLIENT_CLOSED', 'the client was closed');
@@ -33,7 +36,7 @@ export class BrokerPool {
     if (!client) {
       parseHostPort(address);
       const Ctor = contract().tributary.broker.v1.BrokerService;
-      client = new Ctor(address, grpc.credentials.createInsecure(), {
+      client = new Ctor(address, this.credentials, {
         ...channelOptions(this.limits),
         // A new stream must not wait behind grpc-js's default 120 s reconnect backoff.
         'grpc.max_reconnect_backoff_ms': 1_000,

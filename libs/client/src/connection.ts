@@ -26,6 +26,8 @@ export type Mode = 'execute' | 'unary';
 export interface ConnectionOptions {
   mode: Mode;
   limits: TransportLimits;
+  /** TLS (see tls.ts), shared by every channel of one client; default plaintext. */
+  credentials?: grpc.ChannelCredentials;
   /** grpc-js reconnect backoff bounds of the channel. */
   reconnectBackoffMs: { initial: number; max: number };
   maxInFlight: number;
@@ -38,20 +40,22 @@ export class Connection {
   private clusterClient: ClusterServiceClient | undefined;
   private execute: ExecuteStream | undefined;
   private closed = false;
+  private readonly credentials: grpc.ChannelCredentials;
 
   constructor(
     readonly address: string,
     private readonly options: ConnectionOptions,
   ) {
+    this.credentials = options.credentials ?? grpc.credentials.createInsecure();
     const Ctor = contract().tributary.coord.v1.CoordinationService;
-    this.coord = new Ctor(address, grpc.credentials.createInsecure(), this.channelOptions());
+    this.coord = new Ctor(address, this.credentials, this.channelOptions());
   }
 
   get cluster(): ClusterServiceClient {
     if (!this.clusterClient) {
       const Ctor = contract().tributary.coord.v1.ClusterService;
       // Shares the channel of `coord`: one TCP connection per address.
-      this.clusterClient = new Ctor(this.address, grpc.credentials.createInsecure(), {
+      this.clusterClient = new Ctor(this.address, this.credentials, {
         ...this.channelOptions(),
         channelOverride: this.coord.getChannel(),
       });

@@ -44,12 +44,13 @@ import {
 import { retryDelayMs, retryPolicy, type RetryPolicy } from './consumer-retry';
 import { clientError, CoordinationError, fromCallError } from './errors';
 import { listOffset, type OffsetPosition } from './list-offsets';
+import { channelCredentials, type SecureOptions } from './tls';
 
 export type { Assignor, ConsumerRecord, RetryPolicy, TopicPartition };
 
 export type StartOffset = 'earliest' | 'latest' | number;
 
-export interface ConsumerOptions {
+export interface ConsumerOptions extends SecureOptions {
   /** Broker addresses, `host:port`; any live one will do. */
   bootstrap: string[];
   /** Label shown to operators in group descriptions; default 'tributary-consumer'. */
@@ -195,9 +196,10 @@ export class Consumer {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? systemRandom;
     this.backoffOptions = options.backoff ?? DEFAULT_BACKOFF;
-    this.pool = new BrokerPool({
-      maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
-    });
+    this.pool = new BrokerPool(
+      { maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
+      channelCredentials(options),
+    );
     this.metadata = new BrokerMetadata(options.bootstrap, this.pool, this.requestTimeoutMs);
   }
 

@@ -41,8 +41,9 @@ import {
 } from './types';
 import { Watch, type WatchOptions } from './watch';
 import type { OpKind, OpRequests, OpResponses, WireStatus } from './wire';
+import { channelCredentials, type SecureOptions } from './tls';
 
-export interface CoordinationClientOptions {
+export interface CoordinationClientOptions extends SecureOptions {
   /** Coordinator addresses, `host:port`; any of them will do. */
   endpoints: string[];
   /** Time budget of one request, retries included; default 10000. */
@@ -107,6 +108,7 @@ export class CoordinationClient {
       endpoints: options.endpoints,
       mode: options.mode ?? 'execute',
       limits: { maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
+      credentials: channelCredentials(options),
       connectTimeoutMs: options.connectTimeoutMs ?? 2_000,
       backoff,
       reconnectBackoffMs: { initial: backoff.baseMs * 4, max: backoff.maxMs },

@@ -38,11 +38,12 @@ import {
 import { partitionForKey, StickyPartitioner } from './producer-partitioner';
 import { PartitionQueue, type SealedBatch } from './producer-partition';
 import { ProduceStream, type ProduceCall } from './producer-stream';
+import { channelCredentials, type SecureOptions } from './tls';
 
 export type Acks = 'none' | 'leader' | 'all';
 export type CompressionName = 'none' | 'gzip' | 'zstd' | 'lz4';
 
-export interface ProducerOptions {
+export interface ProducerOptions extends SecureOptions {
   /** Broker addresses, `host:port`; any live one will do. */
   bootstrap: string[];
   /** What an acknowledgement waits for; default 'all' (every in-sync replica). */
@@ -144,7 +145,10 @@ export class Producer {
   private readonly random: Random;
   private readonly wallClock: () => number;
   private readonly o: Required<
-    Omit<ProducerOptions, 'bootstrap' | 'clock' | 'random' | 'wallClock' | 'backoff'>
+    Omit<
+      ProducerOptions,
+      'bootstrap' | 'clock' | 'random' | 'wallClock' | 'backoff' | 'tls' | 'credentials'
+    >
   >;
   private readonly backoffOptions: BackoffOptions;
   private readonly queues = new Map<string, PartitionQueue>();
@@ -194,7 +198,10 @@ export class Producer {
     this.random = options.random ?? systemRandom;
     this.wallClock = options.wallClock ?? Date.now;
     this.backoffOptions = options.backoff ?? DEFAULT_BACKOFF;
-    this.pool = new BrokerPool({ maxMessageBytes: this.o.maxMessageBytes });
+    this.pool = new BrokerPool(
+      { maxMessageBytes: this.o.maxMessageBytes },
+      channelCredentials(options),
+    );
     this.metadata = new BrokerMetadata(options.bootstrap, this.pool, this.o.requestTimeoutMs);
     this.accumulator = new Accumulator(this.o);
     this.sticky = new StickyPartitioner(this.random);

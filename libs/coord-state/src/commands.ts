@@ -127,6 +127,8 @@ export type ReassignPartitionsCommand = {
   reassignments: Reassignment[];
   /** Plan and check only: the moves are returned, nothing changes. */
   validateOnly?: boolean;
+  /** Bytes/s each new replica copies at most until its move completes; 0 or absent: no limit. */
+  throttleBytesPerSec?: number;
 };
 
 // Consumer groups (metadata/groups.ts).

@@ -325,7 +325,10 @@ export class CoordStateMachine {
           producerId: v.producerId,
         }));
       case 'reassign-partitions':
-        return map(reassignPartitions(s, j, cmd.reassignments, cmd.validateOnly === true), (v) => ({
+        return map(reassignPartitions(s, j, cmd.reassignments, {
+          validateOnly: cmd.validateOnly === true,
+          throttleBytesPerSec: cmd.throttleBytesPerSec ?? 0,
+        }), (v) => ({
           op: 'reassign-partitions',
           reassignments: v.reassignments,
         }));

@@ -148,7 +148,11 @@ export class FollowerFetcher {
           fetch_offset: fetchOffset,
           last_fetched_epoch: r.log.lastEpoch(),
           log_start_offset: r.log.logStartOffset,
-          max_bytes: 0,
+          // A throttled copy asks for a tenth of a second's worth at a time: an even flow.
+          max_bytes:
+            throttleOf(r, this.ctx.brokerId) > 0
+              ? Math.max(1, Math.floor(throttleOf(r, this.ctx.brokerId) / 10))
+              : 0,
         })),
       });
       answers = res.partitions;
@@ -204,6 +208,12 @@ export class FollowerFetcher {
           await this.applyStep(r, { kind: 'reset', offset: plan.reset }, 'log-start');
         const batches = a.batches.slice(plan.appendFrom);
         if (batches.length > 0) {
+          const throttle = throttleOf(r, this.ctx.brokerId);
+          if (throttle > 0) {
+            // Not fetched again before these bytes fit the reassignment's rate.
+            const bytes = batches.reduce((n, b) => n + b.records.length, 0);
+            role.retryAtMs = this.ctx.ports.now() + (bytes * 1000) / throttle;
+          }
           const now = this.ctx.ports.wallClock();
           await r.log.appendAsFollower(
             batches.map((b) => ({
@@ -249,4 +259,13 @@ export class FollowerFetcher {
     else await r.log.resetTo(step.offset);
     if (r.log.highWatermark > r.log.logEndOffset) r.log.setHighWatermark(r.log.logEndOffset);
   }
+}
+
+/**
+ * The rate this broker copies `r` at while a reassignment adds it as a new replica (bytes/s;
+ * 0: no limit). Followers already in the ISR are never throttled.
+ */
+function throttleOf(r: PartitionReplica, brokerId: number): number {
+  const rate = Number(r.info.reassignment_throttle_bytes_per_sec ?? 0);
+  return rate > 0 && r.info.adding_replicas.includes(brokerId) ? rate : 0;
 }

@@ -204,5 +204,6 @@ function info(p: ControllerPartition): PartitionInfo__Output {
     isr: [...p.isr],
     adding_replicas: [],
     removing_replicas: [],
+    reassignment_throttle_bytes_per_sec: 0,
   };
 }

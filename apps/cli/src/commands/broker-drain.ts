@@ -17,7 +17,12 @@ import { planDrain } from '../drain-plan';
 import { parsePositiveInt } from '../options';
 import { follow } from './partitions';
 
-type DrainOpts = BrokerOptions & { wait: boolean; waitTimeoutMs: number; json?: boolean };
+type DrainOpts = BrokerOptions & {
+  wait: boolean;
+  waitTimeoutMs: number;
+  json?: boolean;
+  throttle?: number;
+};
 
 export function registerBrokerDrain(broker: Command): void {
   withBrokerOptions(
@@ -27,6 +32,11 @@ export function registerBrokerDrain(broker: Command): void {
       .argument('<id>', 'the broker to empty', parsePositiveInt)
       .option('--no-wait', 'return once the moves are committed, before they complete')
       .option('--wait-timeout-ms <ms>', 'longest wait for the moves', parsePositiveInt, 300_000)
+      .option(
+        '--throttle <bytes/s>',
+        'bytes per second each new replica copies at most until its move completes',
+        parsePositiveInt,
+      )
       .option('--json', 'print the moves as JSON'),
   ).action(
     brokerAction(async (id: number, opts: DrainOpts) => {
@@ -45,7 +55,10 @@ export function registerBrokerDrain(broker: Command): void {
           id,
         );
         if (!plan.ok) throw new Error(plan.error);
-        const moves = plan.moves.length > 0 ? await admin.reassignPartitions(plan.moves) : [];
+        const moves =
+          plan.moves.length > 0
+            ? await admin.reassignPartitions(plan.moves, { throttleBytesPerSec: opts.throttle })
+            : [];
         if (opts.json) printJson({ moves });
         else if (moves.length === 0) process.stdout.write(`broker ${id} holds no replicas\n`);
         else {

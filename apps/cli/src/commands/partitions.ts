@@ -23,6 +23,7 @@ type MoveOpts = BrokerOptions & {
   waitTimeoutMs: number;
   json?: boolean;
   dryRun?: boolean;
+  throttle?: number;
 };
 
 /** How often the progress of the moves is polled. */
@@ -58,6 +59,11 @@ function withMoveOptions(command: Command): Command {
   return withBrokerOptions(
     command
       .option('--dry-run', 'print the moves the controller would make, and make none')
+      .option(
+        '--throttle <bytes/s>',
+        'bytes per second each new replica copies at most until its move completes',
+        parsePositiveInt,
+      )
       .option('--no-wait', 'return once the moves are committed, before they complete')
       .option('--wait-timeout-ms <ms>', 'longest wait for the moves', parsePositiveInt, 300_000)
       .option('--json', 'print the moves as JSON'),
@@ -67,7 +73,10 @@ function withMoveOptions(command: Command): Command {
 /** Sends `wanted` (none: a rebalance), prints the moves committed and follows them. */
 async function move(opts: MoveOpts, wanted: PartitionReassignment[]): Promise<void> {
   await withAdmin(opts, async (admin) => {
-    const moves = await admin.reassignPartitions(wanted, { validateOnly: opts.dryRun });
+    const moves = await admin.reassignPartitions(wanted, {
+      validateOnly: opts.dryRun,
+      throttleBytesPerSec: opts.throttle,
+    });
     if (opts.json) printJson({ moves, dryRun: opts.dryRun === true });
     else if (moves.length === 0) process.stdout.write('nothing to move: replicas already placed\n');
     else {

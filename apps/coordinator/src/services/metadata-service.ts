@@ -61,6 +61,7 @@ export function partitionToWire(p: Partition): PartitionInfo {
     isr: p.isr,
     adding_replicas: p.addingReplicas,
     removing_replicas: p.removingReplicas,
+    reassignment_throttle_bytes_per_sec: p.throttleBytesPerSec ?? 0,
   };
 }
 
@@ -213,6 +214,7 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
           replicas: m.replicas,
         })),
         validateOnly: r.validate_only,
+        throttleBytesPerSec: Number(r.throttle_bytes_per_sec),
       });
       return { header, reassignments: v.reassignments };
     }, log),

@@ -95,7 +95,14 @@ export function afterIsrChange(p: PartitionRecord, live: ReadonlySet<number>): D
     const leader = removing.has(p.leader) ? (isr.find((b) => live.has(b)) ?? isr[0]!) : p.leader;
     next = changed(
       p,
-      { replicas, isr, leader, addingReplicas: [], removingReplicas: [] },
+      {
+        replicas,
+        isr,
+        leader,
+        addingReplicas: [],
+        removingReplicas: [],
+        throttleBytesPerSec: undefined,
+      },
       leader !== p.leader,
     );
   }

@@ -454,15 +454,18 @@ export function allocateProducerId(
  * being removed, and the controller finishes the move (afterIsrChange) once the new ones are
  * in sync. With no moves given, every partition is rebalanced over the live brokers (the
  * fewest moves that even out replicas and preferred leaders). `validateOnly` checks and
- * returns the moves without starting them.
+ * returns the moves without starting them; `throttleBytesPerSec` caps what each new replica
+ * copies per second until its move completes.
  */
 export function reassignPartitions(
   s: CoordState,
   j: Journal,
   moves: Reassignment[],
-  validateOnly = false,
+  o: { validateOnly: boolean; throttleBytesPerSec: number },
 ): Result<{ reassignments: Reassignment[] }> {
   if (!Array.isArray(moves)) return fail('INVALID_ARGUMENT', 'reassignments must be a list');
+  if (!isInt(o.throttleBytesPerSec, 0, Number.MAX_SAFE_INTEGER))
+    return fail('INVALID_ARGUMENT', 'throttle_bytes_per_sec must be a whole number ≥ 0');
   const planned = moves.length > 0 ? moves : balancedPlan(s);
   const live = liveIds(s);
   const seen = new Set<string>();
@@ -484,7 +487,7 @@ export function reassignPartitions(
     const same = m.replicas.every((b, k) => p.replicas[k] === b);
     if (same) continue;
     out.push({ topic: m.topic, partition: m.partition, replicas: [...m.replicas] });
-    if (validateOnly) continue;
+    if (o.validateOnly) continue;
     const removing = p.replicas.filter((b) => !m.replicas.includes(b));
     const adding = m.replicas.filter((b) => !p.replicas.includes(b));
     const next = afterIsrChange(
@@ -494,6 +497,8 @@ export function reassignPartitions(
         isr: inReplicaOrder([...m.replicas, ...removing], p.isr),
         addingReplicas: adding,
         removingReplicas: removing,
+        throttleBytesPerSec:
+          adding.length > 0 && o.throttleBytesPerSec > 0 ? o.throttleBytesPerSec : undefined,
         partitionEpoch: p.partitionEpoch + 1,
       },
       live,

@@ -48,6 +48,8 @@ export interface PartitionRecord {
    */
   addingReplicas: number[];
   removingReplicas: number[];
+  /** Bytes/s each replica being added copies at most; absent (no limit) once the move ends. */
+  throttleBytesPerSec?: number;
 }
 
 export const NO_LEADER = -1;

@@ -465,6 +465,36 @@ describe('reassignment', () => {
       expect(d.partition('t', m.partition).replicas.slice(0, 2)).toEqual(m.replicas);
   });
 
+  it('keeps a throttle on the partitions being moved until each move completes', () => {
+    const d = new MetadataDriver();
+    d.brokers(3);
+    d.topic('t', 1, 2);
+    const p = d.partition('t', 0);
+    const spare = [1, 2, 3].find((b) => !p.replicas.includes(b))!;
+    const target = [p.replicas[0]!, spare];
+    const move = { topic: 't', partition: 0, replicas: target };
+    expect(
+      d.reason({ op: 'reassign-partitions', reassignments: [move], throttleBytesPerSec: -1 }),
+    ).toBe('INVALID_ARGUMENT');
+    d.ok({ op: 'reassign-partitions', reassignments: [move], throttleBytesPerSec: 1_000_000 });
+    const moving = d.partition('t', 0);
+    expect(moving.throttleBytesPerSec).toBe(1_000_000);
+    const epoch = d.sm.brokers().find((x) => x.brokerId === moving.leader)!.brokerEpoch;
+    const done = d.ok({
+      op: 'alter-isr',
+      topic: 't',
+      partition: 0,
+      brokerId: moving.leader,
+      brokerEpoch: epoch,
+      leaderEpoch: moving.leaderEpoch,
+      partitionEpoch: moving.partitionEpoch,
+      isr: [...moving.isr, spare],
+    }).partition;
+    expect(done.replicas).toEqual(target);
+    expect(done.throttleBytesPerSec).toBeUndefined();
+    expect(d.partition('t', 0).throttleBytesPerSec).toBeUndefined();
+  });
+
   it('refuses moves to unknown brokers or with the wrong replica count', () => {
     const d = new MetadataDriver();
     d.brokers(3);

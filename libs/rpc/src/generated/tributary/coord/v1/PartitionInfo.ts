@@ -1,5 +1,6 @@
 // Original file: protos/tributary/coord/v1/common.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * State of one partition of a topic.
@@ -40,6 +41,11 @@ export interface PartitionInfo {
    * Replicas being removed by an ongoing reassignment; empty when none.
    */
   'removing_replicas'?: (number)[];
+  /**
+   * Bytes per second each replica being added copies from the leader at most, for the
+   * reassignment under way; 0 = no limit (and always 0 when no reassignment is under way).
+   */
+  'reassignment_throttle_bytes_per_sec'?: (number | string | Long);
 }
 
 /**
@@ -81,4 +87,9 @@ export interface PartitionInfo__Output {
    * Replicas being removed by an ongoing reassignment; empty when none.
    */
   'removing_replicas': (number)[];
+  /**
+   * Bytes per second each replica being added copies from the leader at most, for the
+   * reassignment under way; 0 = no limit (and always 0 when no reassignment is under way).
+   */
+  'reassignment_throttle_bytes_per_sec': (number);
 }

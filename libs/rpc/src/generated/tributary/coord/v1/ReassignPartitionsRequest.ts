@@ -1,6 +1,7 @@
 // Original file: protos/tributary/coord/v1/metadata.proto
 
 import type { PartitionReassignment as _tributary_coord_v1_PartitionReassignment, PartitionReassignment__Output as _tributary_coord_v1_PartitionReassignment__Output } from '../../../tributary/coord/v1/PartitionReassignment';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * Request of MetadataService.ReassignPartitions.
@@ -16,6 +17,11 @@ export interface ReassignPartitionsRequest {
    * Check and return the moves without starting them (`trib partitions rebalance --dry-run`).
    */
   'validate_only'?: (boolean);
+  /**
+   * Bytes per second each new replica of these moves copies from its leader at most, until
+   * its move completes (`--throttle`); 0 = no limit.
+   */
+  'throttle_bytes_per_sec'?: (number | string | Long);
 }
 
 /**
@@ -32,4 +38,9 @@ export interface ReassignPartitionsRequest__Output {
    * Check and return the moves without starting them (`trib partitions rebalance --dry-run`).
    */
   'validate_only': (boolean);
+  /**
+   * Bytes per second each new replica of these moves copies from its leader at most, until
+   * its move completes (`--throttle`); 0 = no limit.
+   */
+  'throttle_bytes_per_sec': (number);
 }
