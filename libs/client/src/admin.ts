@@ -23,8 +23,9 @@ import { BrokerPool, type RequestOf, type ResponseOf, type UnaryName } from './b
 import { systemClock, systemRandom } from './clock';
 import { clientError, CoordinationError } from './errors';
 import { listOffset, type OffsetLookup, type OffsetPosition } from './list-offsets';
+import { channelCredentials, type SecureOptions } from './tls';
 
-export interface AdminOptions {
+export interface AdminOptions extends SecureOptions {
   /** Broker addresses, `host:port`; any live one will do. */
   bootstrap: string[];
   /** Bound of one call; default 30000. */
@@ -99,7 +100,7 @@ export interface PartitionOffsets {
 }
 
 export class Admin {
-  private readonly pool = new BrokerPool({ maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES });
+  private readonly pool: BrokerPool;
   private readonly metadata: BrokerMetadata;
   private readonly timeoutMs: number;
   private readonly closing = new AbortController();
@@ -107,6 +108,10 @@ export class Admin {
 
   constructor(options: AdminOptions) {
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.pool = new BrokerPool(
+      { maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES },
+      channelCredentials(options),
+    );
     this.metadata = new BrokerMetadata(options.bootstrap, this.pool, this.timeoutMs);
     this.offsets = {
       metadata: this.metadata,
