@@ -18,6 +18,7 @@ import {
   createLogger,
   createRegistry,
   createServer,
+  processSecurity,
   serveObservability,
   type Logger,
 } from '@tributary/rpc';
@@ -51,6 +52,7 @@ export async function startBroker(
   opts: BrokerOptions,
   log: Logger = createLogger({ name: 'broker', bindings: { broker_id: opts.id } }),
 ): Promise<Broker> {
+  const security = processSecurity(opts.tls, opts.clusterPrincipals);
   const ref: { link?: CoordinatorLink } = {};
   const kv = await openStore(path.join(opts.dataDir, 'log'), { warn: (m) => log.warn(m) });
   const store = await LogStore.open(kv, {
@@ -88,7 +90,7 @@ export async function startBroker(
       `verified ${v.batches} stored batches (${v.records} records, ${v.bytes} bytes) of ${v.partitions} partitions in ${Math.round(v.ms)} ms`,
     );
   const registry = createRegistry('broker', { broker_id: String(opts.id) });
-  const server = createServer({ maxMessageBytes: opts.maxMessageBytes });
+  const server = createServer({ maxMessageBytes: opts.maxMessageBytes }, opts.tls);
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
   let address: string;
   try {
@@ -101,7 +103,7 @@ export async function startBroker(
   const advertise = opts.advertise === opts.listen ? address : opts.advertise;
 
   const brokerAddress = (id: number) => ref.link?.cache.broker(id)?.address;
-  const peers = new PeerClients(brokerAddress, opts.maxMessageBytes);
+  const peers = new PeerClients(brokerAddress, opts.maxMessageBytes, security.channel);
   const replicas = new ReplicaManager(
     opts.id,
     store,
@@ -131,6 +133,7 @@ export async function startBroker(
       sessionTtlMs: opts.sessionTtlMs,
       requestTimeoutMs: opts.coordinatorRequestTimeoutMs,
       maxMessageBytes: opts.maxMessageBytes,
+      credentials: security.channel,
     },
     {
       registered: (epoch): Promise<void> => replicas.setBrokerEpoch(epoch),
@@ -155,9 +158,11 @@ export async function startBroker(
   };
   const v1 = contract().tributary.broker.v1;
   server.grpc.addService(tolerateMalformed(v1.BrokerService.service), brokerHandlers(deps));
+  // Replication is for brokers only: a client certificate must not pull partition data.
+  const replication = tolerateMalformed(v1.ReplicationService.service);
   server.grpc.addService(
-    tolerateMalformed(v1.ReplicationService.service),
-    replicationHandlers(deps),
+    replication,
+    security.peerOnly(replication, replicationHandlers(deps), 'ReplicationService'),
   );
 
   let stopping = false;
@@ -195,8 +200,11 @@ export async function startBroker(
       metrics: observability.address,
       coordinators: opts.coordinators,
       dataDir: opts.dataDir,
+      ...(security.peers && { principal: security.self, clusterPrincipals: [...security.peers] }),
     },
-    'broker started (no TLS: open on this address, for development)',
+    security.tls
+      ? 'broker started (mTLS: client certificates required, replication for cluster principals only)'
+      : 'broker started (no TLS: open on this address, for development)',
   );
 
   return {

@@ -1,5 +1,10 @@
 /** Options of one broker process (the flags of `trib broker`, DESIGN §2). */
-import { DEFAULT_MAX_MESSAGE_BYTES, defaultMetricsListen, parseHostPort } from '@tributary/rpc';
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  defaultMetricsListen,
+  parseHostPort,
+  type TlsFiles,
+} from '@tributary/rpc';
 
 export interface BrokerOptions {
   /** This broker's id, ≥ 1, unique among live brokers. */
@@ -31,6 +36,16 @@ export interface BrokerOptions {
   retentionCheckIntervalMs: number;
   /** Produce requests in flight per ProduceStream; the stream stops reading at the bound. */
   produceStreamMaxInFlight: number;
+  /**
+   * --tls-cert/--tls-key/--tls-ca: mTLS on the port and on every link this process dials;
+   * undefined: plaintext, open to anyone who can reach the port (development only).
+   */
+  tls: TlsFiles | undefined;
+  /**
+   * Principals allowed on the ReplicationService (peers only); empty: this process's own
+   * certificate principal. Needs `tls`.
+   */
+  clusterPrincipals: string[];
 }
 
 /** Parses `127.0.0.1:7101,127.0.0.1:7102`. */
@@ -52,6 +67,7 @@ export function resolveOptions(
   parseHostPort(o.listen);
   if (o.advertise !== undefined) parseHostPort(o.advertise);
   if (o.coordinators.length === 0) throw new Error('--coordinators names no address');
+  checkClusterPrincipals(o);
   const resolved: BrokerOptions = {
     advertise: o.listen,
     rack: '',
@@ -64,6 +80,8 @@ export function resolveOptions(
     replicaFetchMaxBytes: 8 * 1024 * 1024,
     retentionCheckIntervalMs: 30_000,
     produceStreamMaxInFlight: 256,
+    tls: undefined,
+    clusterPrincipals: [],
     ...o,
   };
   if (resolved.replicaFetchMaxBytes > resolved.maxMessageBytes)
@@ -76,4 +94,10 @@ export function resolveOptions(
       `--advertise is ${resolved.advertise}, which nobody can dial; give a reachable host:port`,
     );
   return resolved;
+}
+
+/** Principals are read from client certificates: naming them without TLS would guard nothing. */
+function checkClusterPrincipals(o: { tls?: TlsFiles | undefined; clusterPrincipals?: string[] }) {
+  if ((o.clusterPrincipals?.length ?? 0) > 0 && !o.tls)
+    throw new Error('--cluster-principals needs TLS: give --tls-cert, --tls-key and --tls-ca');
 }

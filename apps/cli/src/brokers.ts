@@ -8,19 +8,20 @@ import Table from 'cli-table3';
 import { Admin, codeName, CoordinationError } from '@tributary/client';
 import { coordinationAction } from './coordination';
 import { parseAddresses, parsePositiveInt } from './options';
+import { sdkTls, withClientTlsOptions, type TlsFlags } from './tls-options';
 
 export const DEFAULT_BOOTSTRAP = '127.0.0.1:9101,127.0.0.1:9102,127.0.0.1:9103';
 
-export interface BrokerOptions {
+export interface BrokerOptions extends TlsFlags {
   bootstrap: string[];
   timeoutMs: number;
 }
 
 export type JsonOpts = BrokerOptions & { json?: boolean };
 
-/** Adds `--bootstrap` (⇄ TRIBUTARY_BOOTSTRAP) and `--timeout-ms` to a command. */
+/** Adds `--bootstrap` (⇄ TRIBUTARY_BOOTSTRAP), `--timeout-ms` and the TLS flags to a command. */
 export function withBrokerOptions(command: Command): Command {
-  return command
+  return withClientTlsOptions(command)
     .addOption(bootstrapOption())
     .addOption(
       new Option('--timeout-ms <ms>', 'give up on a request after this long, retries included')
@@ -41,7 +42,11 @@ export async function withAdmin<T>(
   options: BrokerOptions,
   body: (admin: Admin) => Promise<T>,
 ): Promise<T> {
-  const admin = new Admin({ bootstrap: options.bootstrap, requestTimeoutMs: options.timeoutMs });
+  const admin = new Admin({
+    bootstrap: options.bootstrap,
+    requestTimeoutMs: options.timeoutMs,
+    ...sdkTls(options),
+  });
   try {
     return await body(admin);
   } finally {

@@ -6,6 +6,7 @@
 import { Option, type Command } from 'commander';
 import { CoordinationClient, CoordinationError } from '@tributary/client';
 import { parseAddresses, parsePositiveInt } from './options';
+import { sdkTls, withClientTlsOptions, type TlsFlags } from './tls-options';
 
 // The parsers the coordination commands import from here; options.ts is their one home.
 export { parseNonNegativeInt, parsePositiveInt, parseVersion } from './options';
@@ -14,14 +15,14 @@ export const DEFAULT_COORDINATORS = '127.0.0.1:7101,127.0.0.1:7102,127.0.0.1:710
 /** Largest DATA read from stdin: the 1 MiB data limit, with room for the server to say so. */
 const MAX_STDIN_BYTES = 1024 * 1024 + 1;
 
-export interface CoordinationOptions {
+export interface CoordinationOptions extends TlsFlags {
   coordinators: string[];
   timeoutMs: number;
 }
 
-/** Adds `--coordinators` (⇄ TRIBUTARY_COORDINATORS) and `--timeout-ms` to a command. */
+/** Adds `--coordinators` (⇄ TRIBUTARY_COORDINATORS), `--timeout-ms` and the TLS flags. */
 export function withCoordinationOptions(command: Command): Command {
-  return command
+  return withClientTlsOptions(command)
     .addOption(
       new Option('--coordinators <list>', 'coordinator addresses, host:port,…')
         .env('TRIBUTARY_COORDINATORS')
@@ -42,6 +43,7 @@ export function newClient(options: CoordinationOptions): CoordinationClient {
   return new CoordinationClient({
     endpoints: options.coordinators,
     requestTimeoutMs: options.timeoutMs,
+    ...sdkTls(options),
   });
 }
 

@@ -26,18 +26,28 @@ export class AlreadyBootstrappedError extends Error {
 }
 
 /** Throws AlreadyBootstrappedError when a reachable peer has this member's record. */
-export async function refuseRefounding(id: NodeId, peers: Map<NodeId, string>): Promise<void> {
+export async function refuseRefounding(
+  id: NodeId,
+  peers: Map<NodeId, string>,
+  credentials?: grpc.ChannelCredentials,
+): Promise<void> {
   const others = [...peers].filter(([peer]) => peer !== id);
-  const known = await Promise.all(others.map(([, address]) => peerKnows(address, id)));
+  const known = await Promise.all(others.map(([, address]) => peerKnows(address, id, credentials)));
   const witness = others.find((_, k) => known[k]);
   if (witness) throw new AlreadyBootstrappedError(id, witness[0]);
 }
 
 /** Whether the member at `address` holds /tributary/members/<id>; unreachable means no. */
-function peerKnows(address: string, id: NodeId): Promise<boolean> {
+function peerKnows(
+  address: string,
+  id: NodeId,
+  credentials: grpc.ChannelCredentials | undefined,
+): Promise<boolean> {
   const client: CoordinationServiceClient = createClient(
     contract().tributary.coord.v1.CoordinationService,
     address,
+    {},
+    credentials,
   );
   const request = {
     path: `${MEMBERS_ROOT}/${id}`,

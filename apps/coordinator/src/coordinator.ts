@@ -12,6 +12,7 @@ import {
   createLogger,
   createRegistry,
   createServer,
+  processSecurity,
   serveObservability,
   type Logger,
   type ObservabilityServer,
@@ -55,7 +56,8 @@ export async function startCoordinator(
   opts: CoordinatorOptions,
   log: Logger = createLogger({ name: 'coordinator', bindings: { node_id: opts.id } }),
 ): Promise<Coordinator> {
-  const storage = await openStorage(opts, log);
+  const security = processSecurity(opts.tls, opts.clusterPrincipals);
+  const storage = await openStorage(opts, security.channel, log);
   const registry = createRegistry('coordinator', { node_id: String(opts.id) });
   // Services and the node refer to each other; the node is created once its hooks exist.
   const ref: { node?: ConsensusNode } = {};
@@ -77,6 +79,7 @@ export async function startCoordinator(
     },
     log,
     opts.maxMessageBytes,
+    security.channel,
   );
   const members = new MemberDirectory(
     opts.peers,
@@ -100,7 +103,7 @@ export async function startCoordinator(
     proposeAsLeader: (cmd) => current().proposeAsLeader(cmd),
   });
 
-  const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes });
+  const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes }, opts.tls);
   // NOT_SERVING (not an unknown service) until a leader is known.
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
   const hooks: NodeHooks = {
@@ -180,9 +183,11 @@ export async function startCoordinator(
     coord.MetadataService.service,
     metadataHandlers({ node: current, watches, header, log }) as grpc.UntypedServiceImplementation,
   );
+  // Raft is for members only: another certificate of the same CA must not vote or append.
+  const raft = contract().tributary.raft.v1.RaftService.service;
   server.grpc.addService(
-    contract().tributary.raft.v1.RaftService.service,
-    raftHandlers(current, opts.clusterId, header, log),
+    raft,
+    security.peerOnly(raft, raftHandlers(current, opts.clusterId, header, log), 'RaftService'),
   );
   const address = await server.listen(opts.listen);
   const observability: ObservabilityServer = await serveObservability({
@@ -205,8 +210,11 @@ export async function startCoordinator(
       metrics: observability.address,
       peers: Object.fromEntries(opts.peers),
       dataDir: opts.dataDir,
+      ...(security.peers && { principal: security.self, clusterPrincipals: [...security.peers] }),
     },
-    'coordinator started (no TLS: open on this address, for development)',
+    security.tls
+      ? 'coordinator started (mTLS: client certificates required, Raft for cluster principals only)'
+      : 'coordinator started (no TLS: open on this address, for development)',
   );
 
   return {
@@ -234,12 +242,16 @@ export async function startCoordinator(
  * empty directory bootstraps the cluster from `--peers`, unless a peer shows that this member
  * already belonged to it (see bootstrap-guard).
  */
-async function openStorage(opts: CoordinatorOptions, log: Logger): Promise<DurableRaftStorage> {
+async function openStorage(
+  opts: CoordinatorOptions,
+  credentials: grpc.ChannelCredentials,
+  log: Logger,
+): Promise<DurableRaftStorage> {
   const db = await openStore(path.join(opts.dataDir, 'raft'), { warn: (m) => log.warn(m) });
   const founding = opts.initialClusterState === 'new' && !opts.join;
   try {
     if (founding && (await DurableRaftStorage.isEmpty(db)))
-      await refuseRefounding(opts.id, opts.peers);
+      await refuseRefounding(opts.id, opts.peers, credentials);
   } catch (error) {
     await db.close();
     throw error;

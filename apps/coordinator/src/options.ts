@@ -1,5 +1,10 @@
 /** Options of one coordinator process (the flags of `trib coordinator`, DESIGN §2). */
-import { defaultMetricsListen, parseHostPort, DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
+import {
+  defaultMetricsListen,
+  parseHostPort,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  type TlsFiles,
+} from '@tributary/rpc';
 
 export interface CoordinatorOptions {
   /** This member's id, ≥ 1. */
@@ -40,6 +45,16 @@ export interface CoordinatorOptions {
   watchHistoryRevisions: number;
   /** Watch history kept, in bytes of events (always at least the newest revision). */
   watchHistoryBytes: number;
+  /**
+   * --tls-cert/--tls-key/--tls-ca: mTLS on the port and on every link this process dials;
+   * undefined: plaintext, open to anyone who can reach the port (development only).
+   */
+  tls: TlsFiles | undefined;
+  /**
+   * Principals allowed on the Raft peer service (peers only); empty: this process's own
+   * certificate principal. Needs `tls`.
+   */
+  clusterPrincipals: string[];
 }
 
 /** Parses `1=127.0.0.1:7101,2=127.0.0.1:7102`. */
@@ -68,6 +83,7 @@ export function resolveOptions(
   parseHostPort(o.listen);
   if (!o.peers.has(o.id) && !o.join)
     throw new Error(`--peers must include this member (id ${o.id}) unless --join is given`);
+  checkClusterPrincipals(o);
   return {
     metricsListen: defaultMetricsListen(o.listen),
     join: false,
@@ -88,6 +104,14 @@ export function resolveOptions(
     snapshotKeepEntries: 10_000,
     watchHistoryRevisions: 100_000,
     watchHistoryBytes: 64 * 1024 * 1024,
+    tls: undefined,
+    clusterPrincipals: [],
     ...o,
   };
+}
+
+/** Principals are read from client certificates: naming them without TLS would guard nothing. */
+function checkClusterPrincipals(o: { tls?: TlsFiles | undefined; clusterPrincipals?: string[] }) {
+  if ((o.clusterPrincipals?.length ?? 0) > 0 && !o.tls)
+    throw new Error('--cluster-principals needs TLS: give --tls-cert, --tls-key and --tls-ca');
 }

@@ -24,6 +24,8 @@ export interface LeafOptions {
   /** File name stem in the directory: `<name>.crt`, `<name>.key`. */
   name: string;
   days?: number;
+  /** Reuse this private key file (a renewal that swaps only the certificate file). */
+  key?: string;
 }
 
 const OPENSSL = process.env['TRIBUTARY_OPENSSL'] ?? 'openssl';
@@ -67,7 +69,7 @@ export function createDevLeaf(
   fs.mkdirSync(dir, { recursive: true });
   const files = {
     cert: path.join(dir, `${leaf.name}.crt`),
-    key: path.join(dir, `${leaf.name}.key`),
+    key: leaf.key ?? path.join(dir, `${leaf.name}.key`),
   };
   const csr = path.join(dir, `${leaf.name}.csr`);
   const ext = path.join(dir, `${leaf.name}.ext`);
@@ -88,8 +90,11 @@ export function createDevLeaf(
   openssl(
     [
       'req',
-      ...['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-      ...['-keyout', files.key, '-out', csr, '-subj', `/CN=${leaf.cn}`],
+      ...(leaf.key
+        ? ['-new', '-key', leaf.key]
+        : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']),
+      ...(leaf.key ? [] : ['-keyout', files.key]),
+      ...['-out', csr, '-subj', `/CN=${leaf.cn}`],
     ],
     dir,
   );
@@ -103,6 +108,6 @@ export function createDevLeaf(
   );
   fs.rmSync(csr);
   fs.rmSync(ext);
-  fs.chmodSync(files.key, 0o600);
+  if (!leaf.key) fs.chmodSync(files.key, 0o600);
   return { ...files, serialNumber: serialHex };
 }

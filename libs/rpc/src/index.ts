@@ -11,6 +11,7 @@ export * from './logging';
 export * from './observability';
 export * from './ports';
 export * from './principal';
+export * from './process-security';
 export * from './server';
 export * from './tls';
 export { decodeStatusDetails, encodeStatusDetails, type StatusDetails } from './status-details';

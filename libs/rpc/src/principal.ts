@@ -43,6 +43,20 @@ export function principalOfX509(cert: X509Certificate): string | undefined {
   return principalOf({ subject: { CN: cn }, subjectaltname: cert.subjectAltName });
 }
 
+/**
+ * Who may call the peer-only services: the principals listed in `--cluster-principals`, or by
+ * default the process's own (members then share one certificate subject, as `trib dev` does).
+ */
+export function clusterPrincipals(listed: readonly string[], own: X509Certificate): Set<string> {
+  if (listed.length > 0) return new Set(listed);
+  const self = principalOfX509(own);
+  if (!self)
+    throw new Error(
+      '--tls-cert has neither a URI SAN nor a subject CN to be this member’s principal; give --cluster-principals',
+    );
+  return new Set([self]);
+}
+
 /** Anything grpc-js hands a server handler (its AuthContext type is not exported). */
 export interface AuthenticatedCall {
   getAuthContext(): { sslPeerCertificate?: CertificateNames | undefined } | null;

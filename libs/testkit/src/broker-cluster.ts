@@ -11,12 +11,14 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as grpc from '@grpc/grpc-js';
 import { contract, createClient, freePorts } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import type { ReplicationServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { CoordinatorCluster } from './coordinator-cluster';
 import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
 import type { NetworkLab } from './faults/network-lab';
+import type { TestCertificates } from './certificates';
 import { TRIB_BIN, REPO_ROOT } from './trib';
 
 export interface BrokerClusterOptions {
@@ -36,6 +38,8 @@ export interface BrokerClusterOptions {
   network?: NetworkLab;
   /** Lab node of broker j is `nodeOffset + j` (default: the number of coordinators). */
   nodeOffset?: number;
+  /** Brokers serve and dial with these certificates' member certificate; so do our clients. */
+  tls?: TestCertificates;
 }
 
 export interface BrokerMember {
@@ -60,11 +64,19 @@ export class BrokerCluster {
 
   private constructor(
     readonly root: string,
-    private readonly opts: Required<Omit<BrokerClusterOptions, 'coordinators' | 'network'>> & {
+    private readonly opts: Required<
+      Omit<BrokerClusterOptions, 'coordinators' | 'network' | 'tls'>
+    > & {
       coordinators: string[];
       network?: NetworkLab;
+      tls?: TestCertificates;
     },
   ) {}
+
+  /** Plaintext, or the member certificate when the cluster has TLS. */
+  private credentials(): grpc.ChannelCredentials {
+    return this.opts.tls?.credentials(this.opts.tls.member) ?? grpc.credentials.createInsecure();
+  }
 
   /** Starts brokers 1..size and waits until every one is ready (registered, metadata loaded). */
   static async start(options: BrokerClusterOptions): Promise<BrokerCluster> {
@@ -248,8 +260,8 @@ export class BrokerCluster {
       const v1 = contract().tributary.broker.v1;
       const address = this.broker(id).address;
       c = {
-        broker: createClient(v1.BrokerService, address),
-        replication: createClient(v1.ReplicationService, address),
+        broker: createClient(v1.BrokerService, address, {}, this.credentials()),
+        replication: createClient(v1.ReplicationService, address, {}, this.credentials()),
       };
       this.clients.set(id, c);
     }
@@ -262,7 +274,7 @@ export class BrokerCluster {
     args.push('--coordinators', this.opts.coordinators.join(','));
     args.push('--data-dir', b.dataDir, '--metrics-listen', b.metricsAddress);
     args.push('--session-ttl-ms', String(this.opts.sessionTtlMs));
-    args.push(...this.opts.extraArgs, ...b.args);
+    args.push(...this.opts.extraArgs, ...(this.opts.tls?.serverArgs() ?? []), ...b.args);
     const log = fs.openSync(b.logFile, 'a');
     // In a lab, `ip netns exec` execs node in the broker's namespace: the pid is still node's.
     const [command, ...argv] = b.labNode

@@ -18,6 +18,7 @@ import { call } from './calls';
 import { eventually } from './eventually';
 import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
 import type { NetworkLab } from './faults/network-lab';
+import type { TestCertificates } from './certificates';
 
 const REPO = path.resolve(__dirname, '../../..');
 const TRIB = path.join(REPO, 'apps/cli/bin/trib.js');
@@ -40,6 +41,8 @@ export interface ClusterOptions {
   network?: NetworkLab;
   /** Lab node of member i is `nodeOffset + i` (default 0). */
   nodeOffset?: number;
+  /** Members serve and dial with these certificates' member certificate; so do our clients. */
+  tls?: TestCertificates;
 }
 
 export interface Member {
@@ -68,8 +71,16 @@ export class CoordinatorCluster {
 
   private constructor(
     readonly root: string,
-    private readonly opts: Required<Omit<ClusterOptions, 'network'>> & { network?: NetworkLab },
+    private readonly opts: Required<Omit<ClusterOptions, 'network' | 'tls'>> & {
+      network?: NetworkLab;
+      tls?: TestCertificates;
+    },
   ) {}
+
+  /** Plaintext, or the member certificate when the cluster has TLS. */
+  get credentials(): grpc.ChannelCredentials {
+    return this.opts.tls?.credentials(this.opts.tls.member) ?? grpc.credentials.createInsecure();
+  }
 
   static async start(options: ClusterOptions): Promise<CoordinatorCluster> {
     const defaults = {
@@ -147,7 +158,7 @@ export class CoordinatorCluster {
     args.push('--snapshot-every-entries', String(this.opts.snapshotEveryEntries));
     args.push('--snapshot-keep-entries', String(this.opts.snapshotKeepEntries));
     args.push('--read-mode', this.opts.readMode);
-    args.push(...this.opts.extraArgs);
+    args.push(...this.opts.extraArgs, ...(this.opts.tls?.serverArgs() ?? []));
     if (m.join) args.push('--join');
     const log = fs.openSync(m.logFile, 'a');
     // In a lab, `ip netns exec` execs node in the member's namespace: the pid is still node's.
@@ -259,9 +270,9 @@ export class CoordinatorCluster {
     if (!c) {
       const v1 = contract().tributary.coord.v1;
       c = {
-        coord: createClient(v1.CoordinationService, address),
-        cluster: createClient(v1.ClusterService, address),
-        metadata: createClient(v1.MetadataService, address),
+        coord: createClient(v1.CoordinationService, address, {}, this.credentials),
+        cluster: createClient(v1.ClusterService, address, {}, this.credentials),
+        metadata: createClient(v1.MetadataService, address, {}, this.credentials),
       };
       this.clients.set(address, c);
     }
@@ -283,7 +294,7 @@ export class CoordinatorCluster {
    */
   ownConnection(id: number): CoordinationServiceClient {
     const Ctor = contract().tributary.coord.v1.CoordinationService;
-    const client = new Ctor(this.member(id).address, grpc.credentials.createInsecure(), {
+    const client = new Ctor(this.member(id).address, this.credentials, {
       ...channelOptions(),
       'grpc.use_local_subchannel_pool': 1,
     });

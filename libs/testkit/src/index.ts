@@ -4,6 +4,7 @@ export { call, callRetrying } from './calls';
 export { BrokerCluster, type BrokerClusterOptions, type BrokerMember } from './broker-cluster';
 export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';
 export { ExecutePipeline, ExecuteError } from './execute-pipeline';
+export { CLIENT_PRINCIPAL, MEMBER_PRINCIPAL, TestCertificates } from './certificates';
 export { eventually } from './eventually';
 export * from './checkers/log-history';
 export * from './checkers/log-anomalies';

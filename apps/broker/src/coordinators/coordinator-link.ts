@@ -45,6 +45,8 @@ export interface LinkOptions {
   sessionTtlMs: number;
   requestTimeoutMs: number;
   maxMessageBytes: number;
+  /** TLS with this broker's certificate when it has TLS flags; default plaintext. */
+  credentials?: grpc.ChannelCredentials;
 }
 
 export interface LinkHooks {
@@ -86,11 +88,13 @@ export class CoordinatorLink {
       endpoints: opts.coordinators,
       maxMessageBytes: opts.maxMessageBytes,
       requestTimeoutMs: opts.requestTimeoutMs,
+      ...(opts.credentials && { credentials: opts.credentials }),
     });
     this.sessions = new CoordinationClient({
       endpoints: opts.coordinators,
       requestTimeoutMs: opts.requestTimeoutMs,
       maxMessageBytes: opts.maxMessageBytes,
+      ...(opts.credentials && { credentials: opts.credentials }),
     });
   }
 

@@ -24,6 +24,8 @@ export interface MetadataClientOptions {
   maxMessageBytes: number;
   /** Budget of one call, retries included. */
   requestTimeoutMs: number;
+  /** TLS with this broker's certificate when it has TLS flags; default plaintext. */
+  credentials?: grpc.ChannelCredentials;
 }
 
 export class MetadataClient {
@@ -40,7 +42,7 @@ export class MetadataClient {
     let c = this.clients.get(address);
     if (!c) {
       const Ctor = contract().tributary.coord.v1.MetadataService;
-      c = new Ctor(address, grpc.credentials.createInsecure(), {
+      c = new Ctor(address, this.opts.credentials ?? grpc.credentials.createInsecure(), {
         ...channelOptions({ maxMessageBytes: this.opts.maxMessageBytes }),
         'grpc.max_reconnect_backoff_ms': 1_000,
       });

@@ -24,6 +24,8 @@ export class PeerClients {
   constructor(
     private readonly addressOf: (brokerId: number) => string | undefined,
     private readonly maxMessageBytes: number,
+    /** TLS with this broker's certificate when it has TLS flags. */
+    private readonly credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
   ) {}
 
   async replicaFetch(
@@ -74,7 +76,7 @@ export class PeerClients {
     if (known?.address === address) return known.client;
     known?.client.close();
     const Ctor = contract().tributary.broker.v1.ReplicationService;
-    const client = new Ctor(address, grpc.credentials.createInsecure(), {
+    const client = new Ctor(address, this.credentials, {
       ...channelOptions({ maxMessageBytes: this.maxMessageBytes }),
       'grpc.max_reconnect_backoff_ms': 1_000,
     });

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { parseHostPort } from '@tributary/rpc';
 import { parsePositiveInt } from '../options';
 import { brokerFromPod, podHostname } from '../pod-identity';
+import { serverTls, withServerTlsOptions, type ServerTlsFlags } from '../tls-options';
 import { untilSignal } from '../until-signal';
 import { registerBrokerDrain } from './broker-drain';
 
@@ -110,37 +111,38 @@ export function registerBroker(program: Command): void {
       )
         .env('TRIBUTARY_PRODUCE_STREAM_MAX_IN_FLIGHT')
         .argParser(parsePositiveInt),
-    )
-    .action(async (o: BrokerFlags, command: Command) => {
-      const { parseCoordinators, resolveOptions, startBroker } = brokerApp();
-      // Checked here, not by commander, which would demand them of `trib broker drain` too.
-      const listen = o.listen ?? missing(command, '--listen <host:port>');
-      const coordinators = o.coordinators ?? missing(command, '--coordinators <list>');
-      const dataDir = o.dataDir ?? missing(command, '--data-dir <dir>');
-      const options = resolveOptions({
-        ...identity(o, listen, command),
-        listen,
-        coordinators: parseCoordinators(coordinators),
-        dataDir,
-        ...(o.rack && { rack: o.rack }),
-        ...(o.metricsListen && { metricsListen: o.metricsListen }),
-        ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
-        ...(o.sessionTtlMs && { sessionTtlMs: o.sessionTtlMs }),
-        ...(o.replicaLagTimeMaxMs && { replicaLagTimeMaxMs: o.replicaLagTimeMaxMs }),
-        ...(o.replicaFetchMaxWaitMs && { replicaFetchMaxWaitMs: o.replicaFetchMaxWaitMs }),
-        ...(o.replicaFetchMaxBytes && { replicaFetchMaxBytes: o.replicaFetchMaxBytes }),
-        ...(o.retentionCheckIntervalMs && {
-          retentionCheckIntervalMs: o.retentionCheckIntervalMs,
-        }),
-        ...(o.produceStreamMaxInFlight && {
-          produceStreamMaxInFlight: o.produceStreamMaxInFlight,
-        }),
-      });
-      const running = await startBroker(options);
-      await untilSignal();
-      await running.stop();
-      process.exit(0);
+    );
+  withServerTlsOptions(broker).action(async (o: BrokerFlags, command: Command) => {
+    const { parseCoordinators, resolveOptions, startBroker } = brokerApp();
+    // Checked here, not by commander, which would demand them of `trib broker drain` too.
+    const listen = o.listen ?? missing(command, '--listen <host:port>');
+    const coordinators = o.coordinators ?? missing(command, '--coordinators <list>');
+    const dataDir = o.dataDir ?? missing(command, '--data-dir <dir>');
+    const options = resolveOptions({
+      ...identity(o, listen, command),
+      listen,
+      coordinators: parseCoordinators(coordinators),
+      dataDir,
+      ...serverTls(o, command),
+      ...(o.rack && { rack: o.rack }),
+      ...(o.metricsListen && { metricsListen: o.metricsListen }),
+      ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
+      ...(o.sessionTtlMs && { sessionTtlMs: o.sessionTtlMs }),
+      ...(o.replicaLagTimeMaxMs && { replicaLagTimeMaxMs: o.replicaLagTimeMaxMs }),
+      ...(o.replicaFetchMaxWaitMs && { replicaFetchMaxWaitMs: o.replicaFetchMaxWaitMs }),
+      ...(o.replicaFetchMaxBytes && { replicaFetchMaxBytes: o.replicaFetchMaxBytes }),
+      ...(o.retentionCheckIntervalMs && {
+        retentionCheckIntervalMs: o.retentionCheckIntervalMs,
+      }),
+      ...(o.produceStreamMaxInFlight && {
+        produceStreamMaxInFlight: o.produceStreamMaxInFlight,
+      }),
     });
+    const running = await startBroker(options);
+    await untilSignal();
+    await running.stop();
+    process.exit(0);
+  });
   registerBrokerDrain(broker);
 }
 
@@ -173,7 +175,7 @@ function missing(command: Command, flag: string): never {
   command.error(`error: required option '${flag}' not specified`);
 }
 
-interface BrokerFlags {
+interface BrokerFlags extends ServerTlsFlags {
   id?: number;
   listen?: string;
   advertise?: string;

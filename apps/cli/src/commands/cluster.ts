@@ -63,7 +63,7 @@ type BrokerView = { brokers: BrokerRow[] } | { error: CoordinationError };
 async function brokerView(opts: StatusOpts): Promise<BrokerView> {
   const timeoutMs = Math.min(opts.timeoutMs, BROKER_PROBE_MS_MAX);
   try {
-    return await withAdmin({ bootstrap: opts.bootstrap, timeoutMs }, async (admin) => {
+    return await withAdmin({ ...opts, timeoutMs }, async (admin) => {
       const [cluster, topics] = await Promise.all([
         admin.describeCluster(),
         admin.describeTopics(),

@@ -10,6 +10,7 @@
 import type { Command } from 'commander';
 import { Consumer, type ConsumerRecord, type StartOffset } from '@tributary/client';
 import { brokerAction, withAdmin, withBrokerOptions, type BrokerOptions } from '../brokers';
+import { sdkTls } from '../tls-options';
 import { nextSignal, utf8OrUndefined } from '../coordination';
 import { oneOf, parseNonNegativeInt, parsePositiveInt } from '../options';
 
@@ -66,6 +67,7 @@ export function registerConsume(program: Command): void {
       const consumer = new Consumer({
         bootstrap: opts.bootstrap,
         requestTimeoutMs: opts.timeoutMs,
+        ...sdkTls(opts),
       });
       // One close for Ctrl-C and the normal end: a group member commits and leaves once.
       let closing: Promise<void> | undefined;

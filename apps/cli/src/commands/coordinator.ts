@@ -3,10 +3,11 @@ import { Command, Option } from 'commander';
 import { parseHostPort } from '@tributary/rpc';
 import { parseNonNegativeInt, parsePositiveInt, parseRatio } from '../options';
 import { coordinatorFromPod, podHostname } from '../pod-identity';
+import { serverTls, withServerTlsOptions, type ServerTlsFlags } from '../tls-options';
 import { untilSignal } from '../until-signal';
 
 export function registerCoordinator(program: Command): void {
-  program
+  const command = program
     .command('coordinator')
     .description('run one coordinator (Raft member of the consensus service)')
     .addOption(
@@ -135,33 +136,34 @@ export function registerCoordinator(program: Command): void {
       )
         .env('TRIBUTARY_MAX_PENDING_PROPOSALS')
         .argParser(parsePositiveInt),
-    )
-    .action(async (o: CoordinatorFlags, command: Command) => {
-      const { resolveOptions, startCoordinator } = coordinatorApp();
-      const identity = membership(o, command);
-      const options = resolveOptions({
-        ...identity,
-        listen: o.listen,
-        dataDir: o.dataDir,
-        initialClusterState: o.initialClusterState,
-        clusterId: o.clusterId,
-        readMode: o.readMode,
-        ...(o.metricsListen && { metricsListen: o.metricsListen }),
-        ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
-        ...(o.tickMs && { tickMs: o.tickMs }),
-        ...(o.electionTicks && { electionTicks: o.electionTicks }),
-        ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
-        ...(o.snapshotEveryBytes && { snapshotEveryBytes: o.snapshotEveryBytes }),
-        ...(o.watchHistoryBytes && { watchHistoryBytes: o.watchHistoryBytes }),
-        ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
-        ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
-        ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
-      });
-      const coordinator = await startCoordinator(options);
-      await untilSignal();
-      await coordinator.stop();
-      process.exit(0);
+    );
+  withServerTlsOptions(command).action(async (o: CoordinatorFlags, command: Command) => {
+    const { resolveOptions, startCoordinator } = coordinatorApp();
+    const identity = membership(o, command);
+    const options = resolveOptions({
+      ...identity,
+      listen: o.listen,
+      dataDir: o.dataDir,
+      initialClusterState: o.initialClusterState,
+      clusterId: o.clusterId,
+      readMode: o.readMode,
+      ...serverTls(o, command),
+      ...(o.metricsListen && { metricsListen: o.metricsListen }),
+      ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
+      ...(o.tickMs && { tickMs: o.tickMs }),
+      ...(o.electionTicks && { electionTicks: o.electionTicks }),
+      ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
+      ...(o.snapshotEveryBytes && { snapshotEveryBytes: o.snapshotEveryBytes }),
+      ...(o.watchHistoryBytes && { watchHistoryBytes: o.watchHistoryBytes }),
+      ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
+      ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
+      ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
     });
+    const coordinator = await startCoordinator(options);
+    await untilSignal();
+    await coordinator.stop();
+    process.exit(0);
+  });
 }
 
 /** The server, loaded when this command runs: the other commands start without its code. */
@@ -191,7 +193,7 @@ function membership(
   return { id: o.id, peers: coordinatorApp().parsePeers(o.peers), join: Boolean(o.join) };
 }
 
-interface CoordinatorFlags {
+interface CoordinatorFlags extends ServerTlsFlags {
   id?: number;
   listen: string;
   peers?: string;

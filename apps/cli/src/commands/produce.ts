@@ -13,6 +13,7 @@ import {
   type RecordMetadata,
 } from '@tributary/client';
 import { brokerAction, withBrokerOptions, type BrokerOptions } from '../brokers';
+import { sdkTls } from '../tls-options';
 import { oneOf, parseKeyValues, parseNonNegativeInt } from '../options';
 
 type ProduceOpts = BrokerOptions & {
@@ -68,6 +69,7 @@ export function registerProduce(program: Command): void {
         compression: opts.compression,
         requestTimeoutMs: opts.timeoutMs,
         deliveryTimeoutMs: opts.timeoutMs,
+        ...sdkTls(opts),
       });
       const summary = new Summary(topic, opts.json === true);
       try {

@@ -6,7 +6,7 @@
  * or is down loses messages (and is reported unreachable) instead of growing a queue without
  * bound. Snapshots go over their own `InstallSnapshot` stream, in chunks.
  */
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import { crc32c } from '@node-rs/crc32';
 import type { Message, NodeId, Snapshot } from '@tributary/raft';
 import { contract, createClient, type Logger } from '@tributary/rpc';
@@ -43,6 +43,8 @@ export class PeerTransport {
     private readonly events: TransportEvents,
     private readonly log: Logger,
     private readonly maxMessageBytes: number,
+    /** TLS with this member's certificate when the cluster has TLS on. */
+    private readonly credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
   ) {
     this.shim = peerShimFromEnv(log);
   }
@@ -54,7 +56,12 @@ export class PeerTransport {
     if (existing?.address === address) return;
     if (existing) this.removePeer(id);
     const ctor = contract().tributary.raft.v1.RaftService;
-    const client = createClient(ctor, address, { maxMessageBytes: this.maxMessageBytes });
+    const client = createClient(
+      ctor,
+      address,
+      { maxMessageBytes: this.maxMessageBytes },
+      this.credentials,
+    );
     this.peers.set(id, { client, address, stream: null, sendingSnapshot: false });
   }
 

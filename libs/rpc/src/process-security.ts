@@ -1,0 +1,36 @@
+/**
+ * What a server process (coordinator, broker) derives from its TLS flags, once at start-up:
+ * the credentials of every link it dials, and the guard of its peer-only services.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import { clusterPrincipals, principalOfX509, requirePrincipals } from './principal';
+import { checkTlsFiles, processChannelCredentials, type TlsFiles } from './tls';
+
+export interface ProcessSecurity {
+  tls: TlsFiles | undefined;
+  /** Credentials of every channel this process opens to the others. */
+  channel: grpc.ChannelCredentials;
+  /** This process's own principal (from --tls-cert); undefined without TLS. */
+  self: string | undefined;
+  /** Principals let into the peer-only services; undefined without TLS (open). */
+  peers: ReadonlySet<string> | undefined;
+  /** `handlers` kept to `peers` (unchanged without TLS). */
+  peerOnly<H extends object>(definition: grpc.ServiceDefinition, handlers: H, service: string): H;
+}
+
+/** Throws (a wrong file, a key of another certificate) before anything listens. */
+export function processSecurity(
+  tls: TlsFiles | undefined,
+  listedPrincipals: readonly string[],
+): ProcessSecurity {
+  const own = tls ? checkTlsFiles(tls) : undefined;
+  const peers = own ? clusterPrincipals(listedPrincipals, own) : undefined;
+  return {
+    tls,
+    channel: processChannelCredentials(tls),
+    self: own ? principalOfX509(own) : undefined,
+    peers,
+    peerOnly: (definition, handlers, service) =>
+      peers ? requirePrincipals(definition, handlers, peers, service) : handlers,
+  };
+}
