@@ -12,7 +12,8 @@
  * shape and the pids of the running processes, so a second `trib dev` can say what holds the
  * ports). Brokers start once the coordinators have a leader, on the coordinators' base port
  * + 2000 (9101, 9102, … by default). Once they are ready (/readyz) the summary is printed: the
- * table of addresses and the `export TRIBUTARY_…` lines.
+ * table of addresses and the `export TRIBUTARY_…` lines. With --tls every server runs mTLS on
+ * the certificates in `tls/` (dev-tls.ts), and the summary adds the TRIBUTARY_TLS_* lines.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,7 @@ import { CoordinationClient, type ClusterStatus } from '@tributary/client';
 import { findUp, portFree } from '@tributary/rpc';
 import { parseNonNegativeInt } from '../coordination';
 import { ChildOutput, type Echo } from './dev-output';
+import { clientExports, clientPem, devTls, serverTlsArgs, type DevTls } from '../dev-tls';
 
 /** The `trib` command the children run (apps/cli/bin/trib.js, from the sources or the bundle). */
 const TRIB_JS = findUp(__dirname, 'bin/trib.js');
@@ -48,6 +50,7 @@ interface DevFlags {
   dataDir: string;
   basePort: number;
   quiet?: boolean;
+  tls?: boolean;
 }
 
 export function registerDev(program: Command): void {
@@ -78,6 +81,12 @@ export function registerDev(program: Command): void {
         .argParser(parsePort),
     )
     .option('--quiet', "print only the summary, not the processes' logs (still in the log files)")
+    .addOption(
+      new Option(
+        '--tls',
+        'mTLS on every process, with throw-away certificates made by openssl in <data-dir>/tls',
+      ).env('TRIBUTARY_DEV_TLS'),
+    )
     .addHelpText(
       'after',
       '\nThe count flags have their own env twins (TRIBUTARY_DEV_COORDINATORS, TRIBUTARY_DEV_BROKERS)' +
@@ -106,6 +115,8 @@ interface Layout {
   coordinators: number;
   brokers: number;
   basePort: number;
+  /** Certificates every server runs mTLS with; none: plaintext. */
+  tls?: DevTls;
 }
 
 export interface ServerSpec {
@@ -137,6 +148,7 @@ export function coordinatorSpecs(layout: Layout): ServerSpec[] {
         dataDir,
         '--metrics-listen',
         metricsAddress,
+        ...(layout.tls ? serverTlsArgs(layout.tls) : []),
       ]),
     };
   });
@@ -167,23 +179,34 @@ export function brokerSpecs(layout: Layout): ServerSpec[] {
         address,
         '--coordinators',
         coordinators,
-      ].concat(['--data-dir', dataDir, '--metrics-listen', metricsAddress]),
+      ].concat(
+        ['--data-dir', dataDir, '--metrics-listen', metricsAddress],
+        layout.tls ? serverTlsArgs(layout.tls) : [],
+      ),
     };
   });
 }
 
 async function runDev(flags: DevFlags): Promise<number> {
-  const { quiet, ...shape } = flags;
+  const { quiet, tls, ...shape } = flags;
   const layout: Layout = { ...shape, dataDir: path.resolve(flags.dataDir) };
   const lastPort = layout.basePort + BROKER_PORT_OFFSET + METRICS_PORT_OFFSET + layout.brokers;
   if (lastPort > 65535) return fail(`--base-port ${layout.basePort} leaves no room for the ports`);
-  const coordinators = coordinatorSpecs(layout);
-  const brokers = brokerSpecs(layout);
   const state = new StateFile(layout);
-  const problem = state.mismatch() ?? (await portsProblem([...coordinators, ...brokers], state));
+  const ports = [...coordinatorSpecs(layout), ...brokerSpecs(layout)];
+  const problem = state.mismatch() ?? (await portsProblem(ports, state));
   if (problem) return fail(problem);
 
   fs.mkdirSync(path.join(layout.dataDir, 'logs'), { recursive: true });
+  if (tls) {
+    try {
+      layout.tls = devTls(layout.dataDir);
+    } catch (error) {
+      return fail(`--tls: ${(error as Error).message}`);
+    }
+  }
+  const coordinators = coordinatorSpecs(layout);
+  const brokers = brokerSpecs(layout);
   // --quiet: the summary alone on stdout; what goes wrong still reaches the terminal.
   const progress = quiet ? () => {} : out;
   const report = quiet ? (line: string) => process.stderr.write(`${line}\n`) : out;
@@ -193,7 +216,7 @@ async function runDev(flags: DevFlags): Promise<number> {
   progress(`starting ${coordinators.length} coordinator(s) in ${layout.dataDir} …`);
   supervisor.start(coordinators);
 
-  const leader = await waitForLeader(coordinators, supervisor);
+  const leader = await waitForLeader(coordinators, supervisor, layout.tls);
   if (!leader && supervisor.stopping) return stopping.then(() => 0);
   if (!leader) {
     if (supervisor.gaveUpOnAll) report('every coordinator keeps crashing; stopping.');
@@ -212,7 +235,7 @@ async function runDev(flags: DevFlags): Promise<number> {
     for (const spec of late)
       report(`${spec.name} is not ready after ${READY_TIMEOUT_MS / 1000} s; see ${spec.logFile}`);
   }
-  out(summary(coordinators, brokers, leader, layout.dataDir));
+  out(summary(coordinators, brokers, leader, layout));
   const gone = supervisor.allGaveUp.then(async () => {
     report('every process of the cluster has been given up; stopping.');
     await supervisor.stop();
@@ -254,9 +277,14 @@ function stopOnSignals(supervisor: Supervisor, progress: (line: string) => void)
 async function waitForLeader(
   specs: ServerSpec[],
   supervisor: Supervisor,
+  tls: DevTls | undefined,
 ): Promise<ClusterStatus | undefined> {
   const endpoints = specs.map((s) => s.address);
-  const client = new CoordinationClient({ endpoints, requestTimeoutMs: 1_000 });
+  const client = new CoordinationClient({
+    endpoints,
+    requestTimeoutMs: 1_000,
+    ...(tls && { tls: clientPem(tls) }),
+  });
   const deadline = Date.now() + LEADER_TIMEOUT_MS;
   try {
     while (Date.now() < deadline && !supervisor.stopping && !supervisor.gaveUpOnAll) {
@@ -299,8 +327,9 @@ function summary(
   coordinators: ServerSpec[],
   brokers: ServerSpec[],
   leader: ClusterStatus,
-  dataDir: string,
+  layout: Layout,
 ): string {
+  const { dataDir, tls } = layout;
   const list = (specs: ServerSpec[]) => specs.map((s) => s.address).join(',');
   const rows = [
     ['process', 'gRPC', 'metrics'],
@@ -324,7 +353,16 @@ function summary(
     '',
     ...(brokers.length > 0 ? [`export TRIBUTARY_BOOTSTRAP=${list(brokers)}`] : []),
     `export TRIBUTARY_COORDINATORS=${list(coordinators)}`,
+    ...(tls ? clientExports(tls) : []),
     '',
+    ...(tls
+      ? [
+          `mTLS on every port: certificates in ${tls.dir} (throw-away; delete the folder for new ones).`,
+          'The TRIBUTARY_TLS_* lines make every trib command a client of this cluster; an SDK',
+          'program passes tls: { ca, cert, key } with those files’ contents.',
+          '',
+        ]
+      : []),
     'In another terminal, after the export lines:',
     '  npx trib kv create /hello world',
     '  npx trib kv get /hello',
