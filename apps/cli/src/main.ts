@@ -46,6 +46,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  muteIpServerNameWarning();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -58,4 +59,17 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`trib: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * grpc-js sends the dialed host as the TLS server name even when it is an IP address, which
+ * Node deprecates (DEP0123) once per process: with TLS on, every command dialing 127.0.0.1
+ * would print it. Only that warning is dropped; the certificate is still checked against the IP.
+ */
+function muteIpServerNameWarning(): void {
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((...args: unknown[]) => {
+    const code = typeof args[1] === 'object' ? (args[1] as { code?: string })?.code : args[2];
+    if (code !== 'DEP0123') emit(...args);
+  }) as typeof process.emitWarning;
 }
