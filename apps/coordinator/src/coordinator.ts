@@ -37,6 +37,9 @@ import { refuseRefounding } from './bootstrap-guard';
 import { DurableRaftStorage } from './storage/raft-storage';
 import { PeerTransport } from './transport/peer-transport';
 
+/** MetadataService methods kept to cluster principals when TLS is on. */
+const BROKER_ONLY_METHODS = ['RegisterBroker', 'AlterIsr'];
+
 const SERVICES = [
   'tributary.coord.v1.CoordinationService',
   'tributary.coord.v1.ClusterService',
@@ -179,9 +182,20 @@ export async function startCoordinator(
     coord.ClusterService.service,
     clusterHandlers({ node: current, members, header, log }),
   );
+  // What only a broker does: register (its liveness) and change a partition's ISR.
   server.grpc.addService(
     coord.MetadataService.service,
-    metadataHandlers({ node: current, watches, header, log }) as grpc.UntypedServiceImplementation,
+    security.peerOnly(
+      coord.MetadataService.service,
+      metadataHandlers({
+        node: current,
+        watches,
+        header,
+        log,
+      }) as grpc.UntypedServiceImplementation,
+      'MetadataService',
+      BROKER_ONLY_METHODS,
+    ),
   );
   // Raft is for members only: another certificate of the same CA must not vote or append.
   const raft = contract().tributary.raft.v1.RaftService.service;

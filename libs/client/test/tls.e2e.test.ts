@@ -97,15 +97,20 @@ it('refuses plaintext clients and clients of another CA', async () => {
   });
 });
 
-it('keeps a client certificate out of Raft and replication, with the reason', async () => {
+it('keeps a client certificate out of Raft, replication and broker registration', async () => {
   const v1 = contract().tributary;
   const asClient = certs.credentials(certs.client);
   const raft = new v1.raft.v1.RaftService(coordinators.member(1).address, asClient);
   const replication = new v1.broker.v1.ReplicationService(brokers.broker(1).address, asClient);
+  const metadata = new v1.coord.v1.MetadataService(coordinators.member(1).address, asClient);
   closers.push(
     () => raft.close(),
     () => replication.close(),
+    () => metadata.close(),
   );
+  const unary = (call: (cb: (e: grpc.ServiceError | null) => void) => unknown) =>
+    new Promise<grpc.ServiceError | null>((resolve) => call(resolve));
+  const deadline = () => ({ deadline: Date.now() + 5_000 });
   const raftError = await new Promise<grpc.ServiceError | null>((resolve) => {
     const stream = raft.Send({ deadline: Date.now() + 5_000 }, (error) => resolve(error));
     stream.end();
@@ -117,7 +122,15 @@ it('keeps a client certificate out of Raft and replication, with the reason', as
       (error) => resolve(error),
     ),
   );
-  for (const error of [raftError, fetchError]) {
+  const registerError = await unary((cb) =>
+    metadata.RegisterBroker({ broker_id: 7, address: '127.0.0.1:1' }, deadline(), cb),
+  );
+  const isrError = await unary((cb) =>
+    metadata.AlterIsr({ topic: 'tls', partition: 0, leader_epoch: 0, isr: [1] }, deadline(), cb),
+  );
+  // The rest of MetadataService is for clients too.
+  expect(await unary((cb) => metadata.ListBrokers({}, deadline(), cb))).toBeNull();
+  for (const error of [raftError, fetchError, registerError, isrError]) {
     expect(error?.code).toBe(grpc.status.PERMISSION_DENIED);
     const info = readError(error);
     expect(info.reason).toBe('PERMISSION_DENIED');

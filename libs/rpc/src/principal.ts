@@ -91,23 +91,31 @@ export function refusePrincipal(
 type Handler = (call: never, callback?: never) => void;
 
 /**
- * `handlers` of `definition` with every call refused unless its principal is in `allowed`.
- * Unary and client-stream calls are refused through their callback, server and bidi streams
- * by an 'error' event (grpc-js ends the call with that status).
+ * `handlers` of `definition` with every call (of `methods`, when given) refused unless its
+ * principal is in `allowed`. Unary and client-stream calls are refused through their callback,
+ * server and bidi streams by an 'error' event (grpc-js ends the call with that status).
  */
 export function requirePrincipals<H extends object>(
   definition: grpc.ServiceDefinition,
   handlers: H,
   allowed: ReadonlySet<string>,
   service: string,
+  methods?: readonly string[],
 ): H {
   const out: Record<string, Handler> = {};
+  for (const name of methods ?? [])
+    if (!definition[name]) throw new Error(`${service} has no method ${name}`);
   for (const [name, handler] of Object.entries(handlers as Record<string, Handler>)) {
     const method = definition[name];
     if (!method) throw new Error(`${service} has no method ${name}`);
+    if (methods && !methods.includes(name)) {
+      out[name] = handler;
+      continue;
+    }
+    const what = methods ? `${service}.${name}` : service;
     const callbackStyle = !method.responseStream;
     out[name] = ((call: AuthenticatedCall & NodeJS.EventEmitter, callback?: Callback) => {
-      const refused = refusePrincipal(callPrincipal(call), allowed, service);
+      const refused = refusePrincipal(callPrincipal(call), allowed, what);
       if (!refused) return (handler as (c: unknown, cb?: unknown) => void)(call, callback);
       if (callbackStyle) callback!(refused);
       else call.emit('error', refused);

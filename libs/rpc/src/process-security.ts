@@ -14,8 +14,13 @@ export interface ProcessSecurity {
   self: string | undefined;
   /** Principals let into the peer-only services; undefined without TLS (open). */
   peers: ReadonlySet<string> | undefined;
-  /** `handlers` kept to `peers` (unchanged without TLS). */
-  peerOnly<H extends object>(definition: grpc.ServiceDefinition, handlers: H, service: string): H;
+  /** `handlers` (of `methods`, when given) kept to `peers`; unchanged without TLS. */
+  peerOnly<H extends object>(
+    definition: grpc.ServiceDefinition,
+    handlers: H,
+    service: string,
+    methods?: readonly string[],
+  ): H;
 }
 
 /** Throws (a wrong file, a key of another certificate) before anything listens. */
@@ -30,7 +35,7 @@ export function processSecurity(
     channel: processChannelCredentials(tls),
     self: own ? principalOfX509(own) : undefined,
     peers,
-    peerOnly: (definition, handlers, service) =>
-      peers ? requirePrincipals(definition, handlers, peers, service) : handlers,
+    peerOnly: (definition, handlers, service, methods) =>
+      peers ? requirePrincipals(definition, handlers, peers, service, methods) : handlers,
   };
 }

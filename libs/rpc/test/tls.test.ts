@@ -1,6 +1,7 @@
 // TLS plumbing: the all-or-none flag rule and principal extraction as pure functions, then real
 // mTLS on loopback with openssl-made certificates: who gets in, the principal a handler sees,
 // the peer-only guard, and a certificate replaced on disk served to new connections.
+import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -60,6 +61,61 @@ describe('principalOf', () => {
     expect(principalOf({ subject: { CN: ['a', 'b'] } })).toBe('a');
     expect(principalOf({ subject: {} })).toBeUndefined();
     expect(principalOf({})).toBeUndefined();
+  });
+});
+
+describe('requirePrincipals', () => {
+  const definition = {
+    Unary: { responseStream: false },
+    Stream: { responseStream: true },
+    Open: { responseStream: false },
+  } as unknown as grpc.ServiceDefinition;
+  const caller = (cn?: string) =>
+    Object.assign(new EventEmitter(), {
+      getAuthContext: () => (cn ? { sslPeerCertificate: { subject: { CN: cn } } } : {}),
+    });
+  const handlers = {
+    Unary: (_call: unknown, cb: (e: unknown, r?: unknown) => void) => cb(null, 'ran'),
+    Stream: (call: EventEmitter) => call.emit('ran'),
+    Open: (_call: unknown, cb: (e: unknown, r?: unknown) => void) => cb(null, 'open'),
+  };
+  const guarded = requirePrincipals(definition, handlers, new Set(['m']), 'Svc', [
+    'Unary',
+    'Stream',
+  ]);
+
+  it('runs the handler for a listed principal', () => {
+    const cb = jest.fn();
+    guarded.Unary(caller('m'), cb);
+    expect(cb).toHaveBeenCalledWith(null, 'ran');
+  });
+
+  it('refuses others through the callback, or the stream’s error event', () => {
+    const cb = jest.fn();
+    guarded.Unary(caller('alice'), cb);
+    const denied = readError(cb.mock.calls[0][0]);
+    expect([denied.code, denied.reason, denied.metadata['principal']]).toEqual([
+      grpc.status.PERMISSION_DENIED,
+      'PERMISSION_DENIED',
+      'alice',
+    ]);
+    expect(denied.message).toMatch(/^Svc\.Unary is for cluster members only/);
+    const stream = caller();
+    const errors: unknown[] = [];
+    stream.on('error', (e) => errors.push(e));
+    stream.on('ran', () => errors.push('ran'));
+    guarded.Stream(stream as never);
+    expect(errors).toHaveLength(1);
+    expect(readError(errors[0]).reason).toBe('UNAUTHENTICATED');
+  });
+
+  it('leaves methods outside the list alone', () => {
+    const cb = jest.fn();
+    guarded.Open(caller(), cb);
+    expect(cb).toHaveBeenCalledWith(null, 'open');
+    expect(() => requirePrincipals(definition, handlers, new Set(), 'Svc', ['Nope'])).toThrow(
+      'Svc has no method Nope',
+    );
   });
 });
 
@@ -182,13 +238,14 @@ describe('mTLS on loopback', () => {
         socket.once('error', reject);
       });
     const before = await serial();
+    // Same key, new certificate, renamed into place: the watcher never reads half a pair.
     const reissued = createDevLeaf(path.join(dir, 'next'), ca, {
       name: 'member',
       cn: 'tributary-member',
+      key: serverFiles.key,
     });
     expect(reissued.serialNumber).not.toBe(before);
-    fs.copyFileSync(reissued.key, serverFiles.key);
-    fs.copyFileSync(reissued.cert, serverFiles.cert);
+    fs.renameSync(reissued.cert, serverFiles.cert);
     const deadline = Date.now() + 5000;
     let now = before;
     while (now !== reissued.serialNumber && Date.now() < deadline) {
