@@ -5,7 +5,12 @@
  * Keys are `/bench/<run>/k000000`.
  */
 import { status as Code } from '@grpc/grpc-js';
-import { CoordinationClient, CoordinationError, type Mode } from '@tributary/client';
+import {
+  CoordinationClient,
+  CoordinationError,
+  type Mode,
+  type TlsOptions,
+} from '@tributary/client';
 import {
   forEachLimited,
   keyName,
@@ -30,6 +35,8 @@ export class TributarySystem implements BenchSystem {
     private readonly endpoints: string[],
     modes: readonly Mode[],
     private readonly requestTimeoutMs: number,
+    /** The SDK's `tls` option, for a cluster with TLS on. */
+    private readonly tls?: TlsOptions,
   ) {
     this.modes = modes;
   }
@@ -98,6 +105,7 @@ export class TributarySystem implements BenchSystem {
       endpoints: this.endpoints,
       mode,
       requestTimeoutMs: this.requestTimeoutMs,
+      ...(this.tls && { tls: this.tls }),
     });
   }
 }

@@ -19,6 +19,7 @@ import type { Acks, CompressionName, Mode } from '@tributary/client';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
 import { listOf, oneOf, parseAddresses, parseNonNegativeInt, parsePositiveInt } from '../options';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
+import { clientTls } from '../tls-options';
 
 const MODES: readonly Mode[] = ['execute', 'unary'];
 
@@ -305,7 +306,12 @@ function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly B
   if (opts.tributary) {
     const { TributarySystem } =
       require('../bench/tributary') as typeof import('../bench/tributary');
-    const system = new TributarySystem(opts.coordinators, opts.mode, opts.timeoutMs);
+    const system = new TributarySystem(
+      opts.coordinators,
+      opts.mode,
+      opts.timeoutMs,
+      clientTls(opts),
+    );
     systems.push({ system, ops: opts.ops });
   }
   if (opts.etcd) {
