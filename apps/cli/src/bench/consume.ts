@@ -5,7 +5,7 @@
  * last record is the catch-up time.
  */
 import { Consumer } from '@tributary/client';
-import { runProduce, type ProduceWorkload } from './produce';
+import { benchTls, runProduce, type ProduceWorkload } from './produce';
 
 export interface ConsumeResult {
   topic: string;
@@ -24,7 +24,7 @@ export async function runConsume(w: ProduceWorkload, topic: string): Promise<Con
   const fill = await runProduce({ ...w, rate: 0, durationS: undefined }, topic);
   if (fill.errors > 0) throw new Error(`filling ${topic} failed: ${fill.first_error}`);
   const expected = fill.records + 1; // runProduce's first record, sent before it measures
-  const consumer = new Consumer({ bootstrap: w.bootstrap });
+  const consumer = new Consumer({ bootstrap: w.bootstrap, ...benchTls(w) });
   try {
     await consumer.assign(topic, 'earliest');
     let received = 0;

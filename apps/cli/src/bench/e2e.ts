@@ -7,7 +7,7 @@
  */
 import { Consumer } from '@tributary/client';
 import { LatencyRecorder, type LatencySummary } from './latency';
-import { newBenchProducer, type ProduceWorkload } from './produce';
+import { benchTls, newBenchProducer, type ProduceWorkload } from './produce';
 
 export interface E2eResult {
   topic: string;
@@ -29,7 +29,7 @@ export async function runE2e(w: ProduceWorkload, topic: string): Promise<E2eResu
   if (!(w.rate > 0)) throw new Error('e2e needs a fixed --rate (records per second)');
   const durationS = w.durationS ?? (w.records ?? 50_000) / w.rate;
   const producer = newBenchProducer(w);
-  const consumer = new Consumer({ bootstrap: w.bootstrap, fetchWaitMsMax: 100 });
+  const consumer = new Consumer({ bootstrap: w.bootstrap, fetchWaitMsMax: 100, ...benchTls(w) });
   const recorder = new LatencyRecorder();
   const value = Buffer.alloc(Math.max(8, w.recordBytes));
   let sent = 0;

@@ -148,7 +148,7 @@ async function tributaryRow(
         });
       }
     } finally {
-      await deleteBenchTopic(w.bootstrap, topic);
+      await deleteBenchTopic(w.bootstrap, topic, w.tls);
     }
   }
   return medianRow({ system: 'tributary', workload, mode, record_bytes: w.recordBytes }, figures);

@@ -8,7 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { Admin, Producer, type Acks, type CompressionName } from '@tributary/client';
+import {
+  Admin,
+  Producer,
+  type Acks,
+  type CompressionName,
+  type TlsOptions,
+} from '@tributary/client';
 import { LatencyRecorder, type LatencySummary } from './latency';
 
 export interface ProduceWorkload {
@@ -27,6 +33,13 @@ export interface ProduceWorkload {
   batchBytesMax: number;
   compression: CompressionName;
   idempotent: boolean;
+  /** The SDK's `tls` option, for brokers with TLS on. */
+  tls?: TlsOptions | undefined;
+}
+
+/** `{ tls }` to spread into SDK options, or nothing. */
+export function benchTls(w: { tls?: TlsOptions | undefined }): { tls?: TlsOptions } {
+  return w.tls ? { tls: w.tls } : {};
 }
 
 /** What one publishing run measured, for Tributary and the JetStream peer alike. */
@@ -56,7 +69,7 @@ export function benchTopic(kind: string): string {
 }
 
 export async function createBenchTopic(w: ProduceWorkload, topic: string): Promise<void> {
-  const admin = new Admin({ bootstrap: w.bootstrap });
+  const admin = new Admin({ bootstrap: w.bootstrap, ...benchTls(w) });
   try {
     await admin.createTopic(topic, {
       partitions: w.partitions,
@@ -68,8 +81,12 @@ export async function createBenchTopic(w: ProduceWorkload, topic: string): Promi
   }
 }
 
-export async function deleteBenchTopic(bootstrap: string[], topic: string): Promise<void> {
-  const admin = new Admin({ bootstrap });
+export async function deleteBenchTopic(
+  bootstrap: string[],
+  topic: string,
+  tls?: TlsOptions,
+): Promise<void> {
+  const admin = new Admin({ bootstrap, ...benchTls({ tls }) });
   try {
     await admin.deleteTopic(topic);
   } catch {
@@ -93,6 +110,7 @@ async function waitForLeaders(admin: Admin, topic: string): Promise<void> {
 export function newBenchProducer(w: ProduceWorkload): Producer {
   return new Producer({
     bootstrap: w.bootstrap,
+    ...benchTls(w),
     acks: w.acks,
     idempotent: w.idempotent,
     lingerMs: w.lingerMs,

@@ -19,7 +19,7 @@ import type { Acks, CompressionName, Mode } from '@tributary/client';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
 import { listOf, oneOf, parseAddresses, parseNonNegativeInt, parsePositiveInt } from '../options';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
-import { clientTls } from '../tls-options';
+import { clientTls, withClientTlsOptions, type TlsFlags } from '../tls-options';
 
 const MODES: readonly Mode[] = ['execute', 'unary'];
 
@@ -39,7 +39,7 @@ interface CoordBenchOpts extends CoordinationOptions {
   jsonl?: boolean;
 }
 
-interface LogBenchOpts {
+interface LogBenchOpts extends TlsFlags {
   bootstrap: string[];
   startCluster?: number;
   recordBytes: number[];
@@ -257,7 +257,10 @@ function registerLogBench(
     )
     .option('--json', 'print the report as JSON (progress still goes to stderr)')
     .option('--jsonl', 'print one JSON object per result row (medians; JSON lines)');
-  command.action(async (opts: LogBenchOpts) => {
+  withClientTlsOptions(command).action(async (opts: LogBenchOpts) => {
+    // The cluster it starts is plaintext: TLS flags would describe some other cluster.
+    if (opts.startCluster && opts.tlsCa)
+      command.error('error: --start-cluster runs a plaintext cluster: drop the --tls-* flags');
     const { runSuite } =
       require('../bench/produce-suite') as typeof import('../bench/produce-suite');
     const { renderLogTable } =
@@ -277,6 +280,7 @@ function registerLogBench(
         batchBytesMax: opts.batchBytes,
         compression: opts.compression,
         idempotent: opts.idempotent && opts.acks !== 'none',
+        tls: clientTls(opts),
       },
       bootstrap: opts.bootstrap,
       recordBytes: opts.recordBytes,
