@@ -1,7 +1,8 @@
 // The TLS flags as a user meets them: servers take --tls-cert, --tls-key and --tls-ca all three
 // or none and --cluster-principals only with them; clients need --tls-cert and --tls-key
 // together and a CA with them. Each mistake is a usage error (exit 2) naming the flags; a file
-// that cannot be read or a key of another certificate stops the command (exit 1) with its path.
+// that cannot be read, a key of another certificate or a --cluster-principals list without the
+// process's own principal stops it (exit 1) saying so.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -45,7 +46,7 @@ it('servers refuse --cluster-principals and --tls-reload-ms without TLS', async 
   expect([b.code, b.stderr]).toEqual([2, expect.stringContaining('--tls-reload-ms needs')]);
 });
 
-it('a server stops at start-up on an unreadable file or a key of another certificate', async () => {
+it('a server stops at start-up on an unreadable file, a key of another certificate, or a list without itself', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-tls-flags-'));
   try {
     const ca = createDevCa(dir);
@@ -69,6 +70,16 @@ it('a server stops at start-up on an unreadable file or a key of another certifi
     expect([mismatched.code, mismatched.stderr]).toEqual([
       1,
       expect.stringContaining('is not the private key of --tls-cert'),
+    ]);
+    const leftOut = await runTrib([
+      ...coordinator,
+      ...dataDir,
+      ...['--tls-cert', a.cert, '--tls-key', a.key, '--tls-ca', ca.cert],
+      ...['--cluster-principals', 'b'],
+    ]);
+    expect([leftOut.code, leftOut.stderr]).toEqual([
+      1,
+      expect.stringContaining("--cluster-principals b leaves out 'a'"),
     ]);
     // Nothing was opened: the files are checked before the data directory.
     expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);

@@ -46,15 +46,21 @@ export function principalOfX509(cert: X509Certificate): string | undefined {
 /**
  * Who may call the peer-only services: the principals listed in `--cluster-principals`, or by
  * default the process's own (members then share one certificate subject, as `trib dev` does).
+ * The process dials its peers with its own certificate, so a list without its own principal
+ * is a configuration its peers would refuse: it is an error at start-up, not a silent split.
  */
 export function clusterPrincipals(listed: readonly string[], own: X509Certificate): Set<string> {
-  if (listed.length > 0) return new Set(listed);
   const self = principalOfX509(own);
   if (!self)
     throw new Error(
-      '--tls-cert has neither a URI SAN nor a subject CN to be this member’s principal; give --cluster-principals',
+      '--tls-cert has neither a URI SAN nor a subject CN to be this member’s principal',
     );
-  return new Set([self]);
+  if (listed.length > 0 && !listed.includes(self))
+    throw new Error(
+      `--cluster-principals ${listed.join(',')} leaves out '${self}', the principal of this ` +
+        'process’s own --tls-cert, which it presents to its peers: add it',
+    );
+  return new Set(listed.length > 0 ? listed : [self]);
 }
 
 /** Anything grpc-js hands a server handler (its AuthContext type is not exported). */

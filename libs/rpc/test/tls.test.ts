@@ -9,6 +9,7 @@ import * as tls from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import {
   callPrincipal,
+  clusterPrincipals,
   checkTlsFiles,
   clientChannelCredentials,
   contract,
@@ -269,6 +270,14 @@ describe('mTLS on loopback', () => {
       key: path.join(dir, 'spiffe.key'),
     };
     expect(principalOfX509(checkTlsFiles(spiffe))).toBe('spiffe://trib/member');
+    expect([...clusterPrincipals([], checkTlsFiles(alice))]).toEqual(['alice']);
+    expect([...clusterPrincipals(['bob', 'alice'], checkTlsFiles(alice))]).toEqual([
+      'bob',
+      'alice',
+    ]);
+    expect(() => clusterPrincipals(['bob'], checkTlsFiles(alice))).toThrow(
+      "--cluster-principals bob leaves out 'alice', the principal of this process’s own --tls-cert",
+    );
     expect(() => checkTlsFiles({ ...alice, key: path.join(dir, 'mallory.key') })).toThrow(
       /is not the private key of --tls-cert/,
     );
