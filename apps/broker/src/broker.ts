@@ -21,6 +21,7 @@ import {
   processSecurity,
   serveObservability,
   type Logger,
+  tolerateMalformed,
 } from '@tributary/rpc';
 import { BrokerMetrics } from './broker-metrics';
 import { CoordinatorLink } from './coordinators/coordinator-link';
@@ -28,7 +29,6 @@ import type { BrokerOptions } from './options';
 import { PeerClients } from './peers/peer-clients';
 import { ReplicaManager } from './replica/replica-manager';
 import { brokerHandlers, type BrokerServiceDeps } from './services/broker-service';
-import { tolerateMalformed } from './services/malformed';
 import { replicationHandlers } from './services/replication-service';
 
 const SERVICES = ['tributary.broker.v1.BrokerService', 'tributary.broker.v1.ReplicationService'];

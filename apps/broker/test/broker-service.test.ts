@@ -14,13 +14,13 @@ import {
   silentLogger,
   tributaryError,
   type TributaryServer,
+  tolerateMalformed,
 } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import { BrokerMetrics } from '../src/broker-metrics';
 import type { CoordinatorLink } from '../src/coordinators/coordinator-link';
 import { MetadataCache } from '../src/coordinators/metadata-cache';
 import { brokerHandlers } from '../src/services/broker-service';
-import { tolerateMalformed } from '../src/services/malformed';
 import type { ReplicaSurface } from '../src/services/replica-surface';
 
 const MAX_IN_FLIGHT = 8;

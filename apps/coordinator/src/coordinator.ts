@@ -13,6 +13,7 @@ import {
   createRegistry,
   createServer,
   processSecurity,
+  refuseMalformed,
   serveObservability,
   type Logger,
   type ObservabilityServer,
@@ -174,34 +175,50 @@ export async function startCoordinator(
 
   const coord = contract().tributary.coord.v1;
   const ops = new CoordinationOps(node, header, locks);
-  server.grpc.addService(
+  // Bytes that do not decode are refused as MALFORMED_REQUEST before a handler runs (after
+  // the principal check of the peer-only methods).
+  const add = (
+    definition: grpc.ServiceDefinition,
+    handlers: grpc.UntypedServiceImplementation,
+    peerOnly?: { service: string; methods?: readonly string[] },
+    checkedStreams: readonly string[] = [],
+  ) => {
+    const checked = refuseMalformed(definition, handlers, checkedStreams);
+    server.grpc.addService(
+      checked.service,
+      peerOnly
+        ? security.peerOnly(checked.service, checked.impl, peerOnly.service, peerOnly.methods)
+        : checked.impl,
+    );
+  };
+  add(
     coord.CoordinationService.service,
-    coordinationHandlers({ ops, sessions, watches, header, log }),
+    coordinationHandlers({
+      ops,
+      sessions,
+      watches,
+      header,
+      log,
+    }) as unknown as grpc.UntypedServiceImplementation,
+    undefined,
+    ['KeepAlive', 'Execute'],
   );
-  server.grpc.addService(
+  add(
     coord.ClusterService.service,
-    clusterHandlers({ node: current, members, header, log }),
+    clusterHandlers({ node: current, members, header, log }) as grpc.UntypedServiceImplementation,
   );
   // What only a broker does: register (its liveness) and change a partition's ISR.
-  server.grpc.addService(
+  add(
     coord.MetadataService.service,
-    security.peerOnly(
-      coord.MetadataService.service,
-      metadataHandlers({
-        node: current,
-        watches,
-        header,
-        log,
-      }) as grpc.UntypedServiceImplementation,
-      'MetadataService',
-      BROKER_ONLY_METHODS,
-    ),
+    metadataHandlers({ node: current, watches, header, log }) as grpc.UntypedServiceImplementation,
+    { service: 'MetadataService', methods: BROKER_ONLY_METHODS },
   );
   // Raft is for members only: another certificate of the same CA must not vote or append.
-  const raft = contract().tributary.raft.v1.RaftService.service;
-  server.grpc.addService(
-    raft,
-    security.peerOnly(raft, raftHandlers(current, opts.clusterId, header, log), 'RaftService'),
+  add(
+    contract().tributary.raft.v1.RaftService.service,
+    raftHandlers(current, opts.clusterId, header, log) as grpc.UntypedServiceImplementation,
+    { service: 'RaftService' },
+    ['Send', 'InstallSnapshot'],
   );
   const address = await server.listen(opts.listen);
   const observability: ObservabilityServer = await serveObservability({

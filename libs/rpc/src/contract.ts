@@ -112,7 +112,9 @@ function serializer(type: protobuf.Type): (value: object) => Buffer {
 }
 
 function deserializer(type: protobuf.Type): (bytes: Buffer) => object {
-  return (bytes) => type.toObject(type.decode(bytes), CONVERSION);
+  // The plain Reader, not the one protobufjs picks for a Buffer: that one cuts a string whose
+  // length runs past the end of the message short and decodes on, where this one refuses it.
+  return (bytes) => type.toObject(type.decode(new protobuf.Reader(bytes)), CONVERSION);
 }
 
 const lazyContract = {

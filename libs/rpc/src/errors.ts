@@ -125,13 +125,32 @@ export class TributaryError extends Error implements ServiceError {
     message: string,
     readonly options: ErrorOptions = {},
   ) {
-    super(message);
+    const text = statusText(message);
+    super(text);
     this.name = 'TributaryError';
     this.code = REASONS[reason].code;
-    this.details = message;
+    this.details = text;
     this.metadata = new Metadata();
-    this.metadata.set(DETAILS_KEY, encodeDetails(reason, this.code, message, options));
+    this.metadata.set(DETAILS_KEY, encodeDetails(reason, this.code, text, options));
   }
+}
+
+/** Status messages echo requests; a longer one is cut (it travels in an HTTP/2 header). */
+const STATUS_TEXT_MAX = 2_000;
+
+/**
+ * `message` as a status can carry it: lone UTF-16 surrogates (from a name in a request) made
+ * well-formed — grpc-js percent-encodes the message and throws on them, outside any handler,
+ * which ends the process — and cut to STATUS_TEXT_MAX characters.
+ */
+export function statusText(message: string): string {
+  const wellFormed = message.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+  if (wellFormed.length <= STATUS_TEXT_MAX) return wellFormed;
+  const cut = wellFormed.slice(0, STATUS_TEXT_MAX).replace(/[\uD800-\uDBFF]$/, '');
+  return `${cut}… (${wellFormed.length - cut.length} more characters)`;
 }
 
 export function tributaryError(reason: Reason, message: string, options?: ErrorOptions) {

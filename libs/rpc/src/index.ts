@@ -8,6 +8,7 @@ export * from './errors';
 export * from './find-up';
 export * from './handlers';
 export * from './logging';
+export * from './malformed';
 export * from './observability';
 export * from './ports';
 export * from './principal';

@@ -14,6 +14,8 @@ import {
   TributaryError,
   unary,
   type Logger,
+  Malformed,
+  wellFormed,
 } from '@tributary/rpc';
 import type { BrokerServiceHandlers } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import type { FetchRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/FetchRequest';
@@ -26,7 +28,6 @@ import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coor
 import type { BrokerMetrics } from '../broker-metrics';
 import type { CoordinatorLink } from '../coordinators/coordinator-link';
 import type { MetadataMethod } from '../coordinators/metadata-client';
-import { Malformed, wellFormed } from './malformed';
 import type { ReplicaSurface } from './replica-surface';
 
 /** How long one Subscribe read waits for new data before checking the stream again. */

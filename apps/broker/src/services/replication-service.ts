@@ -2,11 +2,10 @@
  * grpc-js handlers of `tributary.broker.v1.ReplicationService`: the leader side of follower
  * fetches and of KIP-101 truncation, both answered by the ReplicaManager.
  */
-import { unary } from '@tributary/rpc';
+import { unary, Malformed, wellFormed } from '@tributary/rpc';
 import type { ReplicationServiceHandlers } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
 import type { BrokerServiceDeps } from './broker-service';
-import { Malformed, wellFormed } from './malformed';
 
 export function replicationHandlers(d: BrokerServiceDeps): ReplicationServiceHandlers {
   const header = (term: number): ResponseHeader => ({

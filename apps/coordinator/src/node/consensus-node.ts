@@ -248,9 +248,23 @@ export class ConsensusNode {
           { retryDelayMs: 50 },
         ),
       );
+    let command: Uint8Array;
+    try {
+      command = encodeCommand(cmd);
+    } catch (error) {
+      // The codec takes only what it can write back exactly: a negative session id, version
+      // or TTL, or one past 2^53, is the caller's mistake, not ours.
+      if (!(error instanceof RangeError)) throw error;
+      return Promise.reject(
+        tributaryError(
+          'INVALID_ARGUMENT',
+          `a number in the request is out of range: ${error.message}`,
+        ),
+      );
+    }
     const seq = ++this.seq;
     const id = { origin: this.opts.id, incarnation: this.storage.incarnation, seq };
-    const data = frameProposal(id, encodeCommand(cmd));
+    const data = frameProposal(id, command);
     const deadlineMs = this.env.clock() + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, deadlineMs });

@@ -14,6 +14,9 @@ import {
   tributaryError,
   unary,
   type Logger,
+  Malformed,
+  malformedError,
+  wellFormed,
 } from '@tributary/rpc';
 import { eventToWire } from './wire-mapping';
 
@@ -61,8 +64,9 @@ function keepAlive(
   call: grpc.ServerDuplexStream<w.KeepAliveRequest, w.KeepAliveResponse>,
   d: CoordinationServiceDeps,
 ): void {
-  call.on('data', (r: w.KeepAliveRequest) => {
+  call.on('data', (raw: w.KeepAliveRequest | Malformed) => {
     try {
+      const r = wellFormed(raw, 'KeepAliveRequest');
       // ttl_ms 0: unknown or expired; the stream stays open for the caller's other sessions.
       const ttlMs = d.sessions.keepAlive(r.session_id);
       // Write back-pressure: a client that does not read its answers is not read either.
@@ -223,7 +227,12 @@ function execute(
     }
   };
 
-  call.on('data', (r: w.ExecuteRequest) => {
+  call.on('data', (r: w.ExecuteRequest | Malformed) => {
+    // Without a request id there is nothing to answer: the stream ends with the refusal.
+    if (r instanceof Malformed) {
+      call.emit('error', malformedError(r, 'ExecuteRequest'));
+      return;
+    }
     waiting.push({ r, refusal: refusalOf(r, live) });
     if (r.request) live.add(r.request_id);
     pump();

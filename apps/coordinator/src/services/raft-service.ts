@@ -6,7 +6,13 @@
 import type * as grpc from '@grpc/grpc-js';
 import { crc32c } from '@node-rs/crc32';
 import type { NodeId, Snapshot } from '@tributary/raft';
-import { tributaryError, type Logger, type Reason } from '@tributary/rpc';
+import {
+  Malformed,
+  malformedError,
+  tributaryError,
+  type Logger,
+  type Reason,
+} from '@tributary/rpc';
 import type { RaftServiceHandlers } from '@tributary/rpc/src/generated/tributary/raft/v1/RaftService';
 import type { SendRequest__Output } from '@tributary/rpc/src/generated/tributary/raft/v1/SendRequest';
 import type { InstallSnapshotRequest__Output } from '@tributary/rpc/src/generated/tributary/raft/v1/InstallSnapshotRequest';
@@ -100,7 +106,8 @@ export function raftHandlers(
         node().refusedPeerBatch(reason);
         fail(tributaryError(reason, message));
       };
-      call.on('data', (req: SendRequest__Output) => {
+      call.on('data', (req: SendRequest__Output | Malformed) => {
+        if (req instanceof Malformed) return fail(malformedError(req, 'SendRequest'));
         const batch = req.batch;
         if (!batch || batch.cluster_id !== clusterId) {
           fail(
@@ -159,7 +166,12 @@ export function raftHandlers(
         open = false;
       };
       call.on('close', release);
-      call.on('data', (c: InstallSnapshotRequest__Output) => {
+      call.on('data', (c: InstallSnapshotRequest__Output | Malformed) => {
+        if (c instanceof Malformed) {
+          fail(malformedError(c, 'InstallSnapshotRequest'));
+          release();
+          return;
+        }
         const isFirst = first === undefined;
         first ??= c;
         const problem = isFirst ? checkFirstChunk(c) : checkNextChunk(first, c, bytes);
