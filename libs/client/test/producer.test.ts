@@ -146,7 +146,9 @@ describe('Producer against an in-process fake broker', () => {
       Array.from({ length: 10 }, (_, i) => p.send({ topic: TOPIC, partition: 0, value: `r${i}` })),
     );
     expect(broker.logs.get(`${TOPIC}/0`)!.length).toBe(1);
-    const consumer = new Consumer({ bootstrap: [broker.address], fetchWaitMsMax: 10 });
+    // poll() returns as soon as records are there; the first one also connects and fetches,
+    // which 10 ms did not always cover on a loaded machine.
+    const consumer = new Consumer({ bootstrap: [broker.address], fetchWaitMsMax: 5_000 });
     open.push(consumer);
     await consumer.assign(TOPIC, 4, [0]);
     const got = await consumer.poll();
