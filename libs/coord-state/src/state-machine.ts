@@ -325,13 +325,16 @@ export class CoordStateMachine {
           producerId: v.producerId,
         }));
       case 'reassign-partitions':
-        return map(reassignPartitions(s, j, cmd.reassignments, {
-          validateOnly: cmd.validateOnly === true,
-          throttleBytesPerSec: cmd.throttleBytesPerSec ?? 0,
-        }), (v) => ({
-          op: 'reassign-partitions',
-          reassignments: v.reassignments,
-        }));
+        return map(
+          reassignPartitions(s, j, cmd.reassignments, {
+            validateOnly: cmd.validateOnly === true,
+            throttleBytesPerSec: cmd.throttleBytesPerSec ?? 0,
+          }),
+          (v) => ({
+            op: 'reassign-partitions',
+            reassignments: v.reassignments,
+          }),
+        );
       default:
         return fail(
           'INVALID_ARGUMENT',
