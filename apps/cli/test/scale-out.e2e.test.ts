@@ -5,8 +5,14 @@
 // keeps writing, and then every broker leads 24/5 ± 1 partitions. `trib broker drain 5` moves
 // everything off broker 5. Every acknowledged record is read back at its offset at the end.
 import { Producer, type RecordMetadata } from '@tributary/client';
-import { decodeBatchRecords } from '@tributary/rpc';
-import { BrokerCluster, call, CoordinatorCluster, eventually, runTrib } from '@tributary/testkit';
+import {
+  BrokerCluster,
+  call,
+  CoordinatorCluster,
+  eventually,
+  runTrib,
+  topicRecords,
+} from '@tributary/testkit';
 
 jest.setTimeout(300_000);
 
@@ -86,28 +92,6 @@ function keepProducing() {
   };
 }
 
-/** Every record of every partition, `partition/offset` → value, read from its leader. */
-async function readAll(): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const p of await partitions()) {
-    for (let offset = 0; ;) {
-      const r = await call<any>(brokers.client(p.leader), 'Fetch', {
-        topic: TOPIC,
-        partition: p.partition,
-        offset,
-        max_bytes: 1 << 20,
-      });
-      if (r.batches.length === 0) break;
-      for (const b of r.batches) {
-        for (const rec of await decodeBatchRecords(b))
-          out.set(`${p.partition}/${Number(b.base_offset) + rec.offsetDelta}`, String(rec.value));
-        offset = Number(b.base_offset) + Number(b.record_count);
-      }
-    }
-  }
-  return out;
-}
-
 it('added brokers take an even share of replicas and leaders, and a drained one gives all back, with nothing acknowledged lost', async () => {
   await call(brokers.client(1), 'CreateTopic', {
     name: TOPIC,
@@ -160,7 +144,7 @@ it('added brokers take an even share of replicas and leaders, and a drained one 
 
   await producing.stop();
   expect(producing.acked.length).toBeGreaterThan(2_000);
-  const stored = await readAll();
+  const stored = await topicRecords(brokers, TOPIC);
   const lost = [...producing.values].filter(([at, value]) => stored.get(at) !== value);
   expect(lost).toEqual([]);
 });

@@ -6,6 +6,7 @@ export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './c
 export { ExecutePipeline, ExecuteError } from './execute-pipeline';
 export { CLIENT_PRINCIPAL, MEMBER_PRINCIPAL, TestCertificates } from './certificates';
 export { eventually } from './eventually';
+export { topicRecords } from './topic-records';
 export * from './checkers/log-history';
 export * from './checkers/log-anomalies';
 export * from './checkers/lock-checker';

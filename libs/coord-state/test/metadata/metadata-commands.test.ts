@@ -49,6 +49,20 @@ class MetadataDriver extends Driver {
   partition(topic: string, n: number): PartitionRecord {
     return this.sm.topic(topic)!.partitions[n]!;
   }
+  /** The partition's leader reports `replica` in sync (AlterIsr): the partition after. */
+  leaderAddsToIsr(topic: string, n: number, replica: number): PartitionRecord {
+    const p = this.partition(topic, n);
+    return this.ok({
+      op: 'alter-isr',
+      topic,
+      partition: n,
+      brokerId: p.leader,
+      brokerEpoch: this.sm.brokers().find((x) => x.brokerId === p.leader)!.brokerEpoch,
+      leaderEpoch: p.leaderEpoch,
+      partitionEpoch: p.partitionEpoch,
+      isr: [...p.isr, replica],
+    }).partition;
+  }
 }
 
 describe('brokers', () => {
@@ -433,17 +447,7 @@ describe('reassignment', () => {
       }),
     ).toBe('REASSIGNMENT_IN_PROGRESS');
     // The leader reports the new replica in sync.
-    const epoch = d.sm.brokers().find((x) => x.brokerId === moving.leader)!.brokerEpoch;
-    const done = d.ok({
-      op: 'alter-isr',
-      topic: 't',
-      partition: 0,
-      brokerId: moving.leader,
-      brokerEpoch: epoch,
-      leaderEpoch: moving.leaderEpoch,
-      partitionEpoch: moving.partitionEpoch,
-      isr: [...moving.isr, spare],
-    }).partition;
+    const done = d.leaderAddsToIsr('t', 0, spare);
     expect(done.replicas).toEqual(target);
     expect(done.isr).toEqual(target);
     expect(done.leader).toBe(spare); // the preferred replica
@@ -479,17 +483,7 @@ describe('reassignment', () => {
     d.ok({ op: 'reassign-partitions', reassignments: [move], throttleBytesPerSec: 1_000_000 });
     const moving = d.partition('t', 0);
     expect(moving.throttleBytesPerSec).toBe(1_000_000);
-    const epoch = d.sm.brokers().find((x) => x.brokerId === moving.leader)!.brokerEpoch;
-    const done = d.ok({
-      op: 'alter-isr',
-      topic: 't',
-      partition: 0,
-      brokerId: moving.leader,
-      brokerEpoch: epoch,
-      leaderEpoch: moving.leaderEpoch,
-      partitionEpoch: moving.partitionEpoch,
-      isr: [...moving.isr, spare],
-    }).partition;
+    const done = d.leaderAddsToIsr('t', 0, spare);
     expect(done.replicas).toEqual(target);
     expect(done.throttleBytesPerSec).toBeUndefined();
     expect(d.partition('t', 0).throttleBytesPerSec).toBeUndefined();

@@ -6,9 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Admin, CoordinationClient, Producer } from '@tributary/client';
-import { decodeBatchRecords } from '@tributary/rpc';
-import type { FetchResponse__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/FetchResponse';
-import { BrokerCluster, call, CoordinatorCluster, REPO_ROOT } from '@tributary/testkit';
+import { BrokerCluster, CoordinatorCluster, REPO_ROOT, topicRecords } from '@tributary/testkit';
 import { fuzz, type FuzzOptions, type FuzzReport } from './fuzzer';
 
 export interface FuzzClusterOptions extends FuzzOptions {
@@ -183,33 +181,11 @@ async function checkGuard(
     await client.close();
   }
   progress?.('fuzz: guarded nodes read');
-  const admin = new Admin({ bootstrap: brokers.live().map((b) => b.address) });
-  const stored = new Map<string, string>();
+  let stored = new Map<string, string>();
   try {
-    const [topic] = await admin.describeTopics([guard]);
-    for (const p of topic!.partitions) {
-      for (let offset = 0; ;) {
-        const r = await call<FetchResponse__Output>(brokers.client(p.leader), 'Fetch', {
-          topic: guard,
-          partition: p.partition,
-          offset,
-          max_bytes: 1 << 20,
-        });
-        if (r.batches.length === 0) break;
-        for (const b of r.batches) {
-          for (const rec of await decodeBatchRecords(b))
-            stored.set(
-              `${p.partition}/${Number(b.base_offset) + rec.offsetDelta}`,
-              String(rec.value),
-            );
-          offset = Number(b.base_offset) + Number(b.record_count);
-        }
-      }
-    }
+    stored = await topicRecords(brokers, guard);
   } catch (error) {
     problems.push(`reading the guarded records failed: ${(error as Error).message}`);
-  } finally {
-    admin.close();
   }
   const lost = [...written.records].filter(([at, value]) => stored.get(at) !== value);
   if (lost.length > 0)
