@@ -12,6 +12,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type * as grpc from '@grpc/grpc-js';
 import { LogStore, openStore } from '@tributary/log-store';
 import {
   contract,
@@ -20,8 +21,8 @@ import {
   createServer,
   processSecurity,
   serveObservability,
+  refuseMalformed,
   type Logger,
-  tolerateMalformed,
 } from '@tributary/rpc';
 import { BrokerMetrics } from './broker-metrics';
 import { CoordinatorLink } from './coordinators/coordinator-link';
@@ -157,12 +158,26 @@ export async function startBroker(
     produceStreamMaxInFlight: opts.produceStreamMaxInFlight,
   };
   const v1 = contract().tributary.broker.v1;
-  server.grpc.addService(tolerateMalformed(v1.BrokerService.service), brokerHandlers(deps));
+  // Bytes that do not decode are refused as MALFORMED_REQUEST (and counted) before a handler
+  // runs, after the principal check of ReplicationService; ProduceStream refuses its own.
+  const countMalformed = () => metrics.malformedRequests.inc();
+  const broker = refuseMalformed(
+    v1.BrokerService.service,
+    brokerHandlers(deps) as grpc.UntypedServiceImplementation,
+    ['ProduceStream'],
+    countMalformed,
+  );
+  server.grpc.addService(broker.service, broker.impl);
   // Replication is for brokers only: a client certificate must not pull partition data.
-  const replication = tolerateMalformed(v1.ReplicationService.service);
+  const replication = refuseMalformed(
+    v1.ReplicationService.service,
+    replicationHandlers(deps) as grpc.UntypedServiceImplementation,
+    [],
+    countMalformed,
+  );
   server.grpc.addService(
-    replication,
-    security.peerOnly(replication, replicationHandlers(deps), 'ReplicationService'),
+    replication.service,
+    security.peerOnly(replication.service, replication.impl, 'ReplicationService'),
   );
 
   let stopping = false;

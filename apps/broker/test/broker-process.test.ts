@@ -301,7 +301,11 @@ it('garbage bytes for a request are refused with a clear status and the broker k
   );
   raw.close();
   expect([err.code, err.reason]).toEqual([grpc.status.INVALID_ARGUMENT, 'MALFORMED_REQUEST']);
-  expect(err.message).toMatch(/ProduceRequest is not a valid protobuf message/);
+  expect(err.message).toMatch(/Produce request is not a valid protobuf message/);
+  const counted = /^tributary_broker_malformed_requests_total(?:\{[^}]*\})? (\S+)$/m.exec(
+    await brokers.metrics(1),
+  );
+  expect(Number(counted?.[1])).toBeGreaterThanOrEqual(1);
   const r = await call<any>(brokers.client(1), 'Metadata', {});
   expect(r.brokers).toHaveLength(3);
 });

@@ -13,8 +13,8 @@ import {
   readError,
   silentLogger,
   tributaryError,
+  refuseMalformed,
   type TributaryServer,
-  tolerateMalformed,
 } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import { BrokerMetrics } from '../src/broker-metrics';
@@ -54,8 +54,9 @@ beforeAll(async () => {
     leaderEpoch: () => 3,
   } as Partial<ReplicaSurface> as ReplicaSurface;
   server = createServer();
-  server.grpc.addService(
-    tolerateMalformed(contract().tributary.broker.v1.BrokerService.service),
+  // As broker.ts adds it: ProduceStream refuses undecodable messages itself.
+  const guarded = refuseMalformed(
+    contract().tributary.broker.v1.BrokerService.service,
     brokerHandlers({
       brokerId: 1,
       link,
@@ -63,8 +64,10 @@ beforeAll(async () => {
       metrics: new BrokerMetrics(new Registry(), 1, cache),
       log: silentLogger(),
       produceStreamMaxInFlight: MAX_IN_FLIGHT,
-    }),
+    }) as grpc.UntypedServiceImplementation,
+    ['ProduceStream'],
   );
+  server.grpc.addService(guarded.service, guarded.impl);
   address = await server.listen('127.0.0.1:0');
   client = createClient(contract().tributary.broker.v1.BrokerService, address);
 });

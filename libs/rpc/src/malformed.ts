@@ -45,11 +45,16 @@ export function malformedError(m: Malformed, what: string) {
  * runs, for unary and server-streaming methods. Methods whose requests stream keep grpc-js's
  * own answer (INTERNAL, the stream ends) unless named in `checkedStreams`: their handlers take
  * Malformed values and refuse them themselves (wellFormed).
+ *
+ * `onMalformed`, when given, is called with the method's name for each request refused here
+ * (before the refusal is sent), e.g. to count them; not for the `checkedStreams`, whose handlers
+ * see their Malformed messages themselves.
  */
 export function refuseMalformed(
   service: grpc.ServiceDefinition,
   impl: grpc.UntypedServiceImplementation,
   checkedStreams: readonly string[] = [],
+  onMalformed?: (method: string) => void,
 ): { service: grpc.ServiceDefinition; impl: grpc.UntypedServiceImplementation } {
   const tolerant = tolerateMalformed(service);
   const defs: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
@@ -68,6 +73,7 @@ export function refuseMalformed(
       const h = handler as grpc.handleServerStreamingCall<unknown, unknown>;
       handlers[name] = ((call: grpc.ServerWritableStream<unknown, unknown>) => {
         if (!(call.request instanceof Malformed)) return h(call);
+        onMalformed?.(name);
         call.emit('error', malformedError(call.request, what));
       }) as grpc.UntypedHandleCall;
     } else {
@@ -77,6 +83,7 @@ export function refuseMalformed(
         callback: grpc.sendUnaryData<unknown>,
       ) => {
         if (!(call.request instanceof Malformed)) return h(call, callback);
+        onMalformed?.(name);
         callback(malformedError(call.request, what));
       }) as grpc.UntypedHandleCall;
     }

@@ -1,7 +1,8 @@
 // refuseMalformed over real loopback calls: bytes that are not the request message (here a
 // string whose length runs past the end, which protobufjs's Buffer reader would cut short and
 // accept) are refused as INVALID_ARGUMENT / MALFORMED_REQUEST before any handler runs, unary
-// and server-streaming alike, and well-formed requests still reach the handler.
+// and server-streaming alike, each refusal reported to onMalformed with its method's name, and
+// well-formed requests still reach the handler.
 import * as grpc from '@grpc/grpc-js';
 import {
   contract,
@@ -16,6 +17,7 @@ import {
 let server: TributaryServer;
 let client: grpc.Client;
 const handled: string[] = [];
+const refused: string[] = [];
 const identity = (b: Buffer) => b;
 // Field 1 (path, a string) with a length far past the end of the message.
 const GARBAGE = Buffer.from([0x0a, 0x7f, 0x61]);
@@ -23,16 +25,21 @@ const GARBAGE = Buffer.from([0x0a, 0x7f, 0x61]);
 beforeAll(async () => {
   server = createServer({ maxMessageBytes: 1 << 20 });
   const v1 = contract().tributary.coord.v1;
-  const guarded = refuseMalformed(v1.CoordinationService.service, {
-    Get: (call: grpc.ServerUnaryCall<any, unknown>, cb: grpc.sendUnaryData<unknown>) => {
-      handled.push(`Get ${call.request.path}`);
-      cb(null, {});
-    },
-    Watch: (call: grpc.ServerWritableStream<any, unknown>) => {
-      handled.push(`Watch ${call.request.path}`);
-      call.end();
-    },
-  } as unknown as grpc.UntypedServiceImplementation);
+  const guarded = refuseMalformed(
+    v1.CoordinationService.service,
+    {
+      Get: (call: grpc.ServerUnaryCall<any, unknown>, cb: grpc.sendUnaryData<unknown>) => {
+        handled.push(`Get ${call.request.path}`);
+        cb(null, {});
+      },
+      Watch: (call: grpc.ServerWritableStream<any, unknown>) => {
+        handled.push(`Watch ${call.request.path}`);
+        call.end();
+      },
+    } as unknown as grpc.UntypedServiceImplementation,
+    [],
+    (method) => refused.push(method),
+  );
   server.grpc.addService(guarded.service, guarded.impl);
   client = new grpc.Client(await server.listen('127.0.0.1:0'), grpc.credentials.createInsecure());
 });
@@ -74,6 +81,7 @@ it('refuses undecodable unary and server-streaming requests before the handler',
     expect(readError(error).message).toMatch(/request is not a valid protobuf message/);
   }
   expect(handled).toEqual([]);
+  expect(refused).toEqual(['Get', 'Watch']);
 });
 
 it('passes well-formed requests to the handler', async () => {
@@ -81,6 +89,7 @@ it('passes well-formed requests to the handler', async () => {
   expect(await unary('Get', path)).toBeNull();
   expect(await serverStream('Watch', path)).toBeNull();
   expect(handled).toEqual(['Get /a', 'Watch /a']);
+  expect(refused).toEqual(['Get', 'Watch']); // no more refusals
 });
 
 it('answers with a status whose message echoes a lone surrogate, and goes on serving', async () => {

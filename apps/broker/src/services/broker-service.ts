@@ -15,7 +15,7 @@ import {
   unary,
   type Logger,
   Malformed,
-  wellFormed,
+  malformedError,
 } from '@tributary/rpc';
 import type { BrokerServiceHandlers } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import type { FetchRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/FetchRequest';
@@ -52,6 +52,10 @@ export function brokerHeader(d: Pick<BrokerServiceDeps, 'brokerId' | 'link'>, te
   });
 }
 
+/**
+ * The handlers, to be added through refuseMalformed (with 'ProduceStream' among its checked
+ * streams): only ProduceStream sees, and refuses, messages that did not decode.
+ */
 export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
   const { log, replicas } = d;
   const header = (topic?: string, partition?: number): ResponseHeader => ({
@@ -62,8 +66,7 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
   });
   const produce = (req: ProduceRequest__Output) => produceOne(d, req, header);
   return {
-    Metadata: unary(async (raw) => {
-      const req = checked(d, raw, 'MetadataRequest');
+    Metadata: unary(async (req) => {
       const cache = d.link.cache;
       if (!cache.complete)
         throw tributaryError('NO_LEADER', 'no metadata from the coordinators yet');
@@ -77,10 +80,9 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
             });
       return { header: header(), brokers: cache.brokers(), topics };
     }, log),
-    Produce: unary(async (raw) => produce(checked(d, raw, 'ProduceRequest')), log),
+    Produce: unary(produce, log),
     ProduceStream: (call) => produceStream(call, d, produce, header),
-    Fetch: unary(async (raw, call) => {
-      const req = checked(d, raw, 'FetchRequest');
+    Fetch: unary(async (req, call) => {
       const res = await counted(
         d,
         'consumer',
@@ -89,8 +91,7 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
       return { header: header(req.topic, req.partition), ...res };
     }, log),
     Subscribe: (call) => void subscribe(call, d, header),
-    ListOffsets: unary(async (raw) => {
-      const req = checked(d, raw, 'ListOffsetsRequest');
+    ListOffsets: unary(async (req) => {
       const res = await replicas.listOffsets(req);
       return { header: header(req.topic, req.partition), ...res };
     }, log),
@@ -109,11 +110,6 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
     ListGroups: relay(d, 'ListGroups', true),
     DescribeGroups: relay(d, 'DescribeGroups', true),
   };
-}
-
-function checked<T>(d: BrokerServiceDeps, req: T | Malformed, what: string): T {
-  if (req instanceof Malformed) d.metrics.malformedRequests.inc();
-  return wellFormed(req, what);
 }
 
 async function produceOne(
@@ -186,7 +182,7 @@ function produceStream(
     if (raw instanceof Malformed) {
       d.metrics.malformedRequests.inc();
       gone = true;
-      call.emit('error', toServiceError(checkedError(raw), d.log));
+      call.emit('error', toServiceError(malformedError(raw, 'ProduceStreamRequest'), d.log));
       return;
     }
     const id = Number(raw.request_id);
@@ -238,15 +234,6 @@ function produceStream(
   call.on('error', leave);
 }
 
-function checkedError(m: Malformed): unknown {
-  try {
-    wellFormed(m, 'ProduceStreamRequest');
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 /**
  * Subscribe: Fetch in a loop from the next offset. The next batches are read only once the
  * previous message was taken by the transport (its write callback: HTTP/2 flow control), so a
@@ -263,11 +250,7 @@ async function subscribe(
   call.on('close', () => (gone = true));
   d.metrics.subscribeStreams.inc();
   try {
-    const req = checked(
-      d,
-      call.request as SubscribeRequest__Output | Malformed,
-      'SubscribeRequest',
-    );
+    const req = call.request;
     let offset = Number(req.offset);
     let reported = { hw: -1, start: -1 };
     while (!gone) {
@@ -330,13 +313,7 @@ function relay<Req, Res>(
   read: boolean,
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
-    const req: unknown = call.request;
-    if (req instanceof Malformed) {
-      d.metrics.malformedRequests.inc();
-      callback(toServiceError(checkedError(req), d.log));
-      return;
-    }
-    d.link.metadata.call<Res>(method, req as object, { read }).then(
+    d.link.metadata.call<Res>(method, call.request as object, { read }).then(
       (res) => callback(null, res),
       (error: unknown) => callback(relayedError(error, d.log)),
     );

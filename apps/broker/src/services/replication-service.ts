@@ -2,11 +2,12 @@
  * grpc-js handlers of `tributary.broker.v1.ReplicationService`: the leader side of follower
  * fetches and of KIP-101 truncation, both answered by the ReplicaManager.
  */
-import { unary, Malformed, wellFormed } from '@tributary/rpc';
+import { unary } from '@tributary/rpc';
 import type { ReplicationServiceHandlers } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
 import type { BrokerServiceDeps } from './broker-service';
 
+/** The handlers, to be added through refuseMalformed: they see only decoded requests. */
 export function replicationHandlers(d: BrokerServiceDeps): ReplicationServiceHandlers {
   const header = (term: number): ResponseHeader => ({
     cluster_id: d.link.clusterId,
@@ -14,13 +15,8 @@ export function replicationHandlers(d: BrokerServiceDeps): ReplicationServiceHan
     term: Math.max(0, term),
     revision: d.link.cache.revision,
   });
-  const checked = <T>(req: T | Malformed, what: string): T => {
-    if (req instanceof Malformed) d.metrics.malformedRequests.inc();
-    return wellFormed(req, what);
-  };
   return {
-    ReplicaFetch: unary(async (raw) => {
-      const req = checked(raw, 'ReplicaFetchRequest');
+    ReplicaFetch: unary(async (req) => {
       try {
         const res = await d.replicas.handleReplicaFetch(req);
         d.metrics.fetchRequests.inc({ kind: 'replica', outcome: 'ok' });
@@ -34,8 +30,7 @@ export function replicationHandlers(d: BrokerServiceDeps): ReplicationServiceHan
         throw error;
       }
     }, d.log),
-    OffsetForLeaderEpoch: unary(async (raw) => {
-      const req = checked(raw, 'OffsetForLeaderEpochRequest');
+    OffsetForLeaderEpoch: unary(async (req) => {
       const res = d.replicas.offsetForLeaderEpoch(req);
       return { header: header(d.replicas.leaderEpoch(req.topic, req.partition)), ...res };
     }, d.log),
