@@ -16,7 +16,7 @@ import { contract, createClient, freePorts } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
 import type { ReplicationServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicationService';
 import type { CoordinatorCluster } from './coordinator-cluster';
-import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
+import { countLogLines, exitWithin, killAndWait, rssBytesOf, waitForLogLines } from './processes';
 import type { NetworkLab } from './faults/network-lab';
 import type { TestCertificates } from './certificates';
 import { TRIB_BIN, REPO_ROOT } from './trib';
@@ -185,6 +185,13 @@ export class BrokerCluster {
   async restart(id: number, o: { wait?: boolean } = {}): Promise<void> {
     await this.kill(id);
     await this.start(id, o);
+  }
+
+  /** Resident set size of a running broker's process, from /proc/<pid>/status. */
+  rssBytes(id: number): number {
+    const pid = this.broker(id).process?.pid;
+    if (!pid) throw new Error(`broker ${id} is not running`);
+    return rssBytesOf(pid, `broker ${id}`);
   }
 
   /** Waits for a broker's process to exit by itself; returns its exit code. */

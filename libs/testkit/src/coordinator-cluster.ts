@@ -16,7 +16,7 @@ import type { ClusterServiceClient } from '@tributary/rpc/src/generated/tributar
 import type { StatusResponse__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/StatusResponse';
 import { call } from './calls';
 import { eventually } from './eventually';
-import { countLogLines, exitWithin, killAndWait, waitForLogLines } from './processes';
+import { countLogLines, exitWithin, killAndWait, rssBytesOf, waitForLogLines } from './processes';
 import type { NetworkLab } from './faults/network-lab';
 import type { TestCertificates } from './certificates';
 
@@ -215,9 +215,7 @@ export class CoordinatorCluster {
   rssBytes(id: number): number {
     const pid = this.member(id).process?.pid;
     if (!pid) throw new Error(`member ${id} is not running`);
-    const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    if (!m) throw new Error(`no VmRSS for member ${id} (pid ${pid})`);
-    return Number(m[1]) * 1024;
+    return rssBytesOf(pid, `member ${id}`);
   }
 
   /** How many lines of a member's log (all its runs) match `pattern`. */

@@ -34,6 +34,13 @@ export function exitWithin(
   });
 }
 
+/** Resident set size of process `pid` in bytes, from /proc/<pid>/status (Linux). */
+export function rssBytesOf(pid: number, what: string): number {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS for ${what} (pid ${pid})`);
+  return Number(m[1]) * 1024;
+}
+
 /** How many lines of a log file (all runs appended) match `pattern`; 0 if it does not exist. */
 export function countLogLines(file: string, pattern: RegExp): number {
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';

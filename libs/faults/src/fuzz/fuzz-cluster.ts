@@ -72,7 +72,7 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
         problems.push(`${name} is not running after the campaign`);
         continue;
       }
-      rssBytes[name] = rssOf(child.pid);
+      rssBytes[name] = brokers.rssBytes(id);
     }
     for (const [name, bytes] of Object.entries(rssBytes))
       if (bytes > o.rssBytesMax)
@@ -113,11 +113,6 @@ function keepLogs(c: CoordinatorCluster, b: BrokerCluster, seed: number, problem
     if (fs.existsSync(log)) fs.copyFileSync(log, path.join(dir, `broker-${id}.log`));
   }
   problems.push(`process logs kept in ${path.relative(REPO_ROOT, dir)}`);
-}
-
-function rssOf(pid: number): number {
-  const m = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : 0;
 }
 
 interface Guarded {
