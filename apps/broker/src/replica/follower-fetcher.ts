@@ -141,19 +141,19 @@ export class FollowerFetcher {
         max_wait_ms: this.ctx.opts.fetchMaxWaitMs,
         min_bytes: 1,
         max_bytes: this.ctx.opts.fetchMaxBytes,
-        partitions: sent.map(({ r, role, fetchOffset }) => ({
-          topic: r.topic,
-          partition: r.partition,
-          leader_epoch: role.leaderEpoch,
-          fetch_offset: fetchOffset,
-          last_fetched_epoch: r.log.lastEpoch(),
-          log_start_offset: r.log.logStartOffset,
-          // A throttled copy asks for a tenth of a second's worth at a time: an even flow.
-          max_bytes:
-            throttleOf(r, this.ctx.brokerId) > 0
-              ? Math.max(1, Math.floor(throttleOf(r, this.ctx.brokerId) / 10))
-              : 0,
-        })),
+        partitions: sent.map(({ r, role, fetchOffset }) => {
+          const throttle = throttleOf(r, this.ctx.brokerId);
+          return {
+            topic: r.topic,
+            partition: r.partition,
+            leader_epoch: role.leaderEpoch,
+            fetch_offset: fetchOffset,
+            last_fetched_epoch: r.log.lastEpoch(),
+            log_start_offset: r.log.logStartOffset,
+            // A throttled copy asks for a tenth of a second's worth at a time: an even flow.
+            max_bytes: throttle > 0 ? Math.max(1, Math.floor(throttle / 10)) : 0,
+          };
+        }),
       });
       answers = res.partitions;
       this.failures = 0;
