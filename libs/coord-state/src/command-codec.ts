@@ -70,6 +70,8 @@ const METADATA_OPS: ReadonlySet<string> = new Set<MetadataCommand['op']>([
   'alter-isr',
   'allocate-producer-id',
   'reassign-partitions',
+  'add-acls',
+  'remove-acls',
 ]);
 
 const isMetadata = (op: Command | TxnOp): op is MetadataCommand => METADATA_OPS.has(op.op);

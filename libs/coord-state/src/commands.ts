@@ -3,6 +3,7 @@
 // `encodeCommand` can put them in Raft entries. Byte arrays handed to `apply` become owned by
 // the state machine: the caller must not mutate them afterwards.
 
+import type { AclEntry, AclFilter } from './acls/acl-entry';
 import type {
   AlterIsrArgs,
   CreateTopicArgs,
@@ -131,6 +132,12 @@ export type ReassignPartitionsCommand = {
   throttleBytesPerSec?: number;
 };
 
+// Access control entries (acls/acl-store.ts).
+/** Adds the entries not stored yet: an identical entry already stored is a no-op. */
+export type AddAclsCommand = { op: 'add-acls'; entries: AclEntry[] };
+/** Removes every entry matching any filter (an unset field matches anything). */
+export type RemoveAclsCommand = { op: 'remove-acls'; filters: AclFilter[] };
+
 // Consumer groups (metadata/groups.ts).
 export type JoinGroupCommand = { op: 'join-group' } & JoinGroupArgs;
 export type GroupHeartbeatCommand = { op: 'group-heartbeat' } & GroupHeartbeatArgs;
@@ -156,7 +163,9 @@ export type MetadataCommand =
   | UpdateTopicConfigCommand
   | AlterIsrCommand
   | AllocateProducerIdCommand
-  | ReassignPartitionsCommand;
+  | ReassignPartitionsCommand
+  | AddAclsCommand
+  | RemoveAclsCommand;
 
 export type Command =
   | MetadataCommand
@@ -266,6 +275,17 @@ export interface ReassignPartitionsValue {
   reassignments: Reassignment[];
 }
 
+export interface AddAclsValue {
+  op: 'add-acls';
+  /** How many of the entries were new (the others were stored already). */
+  added: number;
+}
+export interface RemoveAclsValue {
+  op: 'remove-acls';
+  /** The entries removed, in the order they were added. */
+  removed: AclEntry[];
+}
+
 export interface JoinGroupValue extends MemberAssignment {
   op: 'join-group';
 }
@@ -300,6 +320,8 @@ export type CommandValue =
   | AlterIsrValue
   | AllocateProducerIdValue
   | ReassignPartitionsValue
+  | AddAclsValue
+  | RemoveAclsValue
   | CreateValue
   | SetValue
   | DeleteValue

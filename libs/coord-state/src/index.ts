@@ -16,6 +16,31 @@ export {
   decodeRecord,
 } from './metadata/records';
 export type { TopicView } from './metadata/metadata-ops';
+export {
+  ACL_OPERATIONS,
+  ACL_PATTERN_TYPES,
+  ACL_PERMISSIONS,
+  ACL_PRINCIPAL_BYTES_MAX,
+  ACL_RESOURCE_TYPES,
+  ANY_NAME,
+  ANY_PRINCIPAL,
+  CLUSTER_RESOURCE_NAME,
+  type AclEntry,
+  type AclFilter,
+  type AclOperation,
+  type AclPatternType,
+  type AclPermission,
+  type AclRequestOperation,
+  type AclResourceType,
+  aclKey,
+  aclMatchesFilter,
+  describeAclResource,
+  formatAcl,
+  validateAcl,
+  validateAclFilter,
+} from './acls/acl-entry';
+export { type AclDecision, type AclRequest, aclCovers, authorize } from './acls/authorize';
+export { ACLS_MAX, ACLS_ROOT, ACL_ENTRIES_PER_COMMAND_MAX } from './acls/acl-store';
 export { topicConfig } from './metadata/topic-config';
 export { checkName } from './metadata/names';
 export type {
@@ -52,6 +77,7 @@ export {
 } from './snapshot-image';
 export {
   CoordStateMachine,
+  aclsOf,
   type ApplyOutput,
   type NodeValue,
   type ChildrenValue,

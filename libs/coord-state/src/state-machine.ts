@@ -10,6 +10,15 @@
 // the tree and keep the revision, like etcd lease grants.
 
 import { AssertionError, assert } from './assert';
+import type { AclEntry } from './acls/acl-entry';
+import {
+  ACLS_ROOT,
+  type StoredAcl,
+  addAcls,
+  checkAclInvariants,
+  readAcls,
+  removeAcls,
+} from './acls/acl-store';
 import type {
   CloseSessionValue,
   Command,
@@ -69,7 +78,7 @@ import {
 import type { BrokerRecord } from './metadata/records';
 import { NodeTree, type Stat } from './node-tree';
 import { type CoordOptions, resolveOptions } from './options';
-import { ROOT_PATH, checkPath } from './paths';
+import { ROOT_PATH, checkPath, isUnder } from './paths';
 import { type SessionInfo, SessionTable, sessionInfo } from './sessions';
 import {
   type CoordSnapshot,
@@ -133,6 +142,11 @@ export class CoordStateMachine {
   private readonly history: WatchHistory;
   private appliedIdx = 0;
   private rev = 0;
+  /**
+   * The ACL entries as stored, read on first use and dropped by any committed command with an
+   * event under /tributary/acls: undefined, or equal to readAcls(state) (checkInvariants).
+   */
+  private aclCache: { stored: readonly StoredAcl[]; entries: readonly AclEntry[] } | undefined;
 
   constructor(options: Partial<CoordOptions> = {}) {
     this.options = resolveOptions(options);
@@ -231,6 +245,8 @@ export class CoordStateMachine {
     if (j.events.length > 0) {
       this.rev = j.revision;
       this.history.append(j.events, j.revision);
+      if (this.aclCache !== undefined && j.events.some((e) => isUnder(e.path, ACLS_ROOT)))
+        this.aclCache = undefined;
     }
     const out = this.output(index, true, result, j.events, this.grants(j));
     out.lockKeysRemoved = j.lockKeysRemoved;
@@ -335,6 +351,16 @@ export class CoordStateMachine {
             reassignments: v.reassignments,
           }),
         );
+      case 'add-acls':
+        return map(addAcls(s, j, this.storedAcls(), cmd.entries), (v) => ({
+          op: 'add-acls',
+          added: v.added,
+        }));
+      case 'remove-acls':
+        return map(removeAcls(s, j, this.storedAcls(), cmd.filters), (v) => ({
+          op: 'remove-acls',
+          removed: v.removed,
+        }));
       default:
         return fail(
           'INVALID_ARGUMENT',
@@ -542,6 +568,23 @@ export class CoordStateMachine {
     return describeTopic(this.state, name);
   }
 
+  /**
+   * The ACL entries, in the order added: frozen, and the same array until they change, so
+   * reading them on every RPC costs nothing (they are parsed once per change).
+   */
+  acls(): readonly AclEntry[] {
+    this.storedAcls();
+    return this.aclCache!.entries;
+  }
+
+  private storedAcls(): readonly StoredAcl[] {
+    if (this.aclCache === undefined) {
+      const stored = Object.freeze(readAcls(this.state));
+      this.aclCache = { stored, entries: Object.freeze(stored.map((a) => a.entry)) };
+    }
+    return this.aclCache.stored;
+  }
+
   /** Watch catch-up: see WatchHistory.eventsSince. `eventsMax` defaults to 1,000. */
   eventsSince(startRevision: number, filter: WatchFilter, eventsMax = 1000): Result<EventsPage> {
     if (!Number.isSafeInteger(eventsMax) || eventsMax < 1 || eventsMax > EVENTS_PAGE_MAX) {
@@ -588,5 +631,11 @@ export class CoordStateMachine {
     assert(queued === s.locks.keyCount, 'every indexed lock key is queued');
     checkMetadataInvariants(s);
     checkGroupInvariants(s);
+    checkAclInvariants(s, this.aclCache?.stored);
   }
+}
+
+/** The current ACL entries of `sm` (CoordStateMachine.acls): cached until they change. */
+export function aclsOf(sm: CoordStateMachine): readonly AclEntry[] {
+  return sm.acls();
 }
