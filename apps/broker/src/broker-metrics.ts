@@ -69,6 +69,14 @@ export class BrokerMetrics {
       },
     });
     new Gauge({
+      name: 'tributary_broker_acl_entries',
+      help: 'ACL entries in the broker metadata cache',
+      registers,
+      collect() {
+        this.set(cache.acls().length);
+      },
+    });
+    new Gauge({
       name: 'tributary_broker_metadata_revision',
       help: 'Metadata revision of the broker cache',
       registers,

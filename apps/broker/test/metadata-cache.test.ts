@@ -35,6 +35,7 @@ const msg = (revision: number, over: object) => ({
   topics: [],
   partitions: [],
   deleted_topics: [],
+  acls: null,
   ...over,
 });
 
@@ -65,7 +66,7 @@ it('applies a snapshot, then deltas, reporting complete topics', () => {
   expect(again.changed[0]!.partitions).toHaveLength(1);
 
   const gone = c.apply(msg(9, { deleted_topics: ['a'], removed_broker_ids: [2] }));
-  expect(gone).toEqual({ changed: [], deleted: ['a'], brokersChanged: true });
+  expect(gone).toEqual({ changed: [], deleted: ['a'], brokersChanged: true, aclsChanged: false });
   expect(c.topics()).toEqual([]);
   expect(c.broker(2)).toBeUndefined();
   expect(c.revision).toBe(9);
@@ -83,4 +84,41 @@ it('refuses a revision that goes back', () => {
   const c = new MetadataCache();
   c.apply(msg(3, { snapshot: true }));
   expect(() => c.apply(msg(2, {}))).toThrow(/went back/);
+});
+
+it('keeps the ACL entries a snapshot or a change carries, and the same array until they change', () => {
+  const c = new MetadataCache();
+  expect(c.acls()).toEqual([]);
+  const wire = (principal: string) => ({
+    principal,
+    resource_type: 'ACL_RESOURCE_TYPE_TOPIC' as const,
+    pattern_type: 'ACL_PATTERN_TYPE_PREFIX' as const,
+    name: 'ord',
+    operation: 'ACL_OPERATION_WRITE' as const,
+    permission: 'ACL_PERMISSION_ALLOW' as const,
+  });
+  const alice = {
+    principal: 'alice',
+    resourceType: 'topic',
+    patternType: 'prefix',
+    name: 'ord',
+    operation: 'write',
+    permission: 'allow',
+  };
+  const first = c.apply(msg(5, { snapshot: true, acls: { entries: [wire('alice')] } }));
+  expect(first.aclsChanged).toBe(true);
+  expect(c.acls()).toEqual([alice]);
+  const kept = c.acls();
+  expect(Object.isFrozen(kept) && Object.isFrozen(kept[0])).toBe(true);
+  // A delta without the list leaves it as it was.
+  expect(c.apply(msg(6, { brokers: [broker(1)] })).aclsChanged).toBe(false);
+  expect(c.acls()).toBe(kept);
+  c.apply(msg(7, { acls: { entries: [wire('alice'), wire('bob')] } }));
+  expect(c.acls().map((e) => e.principal)).toEqual(['alice', 'bob']);
+  c.apply(msg(8, { acls: { entries: [] } }));
+  expect(c.acls()).toEqual([]);
+  // A snapshot replaces the list, even one without it (a coordinator from before ACLs).
+  c.apply(msg(9, { acls: { entries: [wire('carol')] } }));
+  c.apply(msg(10, { snapshot: true }));
+  expect(c.acls()).toEqual([]);
 });

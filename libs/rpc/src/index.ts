@@ -1,4 +1,5 @@
 /** @tributary/rpc: the gRPC plumbing every Tributary process and client shares. */
+export * from './acl-wire';
 export * from './address';
 export * from './channel-options';
 export * from './client';

@@ -3,8 +3,11 @@
  * brokers by id and topics with their partitions. Applying the messages of one stream in order
  * yields the coordinators' metadata as of `revision` (metadata.proto, WatchMetadataResponse).
  * Each applied message reports the complete state of every topic it touched, which is what
- * ReplicaManager.applyMetadata wants.
+ * ReplicaManager.applyMetadata wants. The ACL entries come whole in a message that changes them
+ * (and in every snapshot); `acls()` is the same frozen array until they change.
  */
+import type { AclEntry } from '@tributary/coord-state';
+import { aclFromWire } from '@tributary/rpc';
 import type { BrokerInfo__Output as BrokerInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/BrokerInfo';
 import type { TopicInfo__Output as TopicInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
 import type { WatchMetadataResponse__Output as WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
@@ -16,6 +19,8 @@ export interface MetadataChange {
   deleted: string[];
   /** Whether the live brokers changed. */
   brokersChanged: boolean;
+  /** Whether the ACL entries changed (were sent: the list may be the same as before). */
+  aclsChanged: boolean;
 }
 
 export class MetadataCache {
@@ -25,6 +30,7 @@ export class MetadataCache {
   complete = false;
   private readonly brokerMap = new Map<number, BrokerInfo>();
   private readonly topicMap = new Map<string, TopicInfo>();
+  private aclList: readonly AclEntry[] = Object.freeze([]);
 
   apply(m: WatchMetadataResponse): MetadataChange {
     const revision = Number(m.header?.revision ?? 0);
@@ -64,10 +70,21 @@ export class MetadataCache {
       if (this.topicMap.delete(name) || touched.has(name)) deleted.push(name);
       touched.delete(name);
     }
+    // A snapshot always carries the list; one from an older coordinator without it means none.
+    const aclsChanged = m.acls !== null || m.snapshot;
+    if (aclsChanged)
+      this.aclList = Object.freeze(
+        (m.acls?.entries ?? []).map((e) => Object.freeze(aclFromWire(e))),
+      );
     this.revision = revision;
     if (m.snapshot) this.complete = true;
     const changed = [...touched].map((name) => this.topicMap.get(name)!);
-    return { changed, deleted, brokersChanged };
+    return { changed, deleted, brokersChanged, aclsChanged };
+  }
+
+  /** The cluster's ACL entries, in the order added, as of `revision`. */
+  acls(): readonly AclEntry[] {
+    return this.aclList;
   }
 
   /** Live brokers ordered by id. */

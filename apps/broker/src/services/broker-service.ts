@@ -109,6 +109,9 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
     FetchOffsets: relay(d, 'FetchOffsets', true),
     ListGroups: relay(d, 'ListGroups', true),
     DescribeGroups: relay(d, 'DescribeGroups', true),
+    AddAcls: relay(d, 'AddAcls', false),
+    RemoveAcls: relay(d, 'RemoveAcls', false),
+    ListAcls: relay(d, 'ListAcls', true),
   };
 }
 

@@ -9,11 +9,28 @@
  *
  * Consumer group calls are Raft writes too (a heartbeat carries the partitions the member
  * owns); the leader's GroupKeeper expires members whose heartbeats stop.
+ *
+ * ACLs (DESIGN §7): AddAcls and RemoveAcls are Raft writes; ListAcls reads the state machine's
+ * cached list. WatchMetadata carries the complete list whenever it changes (acl-watch.ts).
  */
 import type * as grpc from '@grpc/grpc-js';
 import type * as cs from '@tributary/coord-state';
-import { BROKERS_ROOT, TOPICS_ROOT, decodeRecord, isSettled } from '@tributary/coord-state';
-import { toServiceError, tributaryError, unary, type Logger } from '@tributary/rpc';
+import {
+  BROKERS_ROOT,
+  TOPICS_ROOT,
+  aclMatchesFilter,
+  decodeRecord,
+  isSettled,
+  validateAclFilter,
+} from '@tributary/coord-state';
+import {
+  aclFilterFromWire,
+  aclToWire,
+  toServiceError,
+  tributaryError,
+  unary,
+  type Logger,
+} from '@tributary/rpc';
 import type { BrokerInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/BrokerInfo';
 import type { MetadataServiceHandlers } from '@tributary/rpc/src/generated/tributary/coord/v1/MetadataService';
 import type { PartitionInfo } from '@tributary/rpc/src/generated/tributary/coord/v1/PartitionInfo';
@@ -24,8 +41,9 @@ import type { TopicPartitions } from '@tributary/rpc/src/generated/tributary/coo
 import type { WatchMetadataRequest__Output as WatchMetadataRequest } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataRequest';
 import type { WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
 import type { ConsensusNode } from '../node/consensus-node';
+import { AclView, aclsChangedSince } from './acl-watch';
 import { WATCH_BACKLOG_BYTES_MAX, type WatchHub } from './watch-hub';
-import { unwrap } from './wire-mapping';
+import { addAclsCommand, coordError, removeAclsCommand, unwrap } from './wire-mapping';
 
 const BROKERS_PREFIX = `${BROKERS_ROOT}/`;
 const TOPICS_PREFIX = `${TOPICS_ROOT}/`;
@@ -319,6 +337,22 @@ export function metadataHandlers(d: MetadataDeps): Partial<MetadataServiceHandle
       });
       return { header, configs: v.configs };
     }, log),
+    AddAcls: unary(async (r) => {
+      const { v, header } = await write<cs.AddAclsValue>(addAclsCommand(r));
+      return { header, added: v.added };
+    }, log),
+    RemoveAcls: unary(async (r) => {
+      const { v, header } = await write<cs.RemoveAclsValue>(removeAclsCommand(r));
+      return { header, removed: v.removed.map(aclToWire) };
+    }, log),
+    ListAcls: unary(async (r) => {
+      const filter = aclFilterFromWire(r.filter);
+      const bad = validateAclFilter(filter);
+      if (bad) throw coordError(bad);
+      const sm = await read();
+      const entries = sm.acls().filter((e) => aclMatchesFilter(e, filter));
+      return { header: d.header(), entries: entries.map(aclToWire) };
+    }, log),
   };
 }
 
@@ -373,16 +407,48 @@ function watchMetadata(
     call.write(message);
     return call.writableLength < WATCH_BACKLOG_BYTES_MAX;
   };
+  // The ACL list as of the last revision sent; set by the snapshot or when the watch starts.
+  let acls: AclView | undefined;
+  // Events at or below a snapshot sent when the watch started are in it already.
+  let skipThrough = 0;
+  let from = Number(call.request.from_revision);
+  /** The whole metadata, then the changes after it: no event can be applied in between. */
+  const snapshot = (sm: cs.CoordStateMachine) => {
+    acls = AclView.of(sm);
+    skipThrough = sm.revision;
+    send({
+      header: d.header(sm.revision),
+      snapshot: true,
+      brokers: sm.brokers().map(brokerToWire),
+      removed_broker_ids: [],
+      topics: sm.topicNames().map((n) => topicToWire(sm.topic(n)!)),
+      partitions: [],
+      deleted_topics: [],
+      acls: acls.wire(),
+    });
+  };
   const sink = {
-    // The start message is the member's revision: nothing to send, the deltas follow.
-    start: () => undefined,
+    // The watch is established at this member's revision (≥ from). The ACL list at `from` is
+    // the current one unless an ACL changed in between: then a snapshot starts the stream.
+    start: () => {
+      if (acls !== undefined) return;
+      const sm = d.node().sm;
+      if (aclsChangedSince(sm, from)) snapshot(sm);
+      else acls = AclView.of(sm);
+    },
     push: (events: cs.WatchEvent[]): boolean => {
       let ok = true;
       for (let k = 0; k < events.length;) {
         const revision = events[k]!.revision;
         let end = k;
         while (end < events.length && events[end]!.revision === revision) end++;
-        ok = send({ header: d.header(revision), ...metadataDelta(events.slice(k, end)) }) && ok;
+        if (revision > skipThrough) {
+          const group = events.slice(k, end);
+          const changed = acls!.apply(group);
+          const delta = metadataDelta(group);
+          ok =
+            send({ header: d.header(revision), ...delta, ...(changed && { acls: changed }) }) && ok;
+        }
         k = end;
       }
       return ok;
@@ -394,18 +460,8 @@ function watchMetadata(
   let stop: (() => void) | undefined;
   try {
     const sm = d.node().sm;
-    let from = Number(call.request.from_revision);
     if (from === 0 || from < sm.compactRevision) {
-      // The whole metadata, then the changes after it: no event can be applied in between.
-      send({
-        header: d.header(sm.revision),
-        snapshot: true,
-        brokers: sm.brokers().map(brokerToWire),
-        removed_broker_ids: [],
-        topics: sm.topicNames().map((n) => topicToWire(sm.topic(n)!)),
-        partitions: [],
-        deleted_topics: [],
-      });
+      snapshot(sm);
       from = sm.revision;
     }
     stop = d.watches.open(

@@ -3,7 +3,15 @@
  * the wire are snake_case; inside the state machine they are camelCase.
  */
 import type * as cs from '@tributary/coord-state';
-import { tributaryError, type Reason as RpcReason, isReason } from '@tributary/rpc';
+import {
+  aclFilterFromWire,
+  aclFromWire,
+  tributaryError,
+  type Reason as RpcReason,
+  isReason,
+} from '@tributary/rpc';
+import type { AddAclsRequest__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/AddAclsRequest';
+import type { RemoveAclsRequest__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/RemoveAclsRequest';
 import type { Stat } from '@tributary/rpc/src/generated/tributary/coord/v1/Stat';
 import type { Compare__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/Compare';
 import type { TxnOp__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/TxnOp';
@@ -65,6 +73,15 @@ export function deleteCommand(r: DeleteRequest__Output): cs.DeleteCommand {
     expectedVersion: r.expected_version,
     recursive: r.recursive,
   };
+}
+
+/** Entries as sent; the state machine validates them (INVALID_ARGUMENT saying what is allowed). */
+export function addAclsCommand(r: AddAclsRequest__Output): cs.AddAclsCommand {
+  return { op: 'add-acls', entries: r.entries.map(aclFromWire) };
+}
+
+export function removeAclsCommand(r: RemoveAclsRequest__Output): cs.RemoveAclsCommand {
+  return { op: 'remove-acls', filters: r.filters.map(aclFilterFromWire) };
 }
 
 const COMPARE_OPS: Record<string, cs.CompareOp> = {

@@ -74,7 +74,9 @@ function checkEnum(
   allowed: readonly string[],
 ): CoordError | undefined {
   if (value === undefined || value === '')
-    return bad(`an ACL needs a ${what}: one of ${allowed.join(', ')}`);
+    return bad(
+      `an ACL needs ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}: one of ${allowed.join(', ')}`,
+    );
   if (typeof value !== 'string' || !allowed.includes(value))
     return bad(`ACL ${what} ${shown(value)} is unknown; it is one of ${allowed.join(', ')}`);
   return undefined;

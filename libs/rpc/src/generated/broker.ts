@@ -1,6 +1,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AddAclsRequest as _tributary_broker_v1_AddAclsRequest, AddAclsRequest__Output as _tributary_broker_v1_AddAclsRequest__Output } from './tributary/broker/v1/AddAclsRequest';
+import type { AddAclsResponse as _tributary_broker_v1_AddAclsResponse, AddAclsResponse__Output as _tributary_broker_v1_AddAclsResponse__Output } from './tributary/broker/v1/AddAclsResponse';
 import type { AllocateProducerIdRequest as _tributary_broker_v1_AllocateProducerIdRequest, AllocateProducerIdRequest__Output as _tributary_broker_v1_AllocateProducerIdRequest__Output } from './tributary/broker/v1/AllocateProducerIdRequest';
 import type { AllocateProducerIdResponse as _tributary_broker_v1_AllocateProducerIdResponse, AllocateProducerIdResponse__Output as _tributary_broker_v1_AllocateProducerIdResponse__Output } from './tributary/broker/v1/AllocateProducerIdResponse';
 import type { BrokerServiceClient as _tributary_broker_v1_BrokerServiceClient, BrokerServiceDefinition as _tributary_broker_v1_BrokerServiceDefinition } from './tributary/broker/v1/BrokerService';
@@ -28,6 +30,8 @@ import type { JoinGroupRequest as _tributary_broker_v1_JoinGroupRequest, JoinGro
 import type { JoinGroupResponse as _tributary_broker_v1_JoinGroupResponse, JoinGroupResponse__Output as _tributary_broker_v1_JoinGroupResponse__Output } from './tributary/broker/v1/JoinGroupResponse';
 import type { LeaveGroupRequest as _tributary_broker_v1_LeaveGroupRequest, LeaveGroupRequest__Output as _tributary_broker_v1_LeaveGroupRequest__Output } from './tributary/broker/v1/LeaveGroupRequest';
 import type { LeaveGroupResponse as _tributary_broker_v1_LeaveGroupResponse, LeaveGroupResponse__Output as _tributary_broker_v1_LeaveGroupResponse__Output } from './tributary/broker/v1/LeaveGroupResponse';
+import type { ListAclsRequest as _tributary_broker_v1_ListAclsRequest, ListAclsRequest__Output as _tributary_broker_v1_ListAclsRequest__Output } from './tributary/broker/v1/ListAclsRequest';
+import type { ListAclsResponse as _tributary_broker_v1_ListAclsResponse, ListAclsResponse__Output as _tributary_broker_v1_ListAclsResponse__Output } from './tributary/broker/v1/ListAclsResponse';
 import type { ListGroupsRequest as _tributary_broker_v1_ListGroupsRequest, ListGroupsRequest__Output as _tributary_broker_v1_ListGroupsRequest__Output } from './tributary/broker/v1/ListGroupsRequest';
 import type { ListGroupsResponse as _tributary_broker_v1_ListGroupsResponse, ListGroupsResponse__Output as _tributary_broker_v1_ListGroupsResponse__Output } from './tributary/broker/v1/ListGroupsResponse';
 import type { ListOffsetsRequest as _tributary_broker_v1_ListOffsetsRequest, ListOffsetsRequest__Output as _tributary_broker_v1_ListOffsetsRequest__Output } from './tributary/broker/v1/ListOffsetsRequest';
@@ -46,6 +50,8 @@ import type { ReassignPartitionsResponse as _tributary_broker_v1_ReassignPartiti
 import type { Record as _tributary_broker_v1_Record, Record__Output as _tributary_broker_v1_Record__Output } from './tributary/broker/v1/Record';
 import type { RecordBatch as _tributary_broker_v1_RecordBatch, RecordBatch__Output as _tributary_broker_v1_RecordBatch__Output } from './tributary/broker/v1/RecordBatch';
 import type { RecordSet as _tributary_broker_v1_RecordSet, RecordSet__Output as _tributary_broker_v1_RecordSet__Output } from './tributary/broker/v1/RecordSet';
+import type { RemoveAclsRequest as _tributary_broker_v1_RemoveAclsRequest, RemoveAclsRequest__Output as _tributary_broker_v1_RemoveAclsRequest__Output } from './tributary/broker/v1/RemoveAclsRequest';
+import type { RemoveAclsResponse as _tributary_broker_v1_RemoveAclsResponse, RemoveAclsResponse__Output as _tributary_broker_v1_RemoveAclsResponse__Output } from './tributary/broker/v1/RemoveAclsResponse';
 import type { ReplicaFetchPartition as _tributary_broker_v1_ReplicaFetchPartition, ReplicaFetchPartition__Output as _tributary_broker_v1_ReplicaFetchPartition__Output } from './tributary/broker/v1/ReplicaFetchPartition';
 import type { ReplicaFetchPartitionResult as _tributary_broker_v1_ReplicaFetchPartitionResult, ReplicaFetchPartitionResult__Output as _tributary_broker_v1_ReplicaFetchPartitionResult__Output } from './tributary/broker/v1/ReplicaFetchPartitionResult';
 import type { ReplicaFetchRequest as _tributary_broker_v1_ReplicaFetchRequest, ReplicaFetchRequest__Output as _tributary_broker_v1_ReplicaFetchRequest__Output } from './tributary/broker/v1/ReplicaFetchRequest';
@@ -55,6 +61,8 @@ import type { SubscribeRequest as _tributary_broker_v1_SubscribeRequest, Subscri
 import type { SubscribeResponse as _tributary_broker_v1_SubscribeResponse, SubscribeResponse__Output as _tributary_broker_v1_SubscribeResponse__Output } from './tributary/broker/v1/SubscribeResponse';
 import type { UpdateTopicConfigRequest as _tributary_broker_v1_UpdateTopicConfigRequest, UpdateTopicConfigRequest__Output as _tributary_broker_v1_UpdateTopicConfigRequest__Output } from './tributary/broker/v1/UpdateTopicConfigRequest';
 import type { UpdateTopicConfigResponse as _tributary_broker_v1_UpdateTopicConfigResponse, UpdateTopicConfigResponse__Output as _tributary_broker_v1_UpdateTopicConfigResponse__Output } from './tributary/broker/v1/UpdateTopicConfigResponse';
+import type { AclEntry as _tributary_coord_v1_AclEntry, AclEntry__Output as _tributary_coord_v1_AclEntry__Output } from './tributary/coord/v1/AclEntry';
+import type { AclFilter as _tributary_coord_v1_AclFilter, AclFilter__Output as _tributary_coord_v1_AclFilter__Output } from './tributary/coord/v1/AclFilter';
 import type { BrokerInfo as _tributary_coord_v1_BrokerInfo, BrokerInfo__Output as _tributary_coord_v1_BrokerInfo__Output } from './tributary/coord/v1/BrokerInfo';
 import type { GroupInfo as _tributary_coord_v1_GroupInfo, GroupInfo__Output as _tributary_coord_v1_GroupInfo__Output } from './tributary/coord/v1/GroupInfo';
 import type { GroupMember as _tributary_coord_v1_GroupMember, GroupMember__Output as _tributary_coord_v1_GroupMember__Output } from './tributary/coord/v1/GroupMember';
@@ -76,6 +84,8 @@ export interface ProtoGrpcType {
     broker: {
       v1: {
         Acks: EnumTypeDefinition
+        AddAclsRequest: MessageTypeDefinition<_tributary_broker_v1_AddAclsRequest, _tributary_broker_v1_AddAclsRequest__Output>
+        AddAclsResponse: MessageTypeDefinition<_tributary_broker_v1_AddAclsResponse, _tributary_broker_v1_AddAclsResponse__Output>
         AllocateProducerIdRequest: MessageTypeDefinition<_tributary_broker_v1_AllocateProducerIdRequest, _tributary_broker_v1_AllocateProducerIdRequest__Output>
         AllocateProducerIdResponse: MessageTypeDefinition<_tributary_broker_v1_AllocateProducerIdResponse, _tributary_broker_v1_AllocateProducerIdResponse__Output>
         /**
@@ -119,6 +129,8 @@ export interface ProtoGrpcType {
         JoinGroupResponse: MessageTypeDefinition<_tributary_broker_v1_JoinGroupResponse, _tributary_broker_v1_JoinGroupResponse__Output>
         LeaveGroupRequest: MessageTypeDefinition<_tributary_broker_v1_LeaveGroupRequest, _tributary_broker_v1_LeaveGroupRequest__Output>
         LeaveGroupResponse: MessageTypeDefinition<_tributary_broker_v1_LeaveGroupResponse, _tributary_broker_v1_LeaveGroupResponse__Output>
+        ListAclsRequest: MessageTypeDefinition<_tributary_broker_v1_ListAclsRequest, _tributary_broker_v1_ListAclsRequest__Output>
+        ListAclsResponse: MessageTypeDefinition<_tributary_broker_v1_ListAclsResponse, _tributary_broker_v1_ListAclsResponse__Output>
         ListGroupsRequest: MessageTypeDefinition<_tributary_broker_v1_ListGroupsRequest, _tributary_broker_v1_ListGroupsRequest__Output>
         ListGroupsResponse: MessageTypeDefinition<_tributary_broker_v1_ListGroupsResponse, _tributary_broker_v1_ListGroupsResponse__Output>
         ListOffsetsRequest: MessageTypeDefinition<_tributary_broker_v1_ListOffsetsRequest, _tributary_broker_v1_ListOffsetsRequest__Output>
@@ -138,6 +150,8 @@ export interface ProtoGrpcType {
         Record: MessageTypeDefinition<_tributary_broker_v1_Record, _tributary_broker_v1_Record__Output>
         RecordBatch: MessageTypeDefinition<_tributary_broker_v1_RecordBatch, _tributary_broker_v1_RecordBatch__Output>
         RecordSet: MessageTypeDefinition<_tributary_broker_v1_RecordSet, _tributary_broker_v1_RecordSet__Output>
+        RemoveAclsRequest: MessageTypeDefinition<_tributary_broker_v1_RemoveAclsRequest, _tributary_broker_v1_RemoveAclsRequest__Output>
+        RemoveAclsResponse: MessageTypeDefinition<_tributary_broker_v1_RemoveAclsResponse, _tributary_broker_v1_RemoveAclsResponse__Output>
         ReplicaFetchPartition: MessageTypeDefinition<_tributary_broker_v1_ReplicaFetchPartition, _tributary_broker_v1_ReplicaFetchPartition__Output>
         ReplicaFetchPartitionResult: MessageTypeDefinition<_tributary_broker_v1_ReplicaFetchPartitionResult, _tributary_broker_v1_ReplicaFetchPartitionResult__Output>
         ReplicaFetchRequest: MessageTypeDefinition<_tributary_broker_v1_ReplicaFetchRequest, _tributary_broker_v1_ReplicaFetchRequest__Output>
@@ -158,6 +172,12 @@ export interface ProtoGrpcType {
     }
     coord: {
       v1: {
+        AclEntry: MessageTypeDefinition<_tributary_coord_v1_AclEntry, _tributary_coord_v1_AclEntry__Output>
+        AclFilter: MessageTypeDefinition<_tributary_coord_v1_AclFilter, _tributary_coord_v1_AclFilter__Output>
+        AclOperation: EnumTypeDefinition
+        AclPatternType: EnumTypeDefinition
+        AclPermission: EnumTypeDefinition
+        AclResourceType: EnumTypeDefinition
         BrokerInfo: MessageTypeDefinition<_tributary_coord_v1_BrokerInfo, _tributary_coord_v1_BrokerInfo__Output>
         Consistency: EnumTypeDefinition
         GroupInfo: MessageTypeDefinition<_tributary_coord_v1_GroupInfo, _tributary_coord_v1_GroupInfo__Output>

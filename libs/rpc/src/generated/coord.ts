@@ -1,6 +1,11 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AclEntry as _tributary_coord_v1_AclEntry, AclEntry__Output as _tributary_coord_v1_AclEntry__Output } from './tributary/coord/v1/AclEntry';
+import type { AclFilter as _tributary_coord_v1_AclFilter, AclFilter__Output as _tributary_coord_v1_AclFilter__Output } from './tributary/coord/v1/AclFilter';
+import type { AclSet as _tributary_coord_v1_AclSet, AclSet__Output as _tributary_coord_v1_AclSet__Output } from './tributary/coord/v1/AclSet';
+import type { AddAclsRequest as _tributary_coord_v1_AddAclsRequest, AddAclsRequest__Output as _tributary_coord_v1_AddAclsRequest__Output } from './tributary/coord/v1/AddAclsRequest';
+import type { AddAclsResponse as _tributary_coord_v1_AddAclsResponse, AddAclsResponse__Output as _tributary_coord_v1_AddAclsResponse__Output } from './tributary/coord/v1/AddAclsResponse';
 import type { AddMemberRequest as _tributary_coord_v1_AddMemberRequest, AddMemberRequest__Output as _tributary_coord_v1_AddMemberRequest__Output } from './tributary/coord/v1/AddMemberRequest';
 import type { AddMemberResponse as _tributary_coord_v1_AddMemberResponse, AddMemberResponse__Output as _tributary_coord_v1_AddMemberResponse__Output } from './tributary/coord/v1/AddMemberResponse';
 import type { AllocateProducerIdRequest as _tributary_coord_v1_AllocateProducerIdRequest, AllocateProducerIdRequest__Output as _tributary_coord_v1_AllocateProducerIdRequest__Output } from './tributary/coord/v1/AllocateProducerIdRequest';
@@ -46,6 +51,8 @@ import type { KeepAliveRequest as _tributary_coord_v1_KeepAliveRequest, KeepAliv
 import type { KeepAliveResponse as _tributary_coord_v1_KeepAliveResponse, KeepAliveResponse__Output as _tributary_coord_v1_KeepAliveResponse__Output } from './tributary/coord/v1/KeepAliveResponse';
 import type { LeaveGroupRequest as _tributary_coord_v1_LeaveGroupRequest, LeaveGroupRequest__Output as _tributary_coord_v1_LeaveGroupRequest__Output } from './tributary/coord/v1/LeaveGroupRequest';
 import type { LeaveGroupResponse as _tributary_coord_v1_LeaveGroupResponse, LeaveGroupResponse__Output as _tributary_coord_v1_LeaveGroupResponse__Output } from './tributary/coord/v1/LeaveGroupResponse';
+import type { ListAclsRequest as _tributary_coord_v1_ListAclsRequest, ListAclsRequest__Output as _tributary_coord_v1_ListAclsRequest__Output } from './tributary/coord/v1/ListAclsRequest';
+import type { ListAclsResponse as _tributary_coord_v1_ListAclsResponse, ListAclsResponse__Output as _tributary_coord_v1_ListAclsResponse__Output } from './tributary/coord/v1/ListAclsResponse';
 import type { ListBrokersRequest as _tributary_coord_v1_ListBrokersRequest, ListBrokersRequest__Output as _tributary_coord_v1_ListBrokersRequest__Output } from './tributary/coord/v1/ListBrokersRequest';
 import type { ListBrokersResponse as _tributary_coord_v1_ListBrokersResponse, ListBrokersResponse__Output as _tributary_coord_v1_ListBrokersResponse__Output } from './tributary/coord/v1/ListBrokersResponse';
 import type { ListGroupsRequest as _tributary_coord_v1_ListGroupsRequest, ListGroupsRequest__Output as _tributary_coord_v1_ListGroupsRequest__Output } from './tributary/coord/v1/ListGroupsRequest';
@@ -68,6 +75,8 @@ import type { ReassignPartitionsRequest as _tributary_coord_v1_ReassignPartition
 import type { ReassignPartitionsResponse as _tributary_coord_v1_ReassignPartitionsResponse, ReassignPartitionsResponse__Output as _tributary_coord_v1_ReassignPartitionsResponse__Output } from './tributary/coord/v1/ReassignPartitionsResponse';
 import type { RegisterBrokerRequest as _tributary_coord_v1_RegisterBrokerRequest, RegisterBrokerRequest__Output as _tributary_coord_v1_RegisterBrokerRequest__Output } from './tributary/coord/v1/RegisterBrokerRequest';
 import type { RegisterBrokerResponse as _tributary_coord_v1_RegisterBrokerResponse, RegisterBrokerResponse__Output as _tributary_coord_v1_RegisterBrokerResponse__Output } from './tributary/coord/v1/RegisterBrokerResponse';
+import type { RemoveAclsRequest as _tributary_coord_v1_RemoveAclsRequest, RemoveAclsRequest__Output as _tributary_coord_v1_RemoveAclsRequest__Output } from './tributary/coord/v1/RemoveAclsRequest';
+import type { RemoveAclsResponse as _tributary_coord_v1_RemoveAclsResponse, RemoveAclsResponse__Output as _tributary_coord_v1_RemoveAclsResponse__Output } from './tributary/coord/v1/RemoveAclsResponse';
 import type { RemoveMemberRequest as _tributary_coord_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _tributary_coord_v1_RemoveMemberRequest__Output } from './tributary/coord/v1/RemoveMemberRequest';
 import type { RemoveMemberResponse as _tributary_coord_v1_RemoveMemberResponse, RemoveMemberResponse__Output as _tributary_coord_v1_RemoveMemberResponse__Output } from './tributary/coord/v1/RemoveMemberResponse';
 import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHeader__Output as _tributary_coord_v1_ResponseHeader__Output } from './tributary/coord/v1/ResponseHeader';
@@ -103,6 +112,15 @@ export interface ProtoGrpcType {
   tributary: {
     coord: {
       v1: {
+        AclEntry: MessageTypeDefinition<_tributary_coord_v1_AclEntry, _tributary_coord_v1_AclEntry__Output>
+        AclFilter: MessageTypeDefinition<_tributary_coord_v1_AclFilter, _tributary_coord_v1_AclFilter__Output>
+        AclOperation: EnumTypeDefinition
+        AclPatternType: EnumTypeDefinition
+        AclPermission: EnumTypeDefinition
+        AclResourceType: EnumTypeDefinition
+        AclSet: MessageTypeDefinition<_tributary_coord_v1_AclSet, _tributary_coord_v1_AclSet__Output>
+        AddAclsRequest: MessageTypeDefinition<_tributary_coord_v1_AddAclsRequest, _tributary_coord_v1_AddAclsRequest__Output>
+        AddAclsResponse: MessageTypeDefinition<_tributary_coord_v1_AddAclsResponse, _tributary_coord_v1_AddAclsResponse__Output>
         AddMemberRequest: MessageTypeDefinition<_tributary_coord_v1_AddMemberRequest, _tributary_coord_v1_AddMemberRequest__Output>
         AddMemberResponse: MessageTypeDefinition<_tributary_coord_v1_AddMemberResponse, _tributary_coord_v1_AddMemberResponse__Output>
         AllocateProducerIdRequest: MessageTypeDefinition<_tributary_coord_v1_AllocateProducerIdRequest, _tributary_coord_v1_AllocateProducerIdRequest__Output>
@@ -173,6 +191,8 @@ export interface ProtoGrpcType {
         KeepAliveResponse: MessageTypeDefinition<_tributary_coord_v1_KeepAliveResponse, _tributary_coord_v1_KeepAliveResponse__Output>
         LeaveGroupRequest: MessageTypeDefinition<_tributary_coord_v1_LeaveGroupRequest, _tributary_coord_v1_LeaveGroupRequest__Output>
         LeaveGroupResponse: MessageTypeDefinition<_tributary_coord_v1_LeaveGroupResponse, _tributary_coord_v1_LeaveGroupResponse__Output>
+        ListAclsRequest: MessageTypeDefinition<_tributary_coord_v1_ListAclsRequest, _tributary_coord_v1_ListAclsRequest__Output>
+        ListAclsResponse: MessageTypeDefinition<_tributary_coord_v1_ListAclsResponse, _tributary_coord_v1_ListAclsResponse__Output>
         ListBrokersRequest: MessageTypeDefinition<_tributary_coord_v1_ListBrokersRequest, _tributary_coord_v1_ListBrokersRequest__Output>
         ListBrokersResponse: MessageTypeDefinition<_tributary_coord_v1_ListBrokersResponse, _tributary_coord_v1_ListBrokersResponse__Output>
         ListGroupsRequest: MessageTypeDefinition<_tributary_coord_v1_ListGroupsRequest, _tributary_coord_v1_ListGroupsRequest__Output>
@@ -205,6 +225,8 @@ export interface ProtoGrpcType {
         ReassignPartitionsResponse: MessageTypeDefinition<_tributary_coord_v1_ReassignPartitionsResponse, _tributary_coord_v1_ReassignPartitionsResponse__Output>
         RegisterBrokerRequest: MessageTypeDefinition<_tributary_coord_v1_RegisterBrokerRequest, _tributary_coord_v1_RegisterBrokerRequest__Output>
         RegisterBrokerResponse: MessageTypeDefinition<_tributary_coord_v1_RegisterBrokerResponse, _tributary_coord_v1_RegisterBrokerResponse__Output>
+        RemoveAclsRequest: MessageTypeDefinition<_tributary_coord_v1_RemoveAclsRequest, _tributary_coord_v1_RemoveAclsRequest__Output>
+        RemoveAclsResponse: MessageTypeDefinition<_tributary_coord_v1_RemoveAclsResponse, _tributary_coord_v1_RemoveAclsResponse__Output>
         RemoveMemberRequest: MessageTypeDefinition<_tributary_coord_v1_RemoveMemberRequest, _tributary_coord_v1_RemoveMemberRequest__Output>
         RemoveMemberResponse: MessageTypeDefinition<_tributary_coord_v1_RemoveMemberResponse, _tributary_coord_v1_RemoveMemberResponse__Output>
         ResponseHeader: MessageTypeDefinition<_tributary_coord_v1_ResponseHeader, _tributary_coord_v1_ResponseHeader__Output>

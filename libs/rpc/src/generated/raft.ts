@@ -1,6 +1,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AclEntry as _tributary_coord_v1_AclEntry, AclEntry__Output as _tributary_coord_v1_AclEntry__Output } from './tributary/coord/v1/AclEntry';
+import type { AclFilter as _tributary_coord_v1_AclFilter, AclFilter__Output as _tributary_coord_v1_AclFilter__Output } from './tributary/coord/v1/AclFilter';
 import type { BrokerInfo as _tributary_coord_v1_BrokerInfo, BrokerInfo__Output as _tributary_coord_v1_BrokerInfo__Output } from './tributary/coord/v1/BrokerInfo';
 import type { GroupInfo as _tributary_coord_v1_GroupInfo, GroupInfo__Output as _tributary_coord_v1_GroupInfo__Output } from './tributary/coord/v1/GroupInfo';
 import type { GroupMember as _tributary_coord_v1_GroupMember, GroupMember__Output as _tributary_coord_v1_GroupMember__Output } from './tributary/coord/v1/GroupMember';
@@ -32,6 +34,12 @@ export interface ProtoGrpcType {
   tributary: {
     coord: {
       v1: {
+        AclEntry: MessageTypeDefinition<_tributary_coord_v1_AclEntry, _tributary_coord_v1_AclEntry__Output>
+        AclFilter: MessageTypeDefinition<_tributary_coord_v1_AclFilter, _tributary_coord_v1_AclFilter__Output>
+        AclOperation: EnumTypeDefinition
+        AclPatternType: EnumTypeDefinition
+        AclPermission: EnumTypeDefinition
+        AclResourceType: EnumTypeDefinition
         BrokerInfo: MessageTypeDefinition<_tributary_coord_v1_BrokerInfo, _tributary_coord_v1_BrokerInfo__Output>
         Consistency: EnumTypeDefinition
         GroupInfo: MessageTypeDefinition<_tributary_coord_v1_GroupInfo, _tributary_coord_v1_GroupInfo__Output>

@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddAclsRequest as _tributary_broker_v1_AddAclsRequest, AddAclsRequest__Output as _tributary_broker_v1_AddAclsRequest__Output } from '../../../tributary/broker/v1/AddAclsRequest';
+import type { AddAclsResponse as _tributary_broker_v1_AddAclsResponse, AddAclsResponse__Output as _tributary_broker_v1_AddAclsResponse__Output } from '../../../tributary/broker/v1/AddAclsResponse';
 import type { AllocateProducerIdRequest as _tributary_broker_v1_AllocateProducerIdRequest, AllocateProducerIdRequest__Output as _tributary_broker_v1_AllocateProducerIdRequest__Output } from '../../../tributary/broker/v1/AllocateProducerIdRequest';
 import type { AllocateProducerIdResponse as _tributary_broker_v1_AllocateProducerIdResponse, AllocateProducerIdResponse__Output as _tributary_broker_v1_AllocateProducerIdResponse__Output } from '../../../tributary/broker/v1/AllocateProducerIdResponse';
 import type { CommitOffsetsRequest as _tributary_broker_v1_CommitOffsetsRequest, CommitOffsetsRequest__Output as _tributary_broker_v1_CommitOffsetsRequest__Output } from '../../../tributary/broker/v1/CommitOffsetsRequest';
@@ -26,6 +28,8 @@ import type { JoinGroupRequest as _tributary_broker_v1_JoinGroupRequest, JoinGro
 import type { JoinGroupResponse as _tributary_broker_v1_JoinGroupResponse, JoinGroupResponse__Output as _tributary_broker_v1_JoinGroupResponse__Output } from '../../../tributary/broker/v1/JoinGroupResponse';
 import type { LeaveGroupRequest as _tributary_broker_v1_LeaveGroupRequest, LeaveGroupRequest__Output as _tributary_broker_v1_LeaveGroupRequest__Output } from '../../../tributary/broker/v1/LeaveGroupRequest';
 import type { LeaveGroupResponse as _tributary_broker_v1_LeaveGroupResponse, LeaveGroupResponse__Output as _tributary_broker_v1_LeaveGroupResponse__Output } from '../../../tributary/broker/v1/LeaveGroupResponse';
+import type { ListAclsRequest as _tributary_broker_v1_ListAclsRequest, ListAclsRequest__Output as _tributary_broker_v1_ListAclsRequest__Output } from '../../../tributary/broker/v1/ListAclsRequest';
+import type { ListAclsResponse as _tributary_broker_v1_ListAclsResponse, ListAclsResponse__Output as _tributary_broker_v1_ListAclsResponse__Output } from '../../../tributary/broker/v1/ListAclsResponse';
 import type { ListGroupsRequest as _tributary_broker_v1_ListGroupsRequest, ListGroupsRequest__Output as _tributary_broker_v1_ListGroupsRequest__Output } from '../../../tributary/broker/v1/ListGroupsRequest';
 import type { ListGroupsResponse as _tributary_broker_v1_ListGroupsResponse, ListGroupsResponse__Output as _tributary_broker_v1_ListGroupsResponse__Output } from '../../../tributary/broker/v1/ListGroupsResponse';
 import type { ListOffsetsRequest as _tributary_broker_v1_ListOffsetsRequest, ListOffsetsRequest__Output as _tributary_broker_v1_ListOffsetsRequest__Output } from '../../../tributary/broker/v1/ListOffsetsRequest';
@@ -38,6 +42,8 @@ import type { ProduceStreamRequest as _tributary_broker_v1_ProduceStreamRequest,
 import type { ProduceStreamResponse as _tributary_broker_v1_ProduceStreamResponse, ProduceStreamResponse__Output as _tributary_broker_v1_ProduceStreamResponse__Output } from '../../../tributary/broker/v1/ProduceStreamResponse';
 import type { ReassignPartitionsRequest as _tributary_broker_v1_ReassignPartitionsRequest, ReassignPartitionsRequest__Output as _tributary_broker_v1_ReassignPartitionsRequest__Output } from '../../../tributary/broker/v1/ReassignPartitionsRequest';
 import type { ReassignPartitionsResponse as _tributary_broker_v1_ReassignPartitionsResponse, ReassignPartitionsResponse__Output as _tributary_broker_v1_ReassignPartitionsResponse__Output } from '../../../tributary/broker/v1/ReassignPartitionsResponse';
+import type { RemoveAclsRequest as _tributary_broker_v1_RemoveAclsRequest, RemoveAclsRequest__Output as _tributary_broker_v1_RemoveAclsRequest__Output } from '../../../tributary/broker/v1/RemoveAclsRequest';
+import type { RemoveAclsResponse as _tributary_broker_v1_RemoveAclsResponse, RemoveAclsResponse__Output as _tributary_broker_v1_RemoveAclsResponse__Output } from '../../../tributary/broker/v1/RemoveAclsResponse';
 import type { SubscribeRequest as _tributary_broker_v1_SubscribeRequest, SubscribeRequest__Output as _tributary_broker_v1_SubscribeRequest__Output } from '../../../tributary/broker/v1/SubscribeRequest';
 import type { SubscribeResponse as _tributary_broker_v1_SubscribeResponse, SubscribeResponse__Output as _tributary_broker_v1_SubscribeResponse__Output } from '../../../tributary/broker/v1/SubscribeResponse';
 import type { UpdateTopicConfigRequest as _tributary_broker_v1_UpdateTopicConfigRequest, UpdateTopicConfigRequest__Output as _tributary_broker_v1_UpdateTopicConfigRequest__Output } from '../../../tributary/broker/v1/UpdateTopicConfigRequest';
@@ -59,6 +65,21 @@ import type { UpdateTopicConfigResponse as _tributary_broker_v1_UpdateTopicConfi
  * shutting down; RetryInfo attached).
  */
 export interface BrokerServiceClient extends grpc.Client {
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.AddAcls.
+   */
+  AddAcls(argument: _tributary_broker_v1_AddAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  AddAcls(argument: _tributary_broker_v1_AddAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  AddAcls(argument: _tributary_broker_v1_AddAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  AddAcls(argument: _tributary_broker_v1_AddAclsRequest, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.AddAcls.
+   */
+  addAcls(argument: _tributary_broker_v1_AddAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  addAcls(argument: _tributary_broker_v1_AddAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  addAcls(argument: _tributary_broker_v1_AddAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  addAcls(argument: _tributary_broker_v1_AddAclsRequest, callback: grpc.requestCallback<_tributary_broker_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Pass-through of tributary.coord.v1.MetadataService.AllocateProducerId.
    */
@@ -248,6 +269,21 @@ export interface BrokerServiceClient extends grpc.Client {
   leaveGroup(argument: _tributary_broker_v1_LeaveGroupRequest, callback: grpc.requestCallback<_tributary_broker_v1_LeaveGroupResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Pass-through of tributary.coord.v1.MetadataService.ListAcls.
+   */
+  ListAcls(argument: _tributary_broker_v1_ListAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  ListAcls(argument: _tributary_broker_v1_ListAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  ListAcls(argument: _tributary_broker_v1_ListAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  ListAcls(argument: _tributary_broker_v1_ListAclsRequest, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.ListAcls.
+   */
+  listAcls(argument: _tributary_broker_v1_ListAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  listAcls(argument: _tributary_broker_v1_ListAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  listAcls(argument: _tributary_broker_v1_ListAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  listAcls(argument: _tributary_broker_v1_ListAclsRequest, callback: grpc.requestCallback<_tributary_broker_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Pass-through of tributary.coord.v1.MetadataService.ListGroups.
    */
   ListGroups(argument: _tributary_broker_v1_ListGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
@@ -358,6 +394,21 @@ export interface BrokerServiceClient extends grpc.Client {
   reassignPartitions(argument: _tributary_broker_v1_ReassignPartitionsRequest, callback: grpc.requestCallback<_tributary_broker_v1_ReassignPartitionsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Pass-through of tributary.coord.v1.MetadataService.RemoveAcls.
+   */
+  RemoveAcls(argument: _tributary_broker_v1_RemoveAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  RemoveAcls(argument: _tributary_broker_v1_RemoveAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  RemoveAcls(argument: _tributary_broker_v1_RemoveAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  RemoveAcls(argument: _tributary_broker_v1_RemoveAclsRequest, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.RemoveAcls.
+   */
+  removeAcls(argument: _tributary_broker_v1_RemoveAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  removeAcls(argument: _tributary_broker_v1_RemoveAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  removeAcls(argument: _tributary_broker_v1_RemoveAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  removeAcls(argument: _tributary_broker_v1_RemoveAclsRequest, callback: grpc.requestCallback<_tributary_broker_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Streams batches from `offset` as the high watermark advances. Flow control is the
    * transport's: the broker reads the next batches only once the previous message has been
    * accepted by the HTTP/2 window, so a slow reader costs one message of server memory. Ends
@@ -409,6 +460,11 @@ export interface BrokerServiceClient extends grpc.Client {
  * shutting down; RetryInfo attached).
  */
 export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Pass-through of tributary.coord.v1.MetadataService.AddAcls.
+   */
+  AddAcls: grpc.handleUnaryCall<_tributary_broker_v1_AddAclsRequest__Output, _tributary_broker_v1_AddAclsResponse>;
+  
   /**
    * Pass-through of tributary.coord.v1.MetadataService.AllocateProducerId.
    */
@@ -474,6 +530,11 @@ export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation
   LeaveGroup: grpc.handleUnaryCall<_tributary_broker_v1_LeaveGroupRequest__Output, _tributary_broker_v1_LeaveGroupResponse>;
   
   /**
+   * Pass-through of tributary.coord.v1.MetadataService.ListAcls.
+   */
+  ListAcls: grpc.handleUnaryCall<_tributary_broker_v1_ListAclsRequest__Output, _tributary_broker_v1_ListAclsResponse>;
+  
+  /**
    * Pass-through of tributary.coord.v1.MetadataService.ListGroups.
    */
   ListGroups: grpc.handleUnaryCall<_tributary_broker_v1_ListGroupsRequest__Output, _tributary_broker_v1_ListGroupsResponse>;
@@ -516,6 +577,11 @@ export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation
   ReassignPartitions: grpc.handleUnaryCall<_tributary_broker_v1_ReassignPartitionsRequest__Output, _tributary_broker_v1_ReassignPartitionsResponse>;
   
   /**
+   * Pass-through of tributary.coord.v1.MetadataService.RemoveAcls.
+   */
+  RemoveAcls: grpc.handleUnaryCall<_tributary_broker_v1_RemoveAclsRequest__Output, _tributary_broker_v1_RemoveAclsResponse>;
+  
+  /**
    * Streams batches from `offset` as the high watermark advances. Flow control is the
    * transport's: the broker reads the next batches only once the previous message has been
    * accepted by the HTTP/2 window, so a slow reader costs one message of server memory. Ends
@@ -532,6 +598,7 @@ export interface BrokerServiceHandlers extends grpc.UntypedServiceImplementation
 }
 
 export interface BrokerServiceDefinition extends grpc.ServiceDefinition {
+  AddAcls: MethodDefinition<_tributary_broker_v1_AddAclsRequest, _tributary_broker_v1_AddAclsResponse, _tributary_broker_v1_AddAclsRequest__Output, _tributary_broker_v1_AddAclsResponse__Output>
   AllocateProducerId: MethodDefinition<_tributary_broker_v1_AllocateProducerIdRequest, _tributary_broker_v1_AllocateProducerIdResponse, _tributary_broker_v1_AllocateProducerIdRequest__Output, _tributary_broker_v1_AllocateProducerIdResponse__Output>
   CommitOffsets: MethodDefinition<_tributary_broker_v1_CommitOffsetsRequest, _tributary_broker_v1_CommitOffsetsResponse, _tributary_broker_v1_CommitOffsetsRequest__Output, _tributary_broker_v1_CommitOffsetsResponse__Output>
   CreatePartitions: MethodDefinition<_tributary_broker_v1_CreatePartitionsRequest, _tributary_broker_v1_CreatePartitionsResponse, _tributary_broker_v1_CreatePartitionsRequest__Output, _tributary_broker_v1_CreatePartitionsResponse__Output>
@@ -544,12 +611,14 @@ export interface BrokerServiceDefinition extends grpc.ServiceDefinition {
   GroupHeartbeat: MethodDefinition<_tributary_broker_v1_GroupHeartbeatRequest, _tributary_broker_v1_GroupHeartbeatResponse, _tributary_broker_v1_GroupHeartbeatRequest__Output, _tributary_broker_v1_GroupHeartbeatResponse__Output>
   JoinGroup: MethodDefinition<_tributary_broker_v1_JoinGroupRequest, _tributary_broker_v1_JoinGroupResponse, _tributary_broker_v1_JoinGroupRequest__Output, _tributary_broker_v1_JoinGroupResponse__Output>
   LeaveGroup: MethodDefinition<_tributary_broker_v1_LeaveGroupRequest, _tributary_broker_v1_LeaveGroupResponse, _tributary_broker_v1_LeaveGroupRequest__Output, _tributary_broker_v1_LeaveGroupResponse__Output>
+  ListAcls: MethodDefinition<_tributary_broker_v1_ListAclsRequest, _tributary_broker_v1_ListAclsResponse, _tributary_broker_v1_ListAclsRequest__Output, _tributary_broker_v1_ListAclsResponse__Output>
   ListGroups: MethodDefinition<_tributary_broker_v1_ListGroupsRequest, _tributary_broker_v1_ListGroupsResponse, _tributary_broker_v1_ListGroupsRequest__Output, _tributary_broker_v1_ListGroupsResponse__Output>
   ListOffsets: MethodDefinition<_tributary_broker_v1_ListOffsetsRequest, _tributary_broker_v1_ListOffsetsResponse, _tributary_broker_v1_ListOffsetsRequest__Output, _tributary_broker_v1_ListOffsetsResponse__Output>
   Metadata: MethodDefinition<_tributary_broker_v1_MetadataRequest, _tributary_broker_v1_MetadataResponse, _tributary_broker_v1_MetadataRequest__Output, _tributary_broker_v1_MetadataResponse__Output>
   Produce: MethodDefinition<_tributary_broker_v1_ProduceRequest, _tributary_broker_v1_ProduceResponse, _tributary_broker_v1_ProduceRequest__Output, _tributary_broker_v1_ProduceResponse__Output>
   ProduceStream: MethodDefinition<_tributary_broker_v1_ProduceStreamRequest, _tributary_broker_v1_ProduceStreamResponse, _tributary_broker_v1_ProduceStreamRequest__Output, _tributary_broker_v1_ProduceStreamResponse__Output>
   ReassignPartitions: MethodDefinition<_tributary_broker_v1_ReassignPartitionsRequest, _tributary_broker_v1_ReassignPartitionsResponse, _tributary_broker_v1_ReassignPartitionsRequest__Output, _tributary_broker_v1_ReassignPartitionsResponse__Output>
+  RemoveAcls: MethodDefinition<_tributary_broker_v1_RemoveAclsRequest, _tributary_broker_v1_RemoveAclsResponse, _tributary_broker_v1_RemoveAclsRequest__Output, _tributary_broker_v1_RemoveAclsResponse__Output>
   Subscribe: MethodDefinition<_tributary_broker_v1_SubscribeRequest, _tributary_broker_v1_SubscribeResponse, _tributary_broker_v1_SubscribeRequest__Output, _tributary_broker_v1_SubscribeResponse__Output>
   UpdateTopicConfig: MethodDefinition<_tributary_broker_v1_UpdateTopicConfigRequest, _tributary_broker_v1_UpdateTopicConfigResponse, _tributary_broker_v1_UpdateTopicConfigRequest__Output, _tributary_broker_v1_UpdateTopicConfigResponse__Output>
 }

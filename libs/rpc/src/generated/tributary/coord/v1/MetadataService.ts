@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddAclsRequest as _tributary_coord_v1_AddAclsRequest, AddAclsRequest__Output as _tributary_coord_v1_AddAclsRequest__Output } from '../../../tributary/coord/v1/AddAclsRequest';
+import type { AddAclsResponse as _tributary_coord_v1_AddAclsResponse, AddAclsResponse__Output as _tributary_coord_v1_AddAclsResponse__Output } from '../../../tributary/coord/v1/AddAclsResponse';
 import type { AllocateProducerIdRequest as _tributary_coord_v1_AllocateProducerIdRequest, AllocateProducerIdRequest__Output as _tributary_coord_v1_AllocateProducerIdRequest__Output } from '../../../tributary/coord/v1/AllocateProducerIdRequest';
 import type { AllocateProducerIdResponse as _tributary_coord_v1_AllocateProducerIdResponse, AllocateProducerIdResponse__Output as _tributary_coord_v1_AllocateProducerIdResponse__Output } from '../../../tributary/coord/v1/AllocateProducerIdResponse';
 import type { AlterIsrRequest as _tributary_coord_v1_AlterIsrRequest, AlterIsrRequest__Output as _tributary_coord_v1_AlterIsrRequest__Output } from '../../../tributary/coord/v1/AlterIsrRequest';
@@ -26,6 +28,8 @@ import type { JoinGroupRequest as _tributary_coord_v1_JoinGroupRequest, JoinGrou
 import type { JoinGroupResponse as _tributary_coord_v1_JoinGroupResponse, JoinGroupResponse__Output as _tributary_coord_v1_JoinGroupResponse__Output } from '../../../tributary/coord/v1/JoinGroupResponse';
 import type { LeaveGroupRequest as _tributary_coord_v1_LeaveGroupRequest, LeaveGroupRequest__Output as _tributary_coord_v1_LeaveGroupRequest__Output } from '../../../tributary/coord/v1/LeaveGroupRequest';
 import type { LeaveGroupResponse as _tributary_coord_v1_LeaveGroupResponse, LeaveGroupResponse__Output as _tributary_coord_v1_LeaveGroupResponse__Output } from '../../../tributary/coord/v1/LeaveGroupResponse';
+import type { ListAclsRequest as _tributary_coord_v1_ListAclsRequest, ListAclsRequest__Output as _tributary_coord_v1_ListAclsRequest__Output } from '../../../tributary/coord/v1/ListAclsRequest';
+import type { ListAclsResponse as _tributary_coord_v1_ListAclsResponse, ListAclsResponse__Output as _tributary_coord_v1_ListAclsResponse__Output } from '../../../tributary/coord/v1/ListAclsResponse';
 import type { ListBrokersRequest as _tributary_coord_v1_ListBrokersRequest, ListBrokersRequest__Output as _tributary_coord_v1_ListBrokersRequest__Output } from '../../../tributary/coord/v1/ListBrokersRequest';
 import type { ListBrokersResponse as _tributary_coord_v1_ListBrokersResponse, ListBrokersResponse__Output as _tributary_coord_v1_ListBrokersResponse__Output } from '../../../tributary/coord/v1/ListBrokersResponse';
 import type { ListGroupsRequest as _tributary_coord_v1_ListGroupsRequest, ListGroupsRequest__Output as _tributary_coord_v1_ListGroupsRequest__Output } from '../../../tributary/coord/v1/ListGroupsRequest';
@@ -36,6 +40,8 @@ import type { ReassignPartitionsRequest as _tributary_coord_v1_ReassignPartition
 import type { ReassignPartitionsResponse as _tributary_coord_v1_ReassignPartitionsResponse, ReassignPartitionsResponse__Output as _tributary_coord_v1_ReassignPartitionsResponse__Output } from '../../../tributary/coord/v1/ReassignPartitionsResponse';
 import type { RegisterBrokerRequest as _tributary_coord_v1_RegisterBrokerRequest, RegisterBrokerRequest__Output as _tributary_coord_v1_RegisterBrokerRequest__Output } from '../../../tributary/coord/v1/RegisterBrokerRequest';
 import type { RegisterBrokerResponse as _tributary_coord_v1_RegisterBrokerResponse, RegisterBrokerResponse__Output as _tributary_coord_v1_RegisterBrokerResponse__Output } from '../../../tributary/coord/v1/RegisterBrokerResponse';
+import type { RemoveAclsRequest as _tributary_coord_v1_RemoveAclsRequest, RemoveAclsRequest__Output as _tributary_coord_v1_RemoveAclsRequest__Output } from '../../../tributary/coord/v1/RemoveAclsRequest';
+import type { RemoveAclsResponse as _tributary_coord_v1_RemoveAclsResponse, RemoveAclsResponse__Output as _tributary_coord_v1_RemoveAclsResponse__Output } from '../../../tributary/coord/v1/RemoveAclsResponse';
 import type { UpdateTopicConfigRequest as _tributary_coord_v1_UpdateTopicConfigRequest, UpdateTopicConfigRequest__Output as _tributary_coord_v1_UpdateTopicConfigRequest__Output } from '../../../tributary/coord/v1/UpdateTopicConfigRequest';
 import type { UpdateTopicConfigResponse as _tributary_coord_v1_UpdateTopicConfigResponse, UpdateTopicConfigResponse__Output as _tributary_coord_v1_UpdateTopicConfigResponse__Output } from '../../../tributary/coord/v1/UpdateTopicConfigResponse';
 import type { WatchMetadataRequest as _tributary_coord_v1_WatchMetadataRequest, WatchMetadataRequest__Output as _tributary_coord_v1_WatchMetadataRequest__Output } from '../../../tributary/coord/v1/WatchMetadataRequest';
@@ -51,6 +57,27 @@ import type { WatchMetadataResponse as _tributary_coord_v1_WatchMetadataResponse
  * over `--max-message-bytes`); UNAUTHENTICATED; PERMISSION_DENIED (ACL).
  */
 export interface MetadataServiceClient extends grpc.Client {
+  /**
+   * Adds access control entries (DESIGN §7), all in one write; an entry identical to a stored
+   * one is left as it is, so a retry is harmless. INVALID_ARGUMENT (nothing added) if any entry
+   * is malformed: an empty principal, an UNSPECIFIED enum, a bad name or path, a cluster entry
+   * not named "cluster"; RESOURCE_EXHAUSTED / LIMIT_EXCEEDED past 10,000 entries.
+   */
+  AddAcls(argument: _tributary_coord_v1_AddAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  AddAcls(argument: _tributary_coord_v1_AddAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  AddAcls(argument: _tributary_coord_v1_AddAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  AddAcls(argument: _tributary_coord_v1_AddAclsRequest, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Adds access control entries (DESIGN §7), all in one write; an entry identical to a stored
+   * one is left as it is, so a retry is harmless. INVALID_ARGUMENT (nothing added) if any entry
+   * is malformed: an empty principal, an UNSPECIFIED enum, a bad name or path, a cluster entry
+   * not named "cluster"; RESOURCE_EXHAUSTED / LIMIT_EXCEEDED past 10,000 entries.
+   */
+  addAcls(argument: _tributary_coord_v1_AddAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  addAcls(argument: _tributary_coord_v1_AddAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  addAcls(argument: _tributary_coord_v1_AddAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  addAcls(argument: _tributary_coord_v1_AddAclsRequest, callback: grpc.requestCallback<_tributary_coord_v1_AddAclsResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Allocates a producer id, unique in the cluster, for an idempotent producer.
    */
@@ -268,6 +295,21 @@ export interface MetadataServiceClient extends grpc.Client {
   leaveGroup(argument: _tributary_coord_v1_LeaveGroupRequest, callback: grpc.requestCallback<_tributary_coord_v1_LeaveGroupResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Lists the entries matching a filter, in the order they were added.
+   */
+  ListAcls(argument: _tributary_coord_v1_ListAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  ListAcls(argument: _tributary_coord_v1_ListAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  ListAcls(argument: _tributary_coord_v1_ListAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  ListAcls(argument: _tributary_coord_v1_ListAclsRequest, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Lists the entries matching a filter, in the order they were added.
+   */
+  listAcls(argument: _tributary_coord_v1_ListAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  listAcls(argument: _tributary_coord_v1_ListAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  listAcls(argument: _tributary_coord_v1_ListAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  listAcls(argument: _tributary_coord_v1_ListAclsRequest, callback: grpc.requestCallback<_tributary_coord_v1_ListAclsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Lists the live brokers.
    */
   ListBrokers(argument: _tributary_coord_v1_ListBrokersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_ListBrokersResponse__Output>): grpc.ClientUnaryCall;
@@ -357,6 +399,23 @@ export interface MetadataServiceClient extends grpc.Client {
   registerBroker(argument: _tributary_coord_v1_RegisterBrokerRequest, callback: grpc.requestCallback<_tributary_coord_v1_RegisterBrokerResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Removes every entry matching any of the filters (a filter with every field set removes
+   * exactly that entry), in one write. INVALID_ARGUMENT without a filter.
+   */
+  RemoveAcls(argument: _tributary_coord_v1_RemoveAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  RemoveAcls(argument: _tributary_coord_v1_RemoveAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  RemoveAcls(argument: _tributary_coord_v1_RemoveAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  RemoveAcls(argument: _tributary_coord_v1_RemoveAclsRequest, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Removes every entry matching any of the filters (a filter with every field set removes
+   * exactly that entry), in one write. INVALID_ARGUMENT without a filter.
+   */
+  removeAcls(argument: _tributary_coord_v1_RemoveAclsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  removeAcls(argument: _tributary_coord_v1_RemoveAclsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  removeAcls(argument: _tributary_coord_v1_RemoveAclsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  removeAcls(argument: _tributary_coord_v1_RemoveAclsRequest, callback: grpc.requestCallback<_tributary_coord_v1_RemoveAclsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Sets and removes topic configuration overrides in one write. NOT_FOUND if the topic does
    * not exist; INVALID_ARGUMENT for an unknown key or invalid value.
    */
@@ -398,6 +457,14 @@ export interface MetadataServiceClient extends grpc.Client {
  * over `--max-message-bytes`); UNAUTHENTICATED; PERMISSION_DENIED (ACL).
  */
 export interface MetadataServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Adds access control entries (DESIGN §7), all in one write; an entry identical to a stored
+   * one is left as it is, so a retry is harmless. INVALID_ARGUMENT (nothing added) if any entry
+   * is malformed: an empty principal, an UNSPECIFIED enum, a bad name or path, a cluster entry
+   * not named "cluster"; RESOURCE_EXHAUSTED / LIMIT_EXCEEDED past 10,000 entries.
+   */
+  AddAcls: grpc.handleUnaryCall<_tributary_coord_v1_AddAclsRequest__Output, _tributary_coord_v1_AddAclsResponse>;
+  
   /**
    * Allocates a producer id, unique in the cluster, for an idempotent producer.
    */
@@ -477,6 +544,11 @@ export interface MetadataServiceHandlers extends grpc.UntypedServiceImplementati
   LeaveGroup: grpc.handleUnaryCall<_tributary_coord_v1_LeaveGroupRequest__Output, _tributary_coord_v1_LeaveGroupResponse>;
   
   /**
+   * Lists the entries matching a filter, in the order they were added.
+   */
+  ListAcls: grpc.handleUnaryCall<_tributary_coord_v1_ListAclsRequest__Output, _tributary_coord_v1_ListAclsResponse>;
+  
+  /**
    * Lists the live brokers.
    */
   ListBrokers: grpc.handleUnaryCall<_tributary_coord_v1_ListBrokersRequest__Output, _tributary_coord_v1_ListBrokersResponse>;
@@ -509,6 +581,12 @@ export interface MetadataServiceHandlers extends grpc.UntypedServiceImplementati
   RegisterBroker: grpc.handleUnaryCall<_tributary_coord_v1_RegisterBrokerRequest__Output, _tributary_coord_v1_RegisterBrokerResponse>;
   
   /**
+   * Removes every entry matching any of the filters (a filter with every field set removes
+   * exactly that entry), in one write. INVALID_ARGUMENT without a filter.
+   */
+  RemoveAcls: grpc.handleUnaryCall<_tributary_coord_v1_RemoveAclsRequest__Output, _tributary_coord_v1_RemoveAclsResponse>;
+  
+  /**
    * Sets and removes topic configuration overrides in one write. NOT_FOUND if the topic does
    * not exist; INVALID_ARGUMENT for an unknown key or invalid value.
    */
@@ -523,6 +601,7 @@ export interface MetadataServiceHandlers extends grpc.UntypedServiceImplementati
 }
 
 export interface MetadataServiceDefinition extends grpc.ServiceDefinition {
+  AddAcls: MethodDefinition<_tributary_coord_v1_AddAclsRequest, _tributary_coord_v1_AddAclsResponse, _tributary_coord_v1_AddAclsRequest__Output, _tributary_coord_v1_AddAclsResponse__Output>
   AllocateProducerId: MethodDefinition<_tributary_coord_v1_AllocateProducerIdRequest, _tributary_coord_v1_AllocateProducerIdResponse, _tributary_coord_v1_AllocateProducerIdRequest__Output, _tributary_coord_v1_AllocateProducerIdResponse__Output>
   AlterIsr: MethodDefinition<_tributary_coord_v1_AlterIsrRequest, _tributary_coord_v1_AlterIsrResponse, _tributary_coord_v1_AlterIsrRequest__Output, _tributary_coord_v1_AlterIsrResponse__Output>
   CommitOffsets: MethodDefinition<_tributary_coord_v1_CommitOffsetsRequest, _tributary_coord_v1_CommitOffsetsResponse, _tributary_coord_v1_CommitOffsetsRequest__Output, _tributary_coord_v1_CommitOffsetsResponse__Output>
@@ -535,11 +614,13 @@ export interface MetadataServiceDefinition extends grpc.ServiceDefinition {
   GroupHeartbeat: MethodDefinition<_tributary_coord_v1_GroupHeartbeatRequest, _tributary_coord_v1_GroupHeartbeatResponse, _tributary_coord_v1_GroupHeartbeatRequest__Output, _tributary_coord_v1_GroupHeartbeatResponse__Output>
   JoinGroup: MethodDefinition<_tributary_coord_v1_JoinGroupRequest, _tributary_coord_v1_JoinGroupResponse, _tributary_coord_v1_JoinGroupRequest__Output, _tributary_coord_v1_JoinGroupResponse__Output>
   LeaveGroup: MethodDefinition<_tributary_coord_v1_LeaveGroupRequest, _tributary_coord_v1_LeaveGroupResponse, _tributary_coord_v1_LeaveGroupRequest__Output, _tributary_coord_v1_LeaveGroupResponse__Output>
+  ListAcls: MethodDefinition<_tributary_coord_v1_ListAclsRequest, _tributary_coord_v1_ListAclsResponse, _tributary_coord_v1_ListAclsRequest__Output, _tributary_coord_v1_ListAclsResponse__Output>
   ListBrokers: MethodDefinition<_tributary_coord_v1_ListBrokersRequest, _tributary_coord_v1_ListBrokersResponse, _tributary_coord_v1_ListBrokersRequest__Output, _tributary_coord_v1_ListBrokersResponse__Output>
   ListGroups: MethodDefinition<_tributary_coord_v1_ListGroupsRequest, _tributary_coord_v1_ListGroupsResponse, _tributary_coord_v1_ListGroupsRequest__Output, _tributary_coord_v1_ListGroupsResponse__Output>
   ListTopics: MethodDefinition<_tributary_coord_v1_ListTopicsRequest, _tributary_coord_v1_ListTopicsResponse, _tributary_coord_v1_ListTopicsRequest__Output, _tributary_coord_v1_ListTopicsResponse__Output>
   ReassignPartitions: MethodDefinition<_tributary_coord_v1_ReassignPartitionsRequest, _tributary_coord_v1_ReassignPartitionsResponse, _tributary_coord_v1_ReassignPartitionsRequest__Output, _tributary_coord_v1_ReassignPartitionsResponse__Output>
   RegisterBroker: MethodDefinition<_tributary_coord_v1_RegisterBrokerRequest, _tributary_coord_v1_RegisterBrokerResponse, _tributary_coord_v1_RegisterBrokerRequest__Output, _tributary_coord_v1_RegisterBrokerResponse__Output>
+  RemoveAcls: MethodDefinition<_tributary_coord_v1_RemoveAclsRequest, _tributary_coord_v1_RemoveAclsResponse, _tributary_coord_v1_RemoveAclsRequest__Output, _tributary_coord_v1_RemoveAclsResponse__Output>
   UpdateTopicConfig: MethodDefinition<_tributary_coord_v1_UpdateTopicConfigRequest, _tributary_coord_v1_UpdateTopicConfigResponse, _tributary_coord_v1_UpdateTopicConfigRequest__Output, _tributary_coord_v1_UpdateTopicConfigResponse__Output>
   WatchMetadata: MethodDefinition<_tributary_coord_v1_WatchMetadataRequest, _tributary_coord_v1_WatchMetadataResponse, _tributary_coord_v1_WatchMetadataRequest__Output, _tributary_coord_v1_WatchMetadataResponse__Output>
 }

@@ -4,6 +4,7 @@ import type { ResponseHeader as _tributary_coord_v1_ResponseHeader, ResponseHead
 import type { BrokerInfo as _tributary_coord_v1_BrokerInfo, BrokerInfo__Output as _tributary_coord_v1_BrokerInfo__Output } from '../../../tributary/coord/v1/BrokerInfo';
 import type { TopicInfo as _tributary_coord_v1_TopicInfo, TopicInfo__Output as _tributary_coord_v1_TopicInfo__Output } from '../../../tributary/coord/v1/TopicInfo';
 import type { PartitionUpdate as _tributary_coord_v1_PartitionUpdate, PartitionUpdate__Output as _tributary_coord_v1_PartitionUpdate__Output } from '../../../tributary/coord/v1/PartitionUpdate';
+import type { AclSet as _tributary_coord_v1_AclSet, AclSet__Output as _tributary_coord_v1_AclSet__Output } from '../../../tributary/coord/v1/AclSet';
 
 /**
  * One message of a WatchMetadata stream; applying the messages in order to a cache yields the
@@ -41,6 +42,12 @@ export interface WatchMetadataResponse {
    * Names of deleted topics.
    */
   'deleted_topics'?: (string)[];
+  /**
+   * The complete access control list when it changed at this revision, and always in a
+   * snapshot; absent = unchanged. A stream resumed from a revision after which the list
+   * changed starts with a snapshot (the list at that revision could not be sent).
+   */
+  'acls'?: (_tributary_coord_v1_AclSet | null);
 }
 
 /**
@@ -79,4 +86,10 @@ export interface WatchMetadataResponse__Output {
    * Names of deleted topics.
    */
   'deleted_topics': (string)[];
+  /**
+   * The complete access control list when it changed at this revision, and always in a
+   * snapshot; absent = unchanged. A stream resumed from a revision after which the list
+   * changed starts with a snapshot (the list at that revision could not be sent).
+   */
+  'acls': (_tributary_coord_v1_AclSet__Output | null);
 }
