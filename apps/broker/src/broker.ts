@@ -91,7 +91,7 @@ export async function startBroker(
       `verified ${v.batches} stored batches (${v.records} records, ${v.bytes} bytes) of ${v.partitions} partitions in ${Math.round(v.ms)} ms`,
     );
   const registry = createRegistry('broker', { broker_id: String(opts.id) });
-  const server = createServer({ maxMessageBytes: opts.maxMessageBytes }, opts.tls);
+  const server = createServer({ maxMessageBytes: opts.maxMessageBytes }, opts.tls, log);
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
   let address: string;
   try {
@@ -218,7 +218,7 @@ export async function startBroker(
       ...(security.peers && { principal: security.self, clusterPrincipals: [...security.peers] }),
     },
     security.tls
-      ? 'broker started (mTLS: client certificates required, replication for cluster principals only)'
+      ? `broker started (mTLS: ${security.clientAuth}, replication for cluster principals only)`
       : 'broker started (no TLS: open on this address, for development)',
   );
 

@@ -16,6 +16,7 @@ import { registerKv } from './commands/kv';
 import { registerLock } from './commands/lock';
 import { registerPartitions } from './commands/partitions';
 import { registerProduce } from './commands/produce';
+import { registerToken } from './commands/token';
 import { registerTopic } from './commands/topic';
 
 /** Exit code of a usage error (unknown command or option, bad or missing argument). */
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerGroup(program);
   registerPartitions(program);
   registerBench(program);
+  registerToken(program);
   return program;
 }
 

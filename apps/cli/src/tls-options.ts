@@ -16,11 +16,14 @@ export interface TlsFlags {
   tlsCa?: string;
   tlsCert?: string;
   tlsKey?: string;
+  /** Clients: a bearer token, in place of a client certificate. */
+  token?: string;
 }
 
 export interface ServerTlsFlags extends TlsFlags {
   tlsReloadMs?: number;
   clusterPrincipals?: string[];
+  authTokens?: string;
 }
 
 function fileOptions(who: 'server' | 'client'): Option[] {
@@ -53,6 +56,13 @@ export function withServerTlsOptions(command: Command): Command {
     )
     .addOption(
       new Option(
+        '--auth-tokens <file>',
+        'bearer-token hashes (lines `principal sha256:<hex> [expires=<ISO>]`, see trib token ' +
+          'create): clients may then present a token instead of a certificate (needs TLS)',
+      ).env('TRIBUTARY_AUTH_TOKENS'),
+    )
+    .addOption(
+      new Option(
         '--tls-reload-ms <n>',
         'how often the TLS files are read again for a replaced certificate (default 60000)',
       )
@@ -77,13 +87,24 @@ export function serverTls(
     command.error('error: --cluster-principals needs TLS: give --tls-cert, --tls-key and --tls-ca');
   if (!tls && o.tlsReloadMs !== undefined)
     command.error('error: --tls-reload-ms needs --tls-cert, --tls-key and --tls-ca');
+  if (!tls && o.authTokens !== undefined)
+    command.error(
+      'error: --auth-tokens needs TLS (tokens never cross plaintext): give --tls-cert, --tls-key and --tls-ca',
+    );
   if (tls && o.tlsReloadMs !== undefined) tls.reloadMs = o.tlsReloadMs;
+  if (tls && o.authTokens !== undefined) tls.authTokens = o.authTokens;
   return { tls, clusterPrincipals };
 }
 
 /** Adds the client TLS flags, checked before the action runs. */
 export function withClientTlsOptions(command: Command): Command {
   for (const option of fileOptions('client')) command.addOption(option);
+  command.addOption(
+    new Option(
+      '--token <token>',
+      'bearer token (from trib token create) for a cluster run with --auth-tokens; needs --tls-ca',
+    ).env('TRIBUTARY_TOKEN'),
+  );
   return command.hook('preAction', (_command, action) => {
     const problem = clientTlsProblem(action.opts<TlsFlags>());
     if (problem) action.error(`error: ${problem}`);
@@ -96,6 +117,8 @@ export function clientTlsProblem(o: TlsFlags): string | undefined {
     return '--tls-cert and --tls-key go together (a client certificate needs its key)';
   if (o.tlsCert && !o.tlsCa)
     return '--tls-cert needs --tls-ca (the CA that signed the servers’ certificates)';
+  if (o.token !== undefined && !o.tlsCa)
+    return '--token needs --tls-ca: a bearer token is sent over TLS only';
   return undefined;
 }
 
@@ -116,8 +139,8 @@ export function clientTls(o: TlsFlags): TlsOptions | undefined {
   };
 }
 
-/** `{ tls }` to spread into SDK options, or nothing for plaintext. */
-export function sdkTls(o: TlsFlags): { tls?: TlsOptions } {
+/** `{ tls, token }` to spread into SDK options: what was given, nothing for plaintext. */
+export function sdkTls(o: TlsFlags): { tls?: TlsOptions; token?: string } {
   const tls = clientTls(o);
-  return tls ? { tls } : {};
+  return { ...(tls && { tls }), ...(o.token !== undefined && { token: o.token }) };
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createDevCa, createDevLeaf } from '@tributary/rpc';
+import { createDevCa, createDevLeaf, hashToken, parseTokenFile } from '@tributary/rpc';
 import { runTrib } from '@tributary/testkit';
 import { clientTlsProblem } from '../src/tls-options';
 
@@ -107,4 +107,38 @@ it('clients need --tls-cert with --tls-key, and a CA with them', async () => {
     1,
     expect.stringContaining('--tls-ca /nonexistent/ca.pem: ENOENT'),
   ]);
+});
+
+it('servers take --auth-tokens only with TLS; clients send --token only over TLS', async () => {
+  const c = await runTrib([...coordinator, ...data, '--auth-tokens', 'tokens.txt']);
+  expect([c.code, c.stderr]).toEqual([2, expect.stringContaining('--auth-tokens needs TLS')]);
+  expect(clientTlsProblem({ token: 't' })).toMatch(/--token needs --tls-ca/);
+  expect(clientTlsProblem({ token: 't', tlsCa: 'ca' })).toBeUndefined();
+  const env = await runTrib(['kv', 'get', '/x'], { env: { TRIBUTARY_TOKEN: 'trib_x' } });
+  expect([env.code, env.stderr]).toEqual([2, expect.stringContaining('--token needs --tls-ca')]);
+});
+
+it('trib token create prints a token once and appends only its hash', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-token-'));
+  try {
+    const file = path.join(dir, 'tokens.txt');
+    fs.writeFileSync(file, '# tokens of this cluster'); // no final newline: one is added
+    const made = await runTrib(['token', 'create', '--principal', 'alice', '--append', file]);
+    const token = made.stdout.trim();
+    expect([made.code, token]).toEqual([0, expect.stringMatching(/^trib_\S{43}$/)]);
+    const expiring = await runTrib([
+      ...['token', 'create', '--principal', 'bob', '--expires-in-days', '30', '--append', file],
+    ]);
+    expect(expiring.code).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).not.toContain(token);
+    const entries = parseTokenFile(text, file);
+    expect(entries.map((e) => e.principal)).toEqual(['alice', 'bob']);
+    expect(entries[0]!.hash).toBe(hashToken(token));
+    expect(entries[1]!.expiresAt).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const bad = await runTrib(['token', 'create', '--principal', 'a b']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('without spaces')]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

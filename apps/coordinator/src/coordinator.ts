@@ -107,7 +107,11 @@ export async function startCoordinator(
     proposeAsLeader: (cmd) => current().proposeAsLeader(cmd),
   });
 
-  const server: TributaryServer = createServer({ maxMessageBytes: opts.maxMessageBytes }, opts.tls);
+  const server: TributaryServer = createServer(
+    { maxMessageBytes: opts.maxMessageBytes },
+    opts.tls,
+    log,
+  );
   // NOT_SERVING (not an unknown service) until a leader is known.
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
   const hooks: NodeHooks = {
@@ -244,7 +248,7 @@ export async function startCoordinator(
       ...(security.peers && { principal: security.self, clusterPrincipals: [...security.peers] }),
     },
     security.tls
-      ? 'coordinator started (mTLS: client certificates required, Raft for cluster principals only)'
+      ? `coordinator started (mTLS: ${security.clientAuth}, Raft for cluster principals only)`
       : 'coordinator started (no TLS: open on this address, for development)',
   );
 

@@ -147,7 +147,7 @@ export class Producer {
   private readonly o: Required<
     Omit<
       ProducerOptions,
-      'bootstrap' | 'clock' | 'random' | 'wallClock' | 'backoff' | 'tls' | 'credentials'
+      'bootstrap' | 'clock' | 'random' | 'wallClock' | 'backoff' | 'tls' | 'credentials' | 'token'
     >
   >;
   private readonly backoffOptions: BackoffOptions;

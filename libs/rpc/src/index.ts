@@ -1,6 +1,8 @@
 /** @tributary/rpc: the gRPC plumbing every Tributary process and client shares. */
 export * from './acl-wire';
 export * from './address';
+export * from './auth-tokens';
+export * from './authentication';
 export * from './channel-options';
 export * from './client';
 export * from './contract';

@@ -12,6 +12,8 @@ export interface ProcessSecurity {
   channel: grpc.ChannelCredentials;
   /** This process's own principal (from --tls-cert); undefined without TLS. */
   self: string | undefined;
+  /** How clients authenticate, for the start-up line: `open` without TLS. */
+  clientAuth: string;
   /** Principals let into the peer-only services; undefined without TLS (open). */
   peers: ReadonlySet<string> | undefined;
   /** `handlers` (of `methods`, when given) kept to `peers`; unchanged without TLS. */
@@ -34,6 +36,11 @@ export function processSecurity(
     tls,
     channel: processChannelCredentials(tls),
     self: own ? principalOfX509(own) : undefined,
+    clientAuth: !tls
+      ? 'open'
+      : tls.authTokens
+        ? 'client certificates or bearer tokens'
+        : 'client certificates required',
     peers,
     peerOnly: (definition, handlers, service, methods) =>
       peers ? requirePrincipals(definition, handlers, peers, service, methods) : handlers,

@@ -6,10 +6,13 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { ReflectionService } from '@grpc/reflection';
+import type { Logger } from 'pino';
+import { authenticator } from './authentication';
+import { TokenTable } from './auth-tokens';
 import { channelOptions, type TransportLimits } from './channel-options';
 import { packageDefinition } from './contract';
 import { formatHostPort, parseHostPort } from './address';
-import { serverCredentials, type ServerTls, type TlsFiles } from './tls';
+import { DEFAULT_TLS_RELOAD_MS, serverCredentials, type ServerTls, type TlsFiles } from './tls';
 
 export interface TributaryServer {
   grpc: grpc.Server;
@@ -23,11 +26,25 @@ export interface TributaryServer {
   drain(graceMs: number): Promise<void>;
 }
 
-export function createServer(limits: TransportLimits = {}, tls?: TlsFiles): TributaryServer {
+/**
+ * `tls.authTokens` is read here, at once (a bad file throws before anything listens), and again
+ * with the certificates; `log` hears of a reload that failed.
+ */
+export function createServer(
+  limits: TransportLimits = {},
+  tls?: TlsFiles,
+  log?: Logger,
+): TributaryServer {
+  const tokens = tls?.authTokens
+    ? new TokenTable(tls.authTokens, tls.reloadMs ?? DEFAULT_TLS_RELOAD_MS, (error) =>
+        log?.error({ err: error }, `${error.message}; the tokens read before stay in force`),
+      )
+    : undefined;
   const server = new grpc.Server({
     ...channelOptions(limits),
     // Clients ping every 10 s; allow that without the server closing the connection.
     'grpc.http2.min_ping_interval_without_data_ms': 5_000,
+    interceptors: [authenticator(tls !== undefined, tokens)],
   });
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
@@ -40,7 +57,10 @@ export function createServer(limits: TransportLimits = {}, tls?: TlsFiles): Trib
     },
     secure: tls !== undefined,
     listen: (address) => bind(server, address, serverCredentials(tls)),
-    drain: (graceMs) => drain(server, graceMs),
+    drain: (graceMs) => {
+      tokens?.close();
+      return drain(server, graceMs);
+    },
   };
 }
 

@@ -19,6 +19,11 @@ export interface TlsFiles {
   ca: string;
   /** How often the files are read again for a changed certificate; default 60 s. */
   reloadMs?: number;
+  /**
+   * `--auth-tokens`: a file of bearer-token hashes (auth-tokens.ts), read again as often as the
+   * certificates. With it a client may connect with TLS but no certificate, and send a token.
+   */
+  authTokens?: string;
 }
 
 /** PEM contents a client trusts and presents: the CA, and a certificate with its key for mTLS. */
@@ -107,14 +112,23 @@ export interface ServerTls {
   loaded(): Promise<void>;
 }
 
-/** mTLS server credentials from watched files, or plaintext without TLS. */
+/**
+ * mTLS server credentials from watched files, or plaintext without TLS. With `authTokens` a
+ * client certificate is asked for but not required (a token may stand in for it); one that does
+ * not verify still gives no principal (grpc-js hands out only verified certificates).
+ */
 export function serverCredentials(tls: TlsFiles | undefined): ServerTls {
   if (!tls) return { credentials: grpc.ServerCredentials.createInsecure(), loaded: async () => {} };
   const files = provider(tls);
+  const requireCertificate = tls.authTokens === undefined;
   return {
     // One provider for both roles: grpc-js 1.14's factory passes its two providers to the
     // constructor in the opposite order to its typings, which only a shared provider makes moot.
-    credentials: grpc.experimental.createCertificateProviderServerCredentials(files, files, true),
+    credentials: grpc.experimental.createCertificateProviderServerCredentials(
+      files,
+      files,
+      requireCertificate,
+    ),
     loaded: () =>
       new Promise((resolve, reject) => {
         const listener = (update: grpc.experimental.IdentityCertificateUpdate | null) => {

@@ -19,7 +19,7 @@ import type { Acks, CompressionName, Mode } from '@tributary/client';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
 import { listOf, oneOf, parseAddresses, parseNonNegativeInt, parsePositiveInt } from '../options';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
-import { clientTls, withClientTlsOptions, type TlsFlags } from '../tls-options';
+import { clientTls, sdkTls, withClientTlsOptions, type TlsFlags } from '../tls-options';
 
 const MODES: readonly Mode[] = ['execute', 'unary'];
 
@@ -280,7 +280,7 @@ function registerLogBench(
         batchBytesMax: opts.batchBytes,
         compression: opts.compression,
         idempotent: opts.idempotent && opts.acks !== 'none',
-        tls: clientTls(opts),
+        ...sdkTls(opts),
       },
       bootstrap: opts.bootstrap,
       recordBytes: opts.recordBytes,

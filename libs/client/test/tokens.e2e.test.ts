@@ -1,0 +1,157 @@
+// Bearer tokens end to end (DESIGN §7) on 3 coordinators + 3 brokers with TLS and
+// --auth-tokens: a client with only the CA and a token produces, consumes and uses the node
+// tree through the SDK and the CLI; plaintext, another CA, no credentials, an unknown and an
+// expired token are refused; and a token naming a member's principal still cannot join Raft or
+// pull replication (those want a member certificate).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { contract, readError, tokenLine } from '@tributary/rpc';
+import {
+  BrokerCluster,
+  CoordinatorCluster,
+  eventually,
+  MEMBER_PRINCIPAL,
+  runTrib,
+  TestCertificates,
+} from '@tributary/testkit';
+import { Admin, Consumer, CoordinationClient, Producer } from '../src';
+
+jest.setTimeout(240_000);
+
+const TOKEN = 'trib_alice-test-token';
+const EXPIRED = 'trib_expired-test-token';
+const MEMBER_TOKEN = 'trib_member-named-token';
+
+let certs: TestCertificates;
+let coordinators: CoordinatorCluster;
+let brokers: BrokerCluster;
+let bootstrap: string[];
+let endpoints: string[];
+const closers: (() => unknown)[] = [];
+
+beforeAll(async () => {
+  certs = TestCertificates.create();
+  const tokens = path.join(certs.dir, 'tokens.txt');
+  fs.writeFileSync(
+    tokens,
+    [
+      tokenLine('alice', TOKEN),
+      tokenLine('mallory', EXPIRED, Date.now() - 60_000),
+      tokenLine(MEMBER_PRINCIPAL, MEMBER_TOKEN),
+    ].join('\n'),
+  );
+  const extraArgs = ['--auth-tokens', tokens];
+  coordinators = await CoordinatorCluster.start({ size: 3, tls: certs, extraArgs });
+  brokers = await BrokerCluster.start({ coordinators, size: 3, tls: certs, extraArgs });
+  bootstrap = brokers.live().map((b) => b.address);
+  endpoints = [...coordinators.members.values()].map((m) => m.address);
+});
+afterAll(async () => {
+  for (const close of closers) await close();
+  await brokers?.shutdown();
+  await coordinators?.shutdown();
+  certs?.remove();
+});
+
+const caOnly = () => ({ tls: { ca: certs.pem(null).ca } });
+
+function coordination(options: Partial<ConstructorParameters<typeof CoordinationClient>[0]>) {
+  const client = new CoordinationClient({ endpoints, requestTimeoutMs: 3_000, ...options });
+  closers.push(() => client.close());
+  return client;
+}
+
+it('a client with the CA and a token produces, consumes and uses the node tree', async () => {
+  const auth = { ...caOnly(), token: TOKEN };
+  const admin = new Admin({ bootstrap, ...auth });
+  closers.push(() => admin.close());
+  await admin.createTopic('tokens', { partitions: 1, replicationFactor: 3 });
+  await eventually(
+    async () => (await admin.describeTopics(['tokens']))[0]!.partitions[0]!.isr.length === 3,
+    30_000,
+    'all three replicas of tokens/0 in the ISR',
+  );
+  const producer = new Producer({ bootstrap, ...auth, acks: 'all' });
+  const { partition, offset } = await producer.send({ topic: 'tokens', value: 'with a token' });
+  await producer.close();
+  const consumer = new Consumer({ bootstrap, ...auth, fetchWaitMsMax: 100 });
+  closers.push(() => consumer.close());
+  await consumer.assign('tokens', offset, [partition]);
+  let records = await consumer.poll();
+  while (records.length === 0) records = await consumer.poll();
+  expect(records[0]!.value!.toString()).toBe('with a token');
+
+  const kv = coordination(auth);
+  await kv.create('/tokens', 'hello');
+  expect((await kv.get('/tokens')).data.toString()).toBe('hello');
+  // The CLI takes the same from its environment.
+  const cli = await runTrib(['kv', 'get', '/tokens', '--coordinators', endpoints.join(',')], {
+    env: { TRIBUTARY_TLS_CA: certs.ca.cert, TRIBUTARY_TOKEN: TOKEN },
+  });
+  expect([cli.code, cli.stdout]).toEqual([0, expect.stringContaining('hello')]);
+});
+
+it('refuses plaintext, another CA, no credentials, unknown and expired tokens', async () => {
+  const unavailable = [{}, { tls: certs.pem(null, certs.otherCa()), token: TOKEN }];
+  for (const options of unavailable) {
+    const error = await coordination(options)
+      .get('/')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: grpc.status.UNAVAILABLE });
+  }
+  const refused: [object, RegExp][] = [
+    [caOnly(), /no credentials/],
+    [{ ...caOnly(), token: 'trib_guessed' }, /unknown bearer token/],
+    [{ ...caOnly(), token: EXPIRED }, /'mallory' expired/],
+  ];
+  for (const [options, message] of refused) {
+    const error = await coordination(options)
+      .get('/')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: grpc.status.UNAUTHENTICATED, reason: 'UNAUTHENTICATED' });
+    expect((error as Error).message).toMatch(message);
+    const admin = new Admin({ bootstrap, requestTimeoutMs: 3_000, ...options });
+    closers.push(() => admin.close());
+    await expect(admin.describeTopics()).rejects.toMatchObject({
+      code: grpc.status.UNAUTHENTICATED,
+    });
+  }
+  const cli = await runTrib(['topic', 'list', '--bootstrap', bootstrap.join(',')], {
+    env: { TRIBUTARY_TLS_CA: certs.ca.cert, TRIBUTARY_TOKEN: 'trib_guessed' },
+  });
+  expect([cli.code, cli.stderr]).toEqual([1, expect.stringContaining('unknown bearer token')]);
+});
+
+it('keeps a token out of Raft and replication, even one naming a member', async () => {
+  const v1 = contract().tributary;
+  const creds = grpc.credentials.combineChannelCredentials(
+    certs.credentials(null),
+    grpc.credentials.createFromMetadataGenerator((_p, cb) => {
+      const metadata = new grpc.Metadata();
+      metadata.set('authorization', `Bearer ${MEMBER_TOKEN}`);
+      cb(null, metadata);
+    }),
+  );
+  const raft = new v1.raft.v1.RaftService(coordinators.member(1).address, creds);
+  const replication = new v1.broker.v1.ReplicationService(brokers.broker(1).address, creds);
+  closers.push(
+    () => raft.close(),
+    () => replication.close(),
+  );
+  const raftError = await new Promise<grpc.ServiceError | null>((resolve) => {
+    const stream = raft.Send({ deadline: Date.now() + 5_000 }, (error) => resolve(error));
+    stream.end();
+  });
+  const fetchError = await new Promise<grpc.ServiceError | null>((resolve) =>
+    replication.ReplicaFetch(
+      { replica_id: 99, partitions: [] },
+      { deadline: Date.now() + 5_000 },
+      (error) => resolve(error),
+    ),
+  );
+  for (const error of [raftError, fetchError]) {
+    expect(error?.code).toBe(grpc.status.UNAUTHENTICATED);
+    expect(readError(error).message).toMatch(/member certificate/);
+  }
+});
