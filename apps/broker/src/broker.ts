@@ -22,6 +22,9 @@ import {
   processSecurity,
   serveObservability,
   refuseMalformed,
+  BROKER_RULES,
+  countDenials,
+  guardService,
   type Logger,
 } from '@tributary/rpc';
 import { BrokerMetrics } from './broker-metrics';
@@ -53,7 +56,7 @@ export async function startBroker(
   opts: BrokerOptions,
   log: Logger = createLogger({ name: 'broker', bindings: { broker_id: opts.id } }),
 ): Promise<Broker> {
-  const security = processSecurity(opts.tls, opts.clusterPrincipals);
+  const security = processSecurity(opts.tls, opts.clusterPrincipals, opts.superUsers);
   const ref: { link?: CoordinatorLink } = {};
   const kv = await openStore(path.join(opts.dataDir, 'log'), { warn: (m) => log.warn(m) });
   const store = await LogStore.open(kv, {
@@ -156,6 +159,9 @@ export async function startBroker(
     metrics,
     log,
     produceStreamMaxInFlight: opts.produceStreamMaxInFlight,
+    // The ACLs as the coordinators last sent them; admin calls are checked here, then passed
+    // on under this broker's own (cluster) principal.
+    authorize: security.authorizer(() => link.cache.acls(), countDenials(registry)),
   };
   const v1 = contract().tributary.broker.v1;
   // Bytes that do not decode are refused as MALFORMED_REQUEST (and counted) before a handler
@@ -163,7 +169,13 @@ export async function startBroker(
   const countMalformed = () => metrics.malformedRequests.inc();
   const broker = refuseMalformed(
     v1.BrokerService.service,
-    brokerHandlers(deps) as grpc.UntypedServiceImplementation,
+    guardService(
+      v1.BrokerService.service,
+      brokerHandlers(deps) as grpc.UntypedServiceImplementation,
+      BROKER_RULES,
+      deps.authorize,
+      'BrokerService',
+    ),
     ['ProduceStream'],
     countMalformed,
   );

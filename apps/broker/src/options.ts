@@ -46,6 +46,11 @@ export interface BrokerOptions {
    * certificate principal. Needs `tls`.
    */
   clusterPrincipals: string[];
+  /**
+   * `--super-users`: principals no ACL restricts (with `tls`, every other client call is
+   * checked against the ACLs; the cluster principals are super-users too). Needs `tls`.
+   */
+  superUsers: string[];
 }
 
 /** Parses `127.0.0.1:7101,127.0.0.1:7102`. */
@@ -82,6 +87,7 @@ export function resolveOptions(
     produceStreamMaxInFlight: 256,
     tls: undefined,
     clusterPrincipals: [],
+    superUsers: [],
     ...o,
   };
   if (resolved.replicaFetchMaxBytes > resolved.maxMessageBytes)

@@ -7,6 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import { Registry } from 'prom-client';
 import {
   contract,
+  allowAll,
   createClient,
   createServer,
   decodeStatusDetails,
@@ -64,6 +65,7 @@ beforeAll(async () => {
       metrics: new BrokerMetrics(new Registry(), 1, cache),
       log: silentLogger(),
       produceStreamMaxInFlight: MAX_IN_FLIGHT,
+      authorize: allowAll,
     }) as grpc.UntypedServiceImplementation,
     ['ProduceStream'],
   );

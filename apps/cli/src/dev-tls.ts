@@ -40,6 +40,8 @@ export function serverTlsArgs(tls: DevTls): string[] {
   return [
     ...['--tls-cert', tls.member.cert, '--tls-key', tls.member.key, '--tls-ca', tls.ca.cert],
     ...['--cluster-principals', DEV_MEMBER_PRINCIPAL],
+    // The dev client may do anything; other principals are held to the ACLs.
+    ...['--super-users', DEV_CLIENT_PRINCIPAL],
   ];
 }
 

@@ -23,6 +23,7 @@ export interface TlsFlags {
 export interface ServerTlsFlags extends TlsFlags {
   tlsReloadMs?: number;
   clusterPrincipals?: string[];
+  superUsers?: string[];
   authTokens?: string;
 }
 
@@ -56,6 +57,15 @@ export function withServerTlsOptions(command: Command): Command {
     )
     .addOption(
       new Option(
+        '--super-users <list>',
+        'principals the ACLs do not restrict (with TLS every other client call is checked ' +
+          'against them; the cluster principals are super-users too)',
+      )
+        .env('TRIBUTARY_SUPER_USERS')
+        .argParser(listOf((p: string) => p)),
+    )
+    .addOption(
+      new Option(
         '--auth-tokens <file>',
         'bearer-token hashes (lines `principal sha256:<hex> [expires=<ISO>]`, see trib token ' +
           'create): clients may then present a token instead of a certificate (needs TLS)',
@@ -75,7 +85,7 @@ export function withServerTlsOptions(command: Command): Command {
 export function serverTls(
   o: ServerTlsFlags,
   command: Command,
-): { tls: TlsFiles | undefined; clusterPrincipals: string[] } {
+): { tls: TlsFiles | undefined; clusterPrincipals: string[]; superUsers: string[] } {
   let tls: TlsFiles | undefined;
   try {
     tls = tlsFilesFrom(o);
@@ -87,13 +97,16 @@ export function serverTls(
     command.error('error: --cluster-principals needs TLS: give --tls-cert, --tls-key and --tls-ca');
   if (!tls && o.tlsReloadMs !== undefined)
     command.error('error: --tls-reload-ms needs --tls-cert, --tls-key and --tls-ca');
+  const superUsers = o.superUsers ?? [];
+  if (!tls && superUsers.length > 0)
+    command.error('error: --super-users needs TLS: give --tls-cert, --tls-key and --tls-ca');
   if (!tls && o.authTokens !== undefined)
     command.error(
       'error: --auth-tokens needs TLS (tokens never cross plaintext): give --tls-cert, --tls-key and --tls-ca',
     );
   if (tls && o.tlsReloadMs !== undefined) tls.reloadMs = o.tlsReloadMs;
   if (tls && o.authTokens !== undefined) tls.authTokens = o.authTokens;
-  return { tls, clusterPrincipals };
+  return { tls, clusterPrincipals, superUsers };
 }
 
 /** Adds the client TLS flags, checked before the action runs. */

@@ -8,17 +8,24 @@ import type * as grpc from '@grpc/grpc-js';
 import { openStore } from '@tributary/log-store';
 import type { Role } from '@tributary/raft';
 import {
+  CLUSTER_RULES,
   contract,
+  COORDINATION_RULES,
+  countDenials,
   createLogger,
   createRegistry,
   createServer,
+  guardService,
+  METADATA_RULES,
   processSecurity,
   refuseMalformed,
   serveObservability,
   type Logger,
   type ObservabilityServer,
+  type Rules,
   type TributaryServer,
 } from '@tributary/rpc';
+import { aclsOf } from '@tributary/coord-state';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
 import { monotonicMs } from './node/clock';
 import { ConsensusNode, type NodeHooks } from './node/consensus-node';
@@ -60,7 +67,7 @@ export async function startCoordinator(
   opts: CoordinatorOptions,
   log: Logger = createLogger({ name: 'coordinator', bindings: { node_id: opts.id } }),
 ): Promise<Coordinator> {
-  const security = processSecurity(opts.tls, opts.clusterPrincipals);
+  const security = processSecurity(opts.tls, opts.clusterPrincipals, opts.superUsers);
   const storage = await openStorage(opts, security.channel, log);
   const registry = createRegistry('coordinator', { node_id: String(opts.id) });
   // Services and the node refer to each other; the node is created once its hooks exist.
@@ -181,13 +188,18 @@ export async function startCoordinator(
   const ops = new CoordinationOps(node, header, locks);
   // Bytes that do not decode are refused as MALFORMED_REQUEST before a handler runs (after
   // the principal check of the peer-only methods).
+  const authorize = security.authorizer(() => aclsOf(current().sm), countDenials(registry));
+  // Every client call is then authorized against the ACLs (`rules`: what each method demands).
   const add = (
     definition: grpc.ServiceDefinition,
     handlers: grpc.UntypedServiceImplementation,
+    rules: Rules | undefined,
     peerOnly?: { service: string; methods?: readonly string[] },
     checkedStreams: readonly string[] = [],
   ) => {
-    const checked = refuseMalformed(definition, handlers, checkedStreams);
+    const name = peerOnly?.service ?? Object.values(definition)[0]!.path.split('/')[1]!;
+    const guarded = rules ? guardService(definition, handlers, rules, authorize, name) : handlers;
+    const checked = refuseMalformed(definition, guarded, checkedStreams);
     server.grpc.addService(
       checked.service,
       peerOnly
@@ -203,24 +215,29 @@ export async function startCoordinator(
       watches,
       header,
       log,
+      authorize,
     }) as unknown as grpc.UntypedServiceImplementation,
+    COORDINATION_RULES,
     undefined,
     ['KeepAlive', 'Execute'],
   );
   add(
     coord.ClusterService.service,
     clusterHandlers({ node: current, members, header, log }) as grpc.UntypedServiceImplementation,
+    CLUSTER_RULES,
   );
   // What only a broker does: register (its liveness) and change a partition's ISR.
   add(
     coord.MetadataService.service,
     metadataHandlers({ node: current, watches, header, log }) as grpc.UntypedServiceImplementation,
+    METADATA_RULES,
     { service: 'MetadataService', methods: BROKER_ONLY_METHODS },
   );
   // Raft is for members only: another certificate of the same CA must not vote or append.
   add(
     contract().tributary.raft.v1.RaftService.service,
     raftHandlers(current, opts.clusterId, header, log) as grpc.UntypedServiceImplementation,
+    undefined,
     { service: 'RaftService' },
     ['Send', 'InstallSnapshot'],
   );

@@ -55,6 +55,11 @@ export interface CoordinatorOptions {
    * certificate principal. Needs `tls`.
    */
   clusterPrincipals: string[];
+  /**
+   * `--super-users`: principals no ACL restricts (with `tls`, every other client call is
+   * checked against the ACLs; the cluster principals are super-users too). Needs `tls`.
+   */
+  superUsers: string[];
 }
 
 /** Parses `1=127.0.0.1:7101,2=127.0.0.1:7102`. */
@@ -106,6 +111,7 @@ export function resolveOptions(
     watchHistoryBytes: 64 * 1024 * 1024,
     tls: undefined,
     clusterPrincipals: [],
+    superUsers: [],
     ...o,
   };
 }

@@ -9,6 +9,7 @@ import * as grpc from '@grpc/grpc-js';
 import { contract, readError, tokenLine } from '@tributary/rpc';
 import {
   BrokerCluster,
+  CLIENT_PRINCIPAL,
   CoordinatorCluster,
   eventually,
   MEMBER_PRINCIPAL,
@@ -31,7 +32,8 @@ let endpoints: string[];
 const closers: (() => unknown)[] = [];
 
 beforeAll(async () => {
-  certs = TestCertificates.create();
+  // alice may do anything: this file is about who gets in, acl.e2e.test.ts about what they may do.
+  certs = TestCertificates.create({ superUsers: [CLIENT_PRINCIPAL, 'alice'] });
   const tokens = path.join(certs.dir, 'tokens.txt');
   fs.writeFileSync(
     tokens,

@@ -1,8 +1,10 @@
 /** @tributary/rpc: the gRPC plumbing every Tributary process and client shares. */
 export * from './acl-wire';
+export * from './access-rules';
 export * from './address';
 export * from './auth-tokens';
 export * from './authentication';
+export * from './authorization';
 export * from './channel-options';
 export * from './client';
 export * from './contract';

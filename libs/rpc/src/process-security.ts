@@ -3,6 +3,8 @@
  * the credentials of every link it dials, and the guard of its peer-only services.
  */
 import type * as grpc from '@grpc/grpc-js';
+import type { AclEntry } from '@tributary/coord-state';
+import { aclAuthorizer, allowAll, type Authorizer, type Demand } from './authorization';
 import { clusterPrincipals, principalOfX509, requirePrincipals } from './principal';
 import { checkTlsFiles, processChannelCredentials, type TlsFiles } from './tls';
 
@@ -23,13 +25,21 @@ export interface ProcessSecurity {
     service: string,
     methods?: readonly string[],
   ): H;
+  /**
+   * The authorizer of every client call: the ACLs `acls()` gives, with `--super-users` and the
+   * cluster principals above them; without TLS everything is allowed (the cluster is open).
+   */
+  authorizer(acls: () => readonly AclEntry[], onDenied?: (demand: Demand) => void): Authorizer;
 }
 
 /** Throws (a wrong file, a key of another certificate) before anything listens. */
 export function processSecurity(
   tls: TlsFiles | undefined,
   listedPrincipals: readonly string[],
+  superUsers: readonly string[] = [],
 ): ProcessSecurity {
+  if (!tls && superUsers.length > 0)
+    throw new Error('--super-users needs TLS: give --tls-cert, --tls-key and --tls-ca');
   const own = tls ? checkTlsFiles(tls) : undefined;
   const peers = own ? clusterPrincipals(listedPrincipals, own) : undefined;
   return {
@@ -44,5 +54,7 @@ export function processSecurity(
     peers,
     peerOnly: (definition, handlers, service, methods) =>
       peers ? requirePrincipals(definition, handlers, peers, service, methods) : handlers,
+    authorizer: (acls, onDenied) =>
+      peers ? aclAuthorizer(acls, new Set([...superUsers, ...peers]), onDenied) : allowAll,
   };
 }

@@ -26,19 +26,25 @@ export class TestCertificates {
     readonly member: CertificateFiles & { serialNumber: string },
     /** A client of the same CA whose principal is not a cluster member's. */
     readonly client: CertificateFiles,
+    /** `--super-users` of the servers: by default the client, so ACLs do not stand in its way. */
+    readonly superUsers: readonly string[],
   ) {}
 
-  static create(): TestCertificates {
+  /** `superUsers: []` makes the client an ordinary principal, for tests of the ACLs. */
+  static create(options: { superUsers?: readonly string[] } = {}): TestCertificates {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-certs-'));
     const ca = createDevCa(dir);
     const member = createDevLeaf(dir, ca, { name: 'member', cn: MEMBER_PRINCIPAL });
     const client = createDevLeaf(dir, ca, { name: 'client', cn: CLIENT_PRINCIPAL });
-    return new TestCertificates(dir, ca, member, client);
+    return new TestCertificates(dir, ca, member, client, options.superUsers ?? [CLIENT_PRINCIPAL]);
   }
 
   /** `trib coordinator|broker` flags: serve and dial with the member certificate. */
   serverArgs(): string[] {
-    return ['--tls-cert', this.member.cert, '--tls-key', this.member.key, '--tls-ca', this.ca.cert];
+    return [
+      ...['--tls-cert', this.member.cert, '--tls-key', this.member.key, '--tls-ca', this.ca.cert],
+      ...(this.superUsers.length > 0 ? ['--super-users', this.superUsers.join(',')] : []),
+    ];
   }
 
   /** A new leaf of this CA (or of `ca`), in a directory of its own so nothing is overwritten. */

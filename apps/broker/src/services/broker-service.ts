@@ -7,8 +7,11 @@
 import { unknownTopic } from '../replica/context';
 import * as grpc from '@grpc/grpc-js';
 import {
+  produceDemands,
   readError,
+  requestPrincipal,
   statusDetailsOf,
+  type Authorizer,
   toServiceError,
   tributaryError,
   TributaryError,
@@ -41,6 +44,8 @@ export interface BrokerServiceDeps {
   metrics: BrokerMetrics;
   log: Logger;
   produceStreamMaxInFlight: number;
+  /** Checks each request of a ProduceStream (the other methods are guarded outside). */
+  authorize: Authorizer;
 }
 
 export function brokerHeader(d: Pick<BrokerServiceDeps, 'brokerId' | 'link'>, term = 0) {
@@ -198,6 +203,11 @@ function produceStream(
       return;
     }
     const req = raw.produce;
+    const refused = req && d.authorize(requestPrincipal(call), produceDemands(req));
+    if (refused) {
+      answer({ header: header(), request_id: id, status_details: statusDetailsOf(refused, d.log) });
+      return;
+    }
     const key = req ? `${req.topic}\u0000${req.partition}` : '';
     inFlight.add(id);
     if (inFlight.size >= max) call.pause();

@@ -8,7 +8,10 @@ import { WATCH_BACKLOG_BYTES_MAX, type WatchHub, type WatchSink } from './watch-
 import type * as w from './wire-types';
 import {
   deadlineMsOf,
+  executeDemands,
   goneSignal,
+  requestPrincipal,
+  type Authorizer,
   statusDetailsOf,
   toServiceError,
   tributaryError,
@@ -34,6 +37,8 @@ export interface CoordinationServiceDeps {
   watches: WatchHub;
   header: (revision?: number) => w.ResponseHeader;
   log: Logger;
+  /** Checks each request of an Execute stream (the other methods are guarded outside). */
+  authorize: Authorizer;
 }
 
 export function coordinationHandlers(d: CoordinationServiceDeps): CoordinationServiceHandlers {
@@ -233,7 +238,8 @@ function execute(
       call.emit('error', malformedError(r, 'ExecuteRequest'));
       return;
     }
-    waiting.push({ r, refusal: refusalOf(r, live) });
+    const refusal = refusalOf(r, live) ?? d.authorize(requestPrincipal(call), executeDemands(r));
+    waiting.push({ r, refusal });
     if (r.request) live.add(r.request_id);
     pump();
   });

@@ -1,0 +1,171 @@
+/**
+ * What every RPC demands (see authorization.ts), after Kafka's and ZooKeeper's choices:
+ *
+ * - node tree: `path` resources — Get/List/Watch read, Create create, Set write, Delete delete;
+ *   a lock is a write on its name; a transaction demands what each of its parts does;
+ * - topics: Produce write; Fetch/Subscribe read; Metadata/ListOffsets/DescribeTopics describe;
+ *   CreateTopic create; DeleteTopic delete; CreatePartitions/UpdateTopicConfig alter;
+ * - groups: Join/Heartbeat/Leave read the group; CommitOffsets reads the group and the topics;
+ *   FetchOffsets/DescribeGroups describe;
+ * - the cluster: Status/ListBrokers/ListTopics/ListGroups/ListAcls/WatchMetadata describe;
+ *   membership, leadership transfer, reassignment and ACL changes alter.
+ *
+ * Sessions and producer ids only need an authenticated caller: they grant nothing by
+ * themselves (what is done with them is checked).
+ */
+import { CLUSTER, type Demand, type Operation, type Rules } from './authorization';
+
+const path = (name: string, operation: Operation): Demand => ({
+  resourceType: 'path',
+  name,
+  operation,
+});
+const topic = (name: string, operation: Operation): Demand => ({
+  resourceType: 'topic',
+  name,
+  operation,
+});
+const group = (name: string, operation: Operation): Demand => ({
+  resourceType: 'group',
+  name,
+  operation,
+});
+const cluster = (operation: Operation): Demand => ({
+  resourceType: 'cluster',
+  name: CLUSTER,
+  operation,
+});
+
+interface Named {
+  name: string;
+}
+interface Path {
+  path: string;
+}
+interface Group {
+  group: string;
+}
+interface TopicRef {
+  topic: string;
+}
+
+/** The node-tree operations, alone or inside a Txn or an Execute stream. */
+export interface TreeOp {
+  create?: Path | null;
+  get?: Path | null;
+  set?: Path | null;
+  delete?: Path | null;
+  list?: Path | null;
+}
+
+export function treeOpDemands(op: TreeOp): Demand[] {
+  if (op.create) return [path(op.create.path, 'create')];
+  if (op.get) return [path(op.get.path, 'read')];
+  if (op.set) return [path(op.set.path, 'write')];
+  if (op.delete) return [path(op.delete.path, 'delete')];
+  if (op.list) return [path(op.list.path, 'read')];
+  return [];
+}
+
+function txnDemands(r: { compares: Path[]; success: TreeOp[]; failure: TreeOp[] }): Demand[] {
+  return [
+    ...r.compares.map((c) => path(c.path, 'read')),
+    ...r.success.flatMap(treeOpDemands),
+    ...r.failure.flatMap(treeOpDemands),
+  ];
+}
+
+/** One message of an Execute stream. */
+export function executeDemands(
+  r: TreeOp & {
+    txn?: Parameters<typeof txnDemands>[0] | null;
+    lock?: Named | null;
+    unlock?: { key: string } | null;
+  },
+): Demand[] {
+  if (r.txn) return txnDemands(r.txn);
+  if (r.lock) return [path(r.lock.name, 'write')];
+  if (r.unlock) return [path(r.unlock.key, 'write')];
+  return treeOpDemands(r);
+}
+
+/** One request of a ProduceStream (or a Produce). */
+export const produceDemands = (r: TopicRef): Demand[] => [topic(r.topic, 'write')];
+
+export const COORDINATION_RULES: Rules = {
+  OpenSession: 'authenticated',
+  KeepAlive: 'authenticated',
+  CloseSession: 'authenticated',
+  Create: (r: Path) => [path(r.path, 'create')],
+  Get: (r: Path) => [path(r.path, 'read')],
+  Set: (r: Path) => [path(r.path, 'write')],
+  Delete: (r: Path) => [path(r.path, 'delete')],
+  List: (r: Path) => [path(r.path, 'read')],
+  Txn: txnDemands,
+  Watch: (r: Path) => [path(r.path, 'read')],
+  Execute: 'per-message',
+  Lock: (r: Named) => [path(r.name, 'write')],
+  Unlock: (r: { key: string }) => [path(r.key, 'write')],
+};
+
+export const CLUSTER_RULES: Rules = {
+  Status: () => [cluster('describe')],
+  AddMember: () => [cluster('alter')],
+  RemoveMember: () => [cluster('alter')],
+  TransferLeadership: () => [cluster('alter')],
+};
+
+/** The admin and group calls, the same on MetadataService and passed through by brokers. */
+const ADMIN_RULES: Rules = {
+  CreateTopic: (r: Named) => [topic(r.name, 'create')],
+  DeleteTopic: (r: Named) => [topic(r.name, 'delete')],
+  DescribeTopics: (r: { names: string[] }) =>
+    r.names.length === 0 ? [cluster('describe')] : r.names.map((n) => topic(n, 'describe')),
+  UpdateTopicConfig: (r: Named) => [topic(r.name, 'alter')],
+  CreatePartitions: (r: Named) => [topic(r.name, 'alter')],
+  ReassignPartitions: () => [cluster('alter')],
+  AllocateProducerId: 'authenticated',
+  JoinGroup: (r: Group & { topics: string[] }) => [
+    group(r.group, 'read'),
+    ...r.topics.map((t) => topic(t, 'describe')),
+  ],
+  GroupHeartbeat: (r: Group) => [group(r.group, 'read')],
+  LeaveGroup: (r: Group) => [group(r.group, 'read')],
+  CommitOffsets: (r: Group & { offsets: TopicRef[] }) => [
+    group(r.group, 'read'),
+    ...distinctTopics(r.offsets).map((t) => topic(t, 'read')),
+  ],
+  FetchOffsets: (r: Group & { partitions: TopicRef[] }) => [
+    group(r.group, 'describe'),
+    ...distinctTopics(r.partitions).map((t) => topic(t, 'describe')),
+  ],
+  ListGroups: () => [cluster('describe')],
+  DescribeGroups: (r: { groups: string[] }) => r.groups.map((g) => group(g, 'describe')),
+  AddAcls: () => [cluster('alter')],
+  RemoveAcls: () => [cluster('alter')],
+  ListAcls: () => [cluster('describe')],
+};
+
+export const METADATA_RULES: Rules = {
+  ...ADMIN_RULES,
+  RegisterBroker: 'peer-only',
+  AlterIsr: 'peer-only',
+  ListBrokers: () => [cluster('describe')],
+  ListTopics: () => [cluster('describe')],
+  WatchMetadata: () => [cluster('describe')],
+};
+
+export const BROKER_RULES: Rules = {
+  ...ADMIN_RULES,
+  Metadata: (r: { topics: string[] }) =>
+    r.topics.length === 0 ? [cluster('describe')] : r.topics.map((t) => topic(t, 'describe')),
+  Produce: produceDemands,
+  ProduceStream: 'per-message',
+  Fetch: (r: TopicRef) => [topic(r.topic, 'read')],
+  Subscribe: (r: TopicRef) => [topic(r.topic, 'read')],
+  ListOffsets: (r: TopicRef) => [topic(r.topic, 'describe')],
+};
+
+function distinctTopics(refs: readonly TopicRef[]): string[] {
+  return [...new Set(refs.map((r) => r.topic))];
+}
