@@ -24,7 +24,9 @@ import {
   refuseMalformed,
   BROKER_RULES,
   countDenials,
+  countThrottles,
   guardService,
+  RateQuota,
   type Logger,
 } from '@tributary/rpc';
 import { BrokerMetrics } from './broker-metrics';
@@ -152,6 +154,7 @@ export async function startBroker(
   ref.link = link;
 
   const metrics = new BrokerMetrics(registry, opts.id, link.cache);
+  const throttled = countThrottles(registry);
   const deps: BrokerServiceDeps = {
     brokerId: opts.id,
     link,
@@ -162,6 +165,10 @@ export async function startBroker(
     // The ACLs as the coordinators last sent them; admin calls are checked here, then passed
     // on under this broker's own (cluster) principal.
     authorize: security.authorizer(() => link.cache.acls(), countDenials(registry)),
+    quotas: {
+      produce: new RateQuota('produce bytes', opts.produceQuota, security.privileged, throttled),
+      fetch: new RateQuota('fetch bytes', opts.fetchQuota, security.privileged, throttled),
+    },
   };
   const v1 = contract().tributary.broker.v1;
   // Bytes that do not decode are refused as MALFORMED_REQUEST (and counted) before a handler

@@ -4,6 +4,7 @@ import {
   defaultMetricsListen,
   parseHostPort,
   type TlsFiles,
+  type QuotaSpec,
 } from '@tributary/rpc';
 
 export interface BrokerOptions {
@@ -51,6 +52,10 @@ export interface BrokerOptions {
    * checked against the ACLs; the cluster principals are super-users too). Needs `tls`.
    */
   superUsers: string[];
+  /** `--quota-produce-bytes`: record payload bytes/s per principal; undefined: unlimited. */
+  produceQuota?: QuotaSpec | undefined;
+  /** `--quota-fetch-bytes`: bytes/s per principal fetched by consumers (not replicas). */
+  fetchQuota?: QuotaSpec | undefined;
 }
 
 /** Parses `127.0.0.1:7101,127.0.0.1:7102`. */

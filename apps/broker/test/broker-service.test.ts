@@ -9,6 +9,7 @@ import {
   contract,
   allowAll,
   createClient,
+  RateQuota,
   createServer,
   decodeStatusDetails,
   readError,
@@ -66,6 +67,10 @@ beforeAll(async () => {
       log: silentLogger(),
       produceStreamMaxInFlight: MAX_IN_FLIGHT,
       authorize: allowAll,
+      quotas: {
+        produce: new RateQuota('produce bytes', undefined, new Set()),
+        fetch: new RateQuota('fetch bytes', undefined, new Set()),
+      },
     }) as grpc.UntypedServiceImplementation,
     ['ProduceStream'],
   );

@@ -4,7 +4,7 @@
  * option and says what was expected.
  */
 import { InvalidArgumentError } from 'commander';
-import { parseHostPort } from '@tributary/rpc';
+import { parseHostPort, parseQuota, type QuotaSpec } from '@tributary/rpc';
 
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
@@ -82,4 +82,15 @@ export function parseKeyValues(
 /** A repeatable list option: `--x a --x b,c` → ['a', 'b', 'c']. */
 export function collectList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').filter(Boolean)];
+}
+
+/** `--quota-…` values (`alice=1048576,*=10485760`), as commander argument parsers. */
+export function quotaOf(flag: string): (value: string) => QuotaSpec {
+  return (value) => {
+    try {
+      return parseQuota(flag, value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
 }

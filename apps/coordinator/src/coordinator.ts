@@ -12,15 +12,18 @@ import {
   contract,
   COORDINATION_RULES,
   countDenials,
+  countThrottles,
   createLogger,
   createRegistry,
   createServer,
   guardService,
   METADATA_RULES,
   processSecurity,
+  RateQuota,
   refuseMalformed,
   serveObservability,
   type Logger,
+  type Authorizer,
   type ObservabilityServer,
   type Rules,
   type TributaryServer,
@@ -188,7 +191,19 @@ export async function startCoordinator(
   const ops = new CoordinationOps(node, header, locks);
   // Bytes that do not decode are refused as MALFORMED_REQUEST before a handler runs (after
   // the principal check of the peer-only methods).
-  const authorize = security.authorizer(() => aclsOf(current().sm), countDenials(registry));
+  const acls = security.authorizer(() => aclsOf(current().sm), countDenials(registry));
+  const requests = new RateQuota(
+    'requests',
+    opts.requestQuota,
+    security.privileged,
+    countThrottles(registry),
+  );
+  // Each checked call (and each Execute request) counts once against its principal's quota.
+  const authorize: Authorizer = (principal, demands) => {
+    const refused = acls(principal, demands) ?? requests.refusal(principal);
+    if (!refused) requests.charge(principal, 1);
+    return refused as grpc.ServiceError | undefined;
+  };
   // Every client call is then authorized against the ACLs (`rules`: what each method demands).
   const add = (
     definition: grpc.ServiceDefinition,

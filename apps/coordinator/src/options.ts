@@ -4,6 +4,7 @@ import {
   parseHostPort,
   DEFAULT_MAX_MESSAGE_BYTES,
   type TlsFiles,
+  type QuotaSpec,
 } from '@tributary/rpc';
 
 export interface CoordinatorOptions {
@@ -60,6 +61,8 @@ export interface CoordinatorOptions {
    * checked against the ACLs; the cluster principals are super-users too). Needs `tls`.
    */
   superUsers: string[];
+  /** `--quota-requests`: client requests/s per principal; undefined: unlimited. */
+  requestQuota?: QuotaSpec | undefined;
 }
 
 /** Parses `1=127.0.0.1:7101,2=127.0.0.1:7102`. */

@@ -176,7 +176,13 @@ export function codeName(code: Code): string {
  * never sent, or the server said NOT_LEADER / NO_LEADER (it refused before proposing).
  */
 export function provesNotApplied(error: CoordinationError): boolean {
-  return error.unsent || error.reason === 'NOT_LEADER' || error.reason === 'NO_LEADER';
+  return (
+    error.unsent ||
+    error.reason === 'NOT_LEADER' ||
+    error.reason === 'NO_LEADER' ||
+    // Refused by a quota before anything ran; RetryInfo says when to resend.
+    error.reason === 'THROTTLED'
+  );
 }
 
 /** Whether a read (which changes nothing) may be retried after this error. */

@@ -49,6 +49,8 @@ export const REASONS = {
   SESSION_EXPIRED: { code: Code.FAILED_PRECONDITION, retriable: false },
   NO_SESSION: { code: Code.NOT_FOUND, retriable: false },
   LIMIT_EXCEEDED: { code: Code.RESOURCE_EXHAUSTED, retriable: true },
+  /** The caller is over a quota of its principal (quota.ts); RetryInfo says when to resend. */
+  THROTTLED: { code: Code.RESOURCE_EXHAUSTED, retriable: true },
   /** One client connection holds as many open sessions as a coordinator allows it. */
   TOO_MANY_SESSIONS: { code: Code.RESOURCE_EXHAUSTED, retriable: true },
   STALE_INDEX: { code: Code.ABORTED, retriable: false },

@@ -18,6 +18,7 @@ export * from './observability';
 export * from './ports';
 export * from './principal';
 export * from './process-security';
+export * from './quota';
 export * from './server';
 export * from './tls';
 export { decodeStatusDetails, encodeStatusDetails, type StatusDetails } from './status-details';

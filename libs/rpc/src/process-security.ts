@@ -16,6 +16,8 @@ export interface ProcessSecurity {
   self: string | undefined;
   /** How clients authenticate, for the start-up line: `open` without TLS. */
   clientAuth: string;
+  /** The cluster principals and `--super-users`: never held to ACLs or quotas. */
+  privileged: ReadonlySet<string>;
   /** Principals let into the peer-only services; undefined without TLS (open). */
   peers: ReadonlySet<string> | undefined;
   /** `handlers` (of `methods`, when given) kept to `peers`; unchanged without TLS. */
@@ -42,6 +44,7 @@ export function processSecurity(
     throw new Error('--super-users needs TLS: give --tls-cert, --tls-key and --tls-ca');
   const own = tls ? checkTlsFiles(tls) : undefined;
   const peers = own ? clusterPrincipals(listedPrincipals, own) : undefined;
+  const privileged = new Set([...superUsers, ...(peers ?? [])]);
   return {
     tls,
     channel: processChannelCredentials(tls),
@@ -51,10 +54,10 @@ export function processSecurity(
       : tls.authTokens
         ? 'client certificates or bearer tokens'
         : 'client certificates required',
+    privileged,
     peers,
     peerOnly: (definition, handlers, service, methods) =>
       peers ? requirePrincipals(definition, handlers, peers, service, methods) : handlers,
-    authorizer: (acls, onDenied) =>
-      peers ? aclAuthorizer(acls, new Set([...superUsers, ...peers]), onDenied) : allowAll,
+    authorizer: (acls, onDenied) => (peers ? aclAuthorizer(acls, privileged, onDenied) : allowAll),
   };
 }

@@ -12,6 +12,7 @@ import {
   requestPrincipal,
   statusDetailsOf,
   type Authorizer,
+  type RateQuota,
   toServiceError,
   tributaryError,
   TributaryError,
@@ -46,6 +47,8 @@ export interface BrokerServiceDeps {
   produceStreamMaxInFlight: number;
   /** Checks each request of a ProduceStream (the other methods are guarded outside). */
   authorize: Authorizer;
+  /** Bytes per second per principal: record payloads produced, and fetched by consumers. */
+  quotas: { produce: RateQuota; fetch: RateQuota };
 }
 
 export function brokerHeader(d: Pick<BrokerServiceDeps, 'brokerId' | 'link'>, term = 0) {
@@ -69,7 +72,8 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
     term: topic === undefined ? 0 : Math.max(0, replicas.leaderEpoch(topic, partition ?? 0)),
     revision: d.link.cache.revision,
   });
-  const produce = (req: ProduceRequest__Output) => produceOne(d, req, header);
+  const produce = (req: ProduceRequest__Output, principal: string | undefined) =>
+    produceOne(d, req, header, principal);
   return {
     Metadata: unary(async (req) => {
       const cache = d.link.cache;
@@ -85,14 +89,18 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
             });
       return { header: header(), brokers: cache.brokers(), topics };
     }, log),
-    Produce: unary(produce, log),
+    Produce: unary((req, call) => produce(req, requestPrincipal(call)), log),
     ProduceStream: (call) => produceStream(call, d, produce, header),
     Fetch: unary(async (req, call) => {
+      const principal = requestPrincipal(call);
+      const throttled = d.quotas.fetch.refusal(principal);
+      if (throttled) throw throttled;
       const res = await counted(
         d,
         'consumer',
         replicas.fetch(req, () => call.cancelled),
       );
+      d.quotas.fetch.charge(principal, batchBytes(res));
       return { header: header(req.topic, req.partition), ...res };
     }, log),
     Subscribe: (call) => void subscribe(call, d, header),
@@ -124,9 +132,13 @@ async function produceOne(
   d: BrokerServiceDeps,
   req: ProduceRequest__Output,
   header: (topic: string, partition: number) => ResponseHeader,
+  principal: string | undefined,
 ) {
   if (!req.batch) throw tributaryError('INVALID_ARGUMENT', 'ProduceRequest.batch is missing');
   try {
+    const throttled = d.quotas.produce.refusal(principal);
+    if (throttled) throw throttled;
+    d.quotas.produce.charge(principal, req.batch.records.length);
     const res = await d.replicas.produce(req);
     d.metrics.produceRequests.inc({ outcome: 'ok' });
     d.metrics.producedBytes.inc(req.batch.records.length);
@@ -146,14 +158,19 @@ async function counted<R extends { batches?: { records?: unknown }[] | null }>(
   try {
     const res = await work;
     d.metrics.fetchRequests.inc({ kind, outcome: 'ok' });
-    let bytes = 0;
-    for (const b of res.batches ?? []) bytes += (b.records as Buffer | undefined)?.length ?? 0;
-    d.metrics.fetchedBytes.inc({ kind }, bytes);
+    d.metrics.fetchedBytes.inc({ kind }, batchBytes(res));
     return res;
   } catch (error) {
     d.metrics.fetchRequests.inc({ kind, outcome: outcomeOf(error) });
     throw error;
   }
+}
+
+/** Record payload bytes of a fetch answer: what fetch quotas and metrics count. */
+function batchBytes(res: { batches?: { records?: unknown }[] | null }): number {
+  let bytes = 0;
+  for (const b of res.batches ?? []) bytes += (b.records as Buffer | undefined)?.length ?? 0;
+  return bytes;
 }
 
 function outcomeOf(error: unknown): string {
@@ -170,9 +187,10 @@ function outcomeOf(error: unknown): string {
 function produceStream(
   call: grpc.ServerDuplexStream<ProduceStreamRequest__Output, ProduceStreamResponse>,
   d: BrokerServiceDeps,
-  produce: (req: ProduceRequest__Output) => Promise<object>,
+  produce: (req: ProduceRequest__Output, principal: string | undefined) => Promise<object>,
   header: (topic?: string, partition?: number) => ResponseHeader,
 ): void {
+  const principal = requestPrincipal(call);
   const max = d.produceStreamMaxInFlight;
   const inFlight = new Set<number>();
   /** Per partition, the answer written last (or about to be): the next one waits for it. */
@@ -203,7 +221,7 @@ function produceStream(
       return;
     }
     const req = raw.produce;
-    const refused = req && d.authorize(requestPrincipal(call), produceDemands(req));
+    const refused = req && d.authorize(principal, produceDemands(req));
     if (refused) {
       answer({ header: header(), request_id: id, status_details: statusDetailsOf(refused, d.log) });
       return;
@@ -212,7 +230,7 @@ function produceStream(
     inFlight.add(id);
     if (inFlight.size >= max) call.pause();
     const result = req
-      ? produce(req).then(
+      ? produce(req, principal).then(
           (res) => ({ header: header(req.topic, req.partition), request_id: id, produce: res }),
           (error: unknown) => ({
             header: header(req.topic, req.partition),
@@ -262,6 +280,7 @@ async function subscribe(
   call.on('cancelled', () => (gone = true));
   call.on('close', () => (gone = true));
   d.metrics.subscribeStreams.inc();
+  const principal = requestPrincipal(call);
   try {
     const req = call.request;
     let offset = Number(req.offset);
@@ -276,11 +295,18 @@ async function subscribe(
         min_bytes: 0,
         ...(req.leader_epoch !== undefined && { leader_epoch: req.leader_epoch }),
       } as FetchRequest__Output;
+      // Over its fetch quota, a subscriber is not refused but made to wait.
+      const wait = d.quotas.fetch.delayMs(principal);
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
       const res = await counted(
         d,
         'subscribe',
         d.replicas.fetch(fetch, () => gone),
       );
+      d.quotas.fetch.charge(principal, batchBytes(res));
       if (gone) break;
       const batches = res.batches ?? [];
       const hw = Number(res.high_watermark ?? 0);

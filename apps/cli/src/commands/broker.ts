@@ -3,8 +3,8 @@
  * (CloseSession), drains and exits 0.
  */
 import { Command, Option } from 'commander';
-import { parseHostPort } from '@tributary/rpc';
-import { parsePositiveInt } from '../options';
+import { parseHostPort, type QuotaSpec } from '@tributary/rpc';
+import { parsePositiveInt, quotaOf } from '../options';
 import { brokerFromPod, podHostname } from '../pod-identity';
 import { serverTls, withServerTlsOptions, type ServerTlsFlags } from '../tls-options';
 import { untilSignal } from '../until-signal';
@@ -111,6 +111,22 @@ export function registerBroker(program: Command): void {
       )
         .env('TRIBUTARY_PRODUCE_STREAM_MAX_IN_FLIGHT')
         .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--quota-produce-bytes <list>',
+        'produce quota: record bytes/s per principal, `alice=1048576,*=10485760` (* = any other)',
+      )
+        .env('TRIBUTARY_QUOTA_PRODUCE_BYTES')
+        .argParser(quotaOf('--quota-produce-bytes')),
+    )
+    .addOption(
+      new Option(
+        '--quota-fetch-bytes <list>',
+        'consumer fetch quota: bytes/s per principal, as --quota-produce-bytes',
+      )
+        .env('TRIBUTARY_QUOTA_FETCH_BYTES')
+        .argParser(quotaOf('--quota-fetch-bytes')),
     );
   withServerTlsOptions(broker).action(async (o: BrokerFlags, command: Command) => {
     const { parseCoordinators, resolveOptions, startBroker } = brokerApp();
@@ -137,6 +153,8 @@ export function registerBroker(program: Command): void {
       ...(o.produceStreamMaxInFlight && {
         produceStreamMaxInFlight: o.produceStreamMaxInFlight,
       }),
+      produceQuota: o.quotaProduceBytes,
+      fetchQuota: o.quotaFetchBytes,
     });
     const running = await startBroker(options);
     await untilSignal();
@@ -176,6 +194,8 @@ function missing(command: Command, flag: string): never {
 }
 
 interface BrokerFlags extends ServerTlsFlags {
+  quotaProduceBytes?: QuotaSpec;
+  quotaFetchBytes?: QuotaSpec;
   id?: number;
   listen?: string;
   advertise?: string;

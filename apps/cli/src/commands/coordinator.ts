@@ -1,7 +1,7 @@
 /** `trib coordinator`: runs one consensus node until SIGTERM/SIGINT, then drains and exits 0. */
 import { Command, Option } from 'commander';
-import { parseHostPort } from '@tributary/rpc';
-import { parseNonNegativeInt, parsePositiveInt, parseRatio } from '../options';
+import { parseHostPort, type QuotaSpec } from '@tributary/rpc';
+import { parseNonNegativeInt, parsePositiveInt, parseRatio, quotaOf } from '../options';
 import { coordinatorFromPod, podHostname } from '../pod-identity';
 import { serverTls, withServerTlsOptions, type ServerTlsFlags } from '../tls-options';
 import { untilSignal } from '../until-signal';
@@ -136,6 +136,14 @@ export function registerCoordinator(program: Command): void {
       )
         .env('TRIBUTARY_MAX_PENDING_PROPOSALS')
         .argParser(parsePositiveInt),
+    )
+    .addOption(
+      new Option(
+        '--quota-requests <list>',
+        'request quota: client requests/s per principal, `alice=500,*=5000` (* = any other)',
+      )
+        .env('TRIBUTARY_QUOTA_REQUESTS')
+        .argParser(quotaOf('--quota-requests')),
     );
   withServerTlsOptions(command).action(async (o: CoordinatorFlags, command: Command) => {
     const { resolveOptions, startCoordinator } = coordinatorApp();
@@ -158,6 +166,7 @@ export function registerCoordinator(program: Command): void {
       ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
       ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
       ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
+      requestQuota: o.quotaRequests,
     });
     const coordinator = await startCoordinator(options);
     await untilSignal();
@@ -194,6 +203,7 @@ function membership(
 }
 
 interface CoordinatorFlags extends ServerTlsFlags {
+  quotaRequests?: QuotaSpec;
   id?: number;
   listen: string;
   peers?: string;
