@@ -11,6 +11,32 @@ export interface TransportLimits {
   keepaliveTimeMs?: number;
   /** How long a ping may go unanswered before the connection is declared dead. */
   keepaliveTimeoutMs?: number;
+  /** Servers: streams one connection may have open at once (HTTP/2 SETTINGS). */
+  maxConcurrentStreams?: number;
+}
+
+/** Streams per connection: above the 10,000 watches a connection may hold, with room. */
+export const DEFAULT_MAX_CONCURRENT_STREAMS = 16_384;
+/** A connection is asked to move on after this long (clients spread over servers again). */
+export const MAX_CONNECTION_AGE_MS = 30 * 60_000;
+
+/**
+ * What grpc-js leaves unbounded on a server unless told: the HTTP/2 memory of one connection
+ * (`grpc-node.max_session_memory`, in MiB: unset, grpc-js turns nghttp2's limit off, so a
+ * client that never reads could grow the server without end), streams per connection, and the
+ * age of a connection. Past the session memory nghttp2 ends the connection (ENHANCE_YOUR_CALM);
+ * an aged connection gets a GOAWAY, its open streams go on (no grace limit: watches and
+ * sessions are long-lived) and new calls open a new one.
+ */
+export function serverOptions(limits: TransportLimits = {}): ChannelOptions {
+  const maxBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  return {
+    ...channelOptions(limits),
+    // Room for a few messages of the largest size in flight each way, and never below 256 MiB.
+    'grpc-node.max_session_memory': Math.max(256, Math.ceil((8 * maxBytes) / (1024 * 1024))),
+    'grpc.max_concurrent_streams': limits.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS,
+    'grpc.max_connection_age_ms': MAX_CONNECTION_AGE_MS,
+  };
 }
 
 export function channelOptions(limits: TransportLimits = {}): ChannelOptions {

@@ -9,7 +9,7 @@ import { ReflectionService } from '@grpc/reflection';
 import type { Logger } from 'pino';
 import { authenticator } from './authentication';
 import { TokenTable } from './auth-tokens';
-import { channelOptions, type TransportLimits } from './channel-options';
+import { serverOptions, type TransportLimits } from './channel-options';
 import { packageDefinition } from './contract';
 import { formatHostPort, parseHostPort } from './address';
 import { DEFAULT_TLS_RELOAD_MS, serverCredentials, type ServerTls, type TlsFiles } from './tls';
@@ -41,7 +41,7 @@ export function createServer(
       )
     : undefined;
   const server = new grpc.Server({
-    ...channelOptions(limits),
+    ...serverOptions(limits),
     // Clients ping every 10 s; allow that without the server closing the connection.
     'grpc.http2.min_ping_interval_without_data_ms': 5_000,
     interceptors: [authenticator(tls !== undefined, tokens)],

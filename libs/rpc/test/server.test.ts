@@ -94,3 +94,38 @@ describe('a Tributary server', () => {
     );
   });
 });
+
+describe('a Tributary server’s streams per connection', () => {
+  it('runs at most maxConcurrentStreams at once on one connection; the rest wait their turn', async () => {
+    const server = createServer({ maxConcurrentStreams: 4 });
+    const open = new Set<grpc.ServerWritableStream<unknown, unknown>>();
+    server.grpc.addService(contract().tributary.coord.v1.CoordinationService.service, {
+      // A watch that never sends: each holds its stream until the client cancels.
+      Watch: (call: grpc.ServerWritableStream<unknown, unknown>) => {
+        open.add(call);
+        call.on('cancelled', () => open.delete(call));
+      },
+    } as unknown as grpc.UntypedServiceImplementation);
+    const address = await server.listen('127.0.0.1:0');
+    const client = plainCoordinationClient(address);
+    try {
+      const streams = Array.from({ length: 6 }, () => {
+        const stream = client['Watch']!({ path: '/' }) as grpc.ClientReadableStream<unknown>;
+        stream.on('error', () => undefined);
+        return stream;
+      });
+      const settle = () => new Promise((r) => setTimeout(r, 300));
+      await settle();
+      expect(open.size).toBe(4);
+      streams[0]!.cancel();
+      await settle();
+      expect(open.size).toBe(4); // the fifth started in the slot the first left
+      for (const s of streams) s.cancel();
+      await settle();
+      expect(open.size).toBe(0);
+    } finally {
+      client.close();
+      await server.drain(1000);
+    }
+  });
+});

@@ -46,6 +46,8 @@ const INFLATED_BATCH_MAX_BYTES = 64 * 1024 * 1024;
 /** Fetch max_bytes 0 means this; larger asks are capped at the request limit. */
 const FETCH_BYTES_DEFAULT = 1024 * 1024;
 const FETCH_BYTES_MAX = 16 * 1024 * 1024;
+/** Longest a consumer Fetch long-polls, whatever its max_wait_ms: a call is never held forever. */
+export const FETCH_WAIT_MS_MAX = 30_000;
 /**
  * High watermarks reach disk with their partition's next write, and at least this often (as
  * Kafka's replica.high.watermark.checkpoint.interval.ms), so a leader restarted after kill -9
@@ -394,7 +396,7 @@ export class ReplicaManager {
     const maxBytes =
       req.max_bytes > 0 ? Math.min(req.max_bytes, FETCH_BYTES_MAX) : FETCH_BYTES_DEFAULT;
     const minBytes = Math.max(1, req.min_bytes);
-    const deadline = this.ports.now() + Math.max(0, req.max_wait_ms);
+    const deadline = this.ports.now() + Math.min(Math.max(0, req.max_wait_ms), FETCH_WAIT_MS_MAX);
     for (;;) {
       if (!stillLeads(r, core)) throw notLeader(this.ctx, r.name, r.info.leader);
       const hw = core.highWatermark;
