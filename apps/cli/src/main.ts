@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
+import { registerAcl } from './commands/acl';
 import { registerBench } from './commands/bench';
 import { registerBroker } from './commands/broker';
 import { registerCluster } from './commands/cluster';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerProduce(program);
   registerConsume(program);
   registerGroup(program);
+  registerAcl(program);
   registerPartitions(program);
   registerBench(program);
   registerToken(program);

@@ -5,7 +5,8 @@
  * is followed by the next one; every other error is the coordinators' verdict and is thrown as
  * is. Offsets (high watermarks for lag) come from the partition leaders.
  */
-import { DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
+import type { AclEntry, AclFilter } from '@tributary/coord-state';
+import { aclFilterToWire, aclFromWire, aclToWire, DEFAULT_MAX_MESSAGE_BYTES } from '@tributary/rpc';
 import type { TopicInfo__Output } from '@tributary/rpc/src/generated/tributary/coord/v1/TopicInfo';
 import {
   describeMembers,
@@ -270,6 +271,32 @@ export class Admin {
       partitions: rows,
       totalLag: rows.reduce((sum, r) => sum + (r.lag ?? 0), 0),
     };
+  }
+
+  /**
+   * Adds access control entries in one write; an entry already stored is left as it is.
+   * Returns how many were new. INVALID_ARGUMENT (nothing added) if any entry is malformed.
+   */
+  async addAcls(entries: AclEntry[]): Promise<number> {
+    const r = await this.call('AddAcls', { entries: entries.map(aclToWire) });
+    return r.added;
+  }
+
+  /**
+   * Removes every entry matching the filter (or any of the filters): the fields a filter sets
+   * must be equal, so a whole entry removes exactly that entry and `{}` removes every one.
+   * Returns the entries removed, in the order they were added.
+   */
+  async removeAcls(filter: AclFilter | AclFilter[]): Promise<AclEntry[]> {
+    const filters = Array.isArray(filter) ? filter : [filter];
+    const r = await this.call('RemoveAcls', { filters: filters.map(aclFilterToWire) });
+    return r.removed.map(aclFromWire);
+  }
+
+  /** The entries matching `filter` (default: every entry), in the order they were added. */
+  async listAcls(filter: AclFilter = {}): Promise<AclEntry[]> {
+    const r = await this.call('ListAcls', { filter: aclFilterToWire(filter) });
+    return r.entries.map(aclFromWire);
   }
 
   close(): void {

@@ -97,6 +97,14 @@ export {
   type TopicDescription,
 } from './admin';
 export type {
+  AclEntry,
+  AclFilter,
+  AclOperation,
+  AclPatternType,
+  AclPermission,
+  AclResourceType,
+} from '@tributary/coord-state';
+export type {
   GroupDescription,
   GroupMemberDescription,
   GroupState,
