@@ -191,7 +191,11 @@ export async function startCoordinator(
   const ops = new CoordinationOps(node, header, locks);
   // Bytes that do not decode are refused as MALFORMED_REQUEST before a handler runs (after
   // the principal check of the peer-only methods).
-  const acls = security.authorizer(() => aclsOf(current().sm), countDenials(registry));
+  const acls = security.authorizer(
+    () => aclsOf(current().sm),
+    countDenials(registry),
+    (id) => current().sm.sessionOwner(id),
+  );
   const requests = new RateQuota(
     'requests',
     opts.requestQuota,

@@ -72,6 +72,7 @@ const METADATA_OPS: ReadonlySet<string> = new Set<MetadataCommand['op']>([
   'reassign-partitions',
   'add-acls',
   'remove-acls',
+  'open-owned-session',
 ]);
 
 const isMetadata = (op: Command | TxnOp): op is MetadataCommand => METADATA_OPS.has(op.op);

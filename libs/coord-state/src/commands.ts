@@ -137,6 +137,8 @@ export type ReassignPartitionsCommand = {
 export type AddAclsCommand = { op: 'add-acls'; entries: AclEntry[] };
 /** Removes every entry matching any filter (an unset field matches anything). */
 export type RemoveAclsCommand = { op: 'remove-acls'; filters: AclFilter[] };
+/** open-session with its owner on record (session-owners.ts): what an authenticating cluster sends. */
+export type OpenOwnedSessionCommand = { op: 'open-owned-session'; ttlMs: number; owner: string };
 
 // Consumer groups (metadata/groups.ts).
 export type JoinGroupCommand = { op: 'join-group' } & JoinGroupArgs;
@@ -165,7 +167,8 @@ export type MetadataCommand =
   | AllocateProducerIdCommand
   | ReassignPartitionsCommand
   | AddAclsCommand
-  | RemoveAclsCommand;
+  | RemoveAclsCommand
+  | OpenOwnedSessionCommand;
 
 export type Command =
   | MetadataCommand
@@ -219,6 +222,9 @@ export interface OpenSessionValue {
   sessionId: number;
   /** The granted TTL: the request clamped to [sessionTtlMsMin, sessionTtlMsMax]. */
   ttlMs: number;
+}
+export interface OpenOwnedSessionValue extends Omit<OpenSessionValue, 'op'> {
+  op: 'open-owned-session';
 }
 export interface CloseSessionValue {
   op: 'close-session';
@@ -327,6 +333,7 @@ export type CommandValue =
   | DeleteValue
   | TxnValue
   | OpenSessionValue
+  | OpenOwnedSessionValue
   | CloseSessionValue
   | ExpireSessionsValue
   | LockValue

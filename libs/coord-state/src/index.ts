@@ -41,6 +41,7 @@ export {
 } from './acls/acl-entry';
 export { type AclDecision, type AclRequest, aclCovers, authorize } from './acls/authorize';
 export { ACLS_MAX, ACLS_ROOT, ACL_ENTRIES_PER_COMMAND_MAX } from './acls/acl-store';
+export { SESSION_OWNERS_ROOT, sessionOwnerPath } from './session-owners';
 export { topicConfig } from './metadata/topic-config';
 export { checkName } from './metadata/names';
 export type {

@@ -80,6 +80,7 @@ import { NodeTree, type Stat } from './node-tree';
 import { type CoordOptions, resolveOptions } from './options';
 import { ROOT_PATH, checkPath, isUnder } from './paths';
 import { type SessionInfo, SessionTable, sessionInfo } from './sessions';
+import { checkSessionOwner, recordSessionOwner, sessionOwner } from './session-owners';
 import {
   type CoordSnapshot,
   type SnapshotView,
@@ -351,6 +352,15 @@ export class CoordStateMachine {
             reassignments: v.reassignments,
           }),
         );
+      case 'open-owned-session': {
+        const bad = checkSessionOwner(cmd.owner);
+        if (!bad.ok) return bad;
+        const opened = this.openSession(j, index, cmd.ttlMs);
+        if (!opened.ok) return opened;
+        const recorded = recordSessionOwner(s, j, index, cmd.owner);
+        if (!recorded.ok) return recorded;
+        return ok({ ...opened.value, op: 'open-owned-session' });
+      }
       case 'add-acls':
         return map(addAcls(s, j, this.storedAcls(), cmd.entries), (v) => ({
           op: 'add-acls',
@@ -566,6 +576,11 @@ export class CoordStateMachine {
   /** A topic with every partition, or undefined. */
   topic(name: string): TopicView | undefined {
     return describeTopic(this.state, name);
+  }
+
+  /** The principal that opened `sessionId` on an authenticating cluster, or undefined. */
+  sessionOwner(sessionId: number): string | undefined {
+    return sessionOwner(this.state, sessionId);
   }
 
   /**

@@ -36,11 +36,21 @@ const cluster = (operation: Operation): Demand => ({
   operation,
 });
 
+/** A request naming a session acts for it: only its owner may (nothing for session id 0). */
+export function sessionDemands(sessionId: number | string): Demand[] {
+  return Number(sessionId) > 0
+    ? [{ resourceType: 'session', name: String(sessionId), operation: 'write' }]
+    : [];
+}
+
 interface Named {
   name: string;
 }
 interface Path {
   path: string;
+}
+interface Create extends Path {
+  session_id?: number | string;
 }
 interface Group {
   group: string;
@@ -51,7 +61,7 @@ interface TopicRef {
 
 /** The node-tree operations, alone or inside a Txn or an Execute stream. */
 export interface TreeOp {
-  create?: Path | null;
+  create?: Create | null;
   get?: Path | null;
   set?: Path | null;
   delete?: Path | null;
@@ -59,7 +69,8 @@ export interface TreeOp {
 }
 
 export function treeOpDemands(op: TreeOp): Demand[] {
-  if (op.create) return [path(op.create.path, 'create')];
+  if (op.create)
+    return [path(op.create.path, 'create'), ...sessionDemands(op.create.session_id ?? 0)];
   if (op.get) return [path(op.get.path, 'read')];
   if (op.set) return [path(op.set.path, 'write')];
   if (op.delete) return [path(op.delete.path, 'delete')];
@@ -75,16 +86,25 @@ function txnDemands(r: { compares: Path[]; success: TreeOp[]; failure: TreeOp[] 
   ];
 }
 
+interface SessionLock extends Named {
+  session_id: number | string;
+}
+function lockDemands(r: SessionLock): Demand[] {
+  return [path(r.name, 'write'), ...sessionDemands(r.session_id)];
+}
+
 /** One message of an Execute stream. */
 export function executeDemands(
   r: TreeOp & {
     txn?: Parameters<typeof txnDemands>[0] | null;
-    lock?: Named | null;
+    lock?: SessionLock | null;
     unlock?: { key: string } | null;
+    close_session?: { session_id: number | string } | null;
   },
 ): Demand[] {
   if (r.txn) return txnDemands(r.txn);
-  if (r.lock) return [path(r.lock.name, 'write')];
+  if (r.lock) return lockDemands(r.lock);
+  if (r.close_session) return sessionDemands(r.close_session.session_id);
   if (r.unlock) return [path(r.unlock.key, 'write')];
   return treeOpDemands(r);
 }
@@ -95,8 +115,8 @@ export const produceDemands = (r: TopicRef): Demand[] => [topic(r.topic, 'write'
 export const COORDINATION_RULES: Rules = {
   OpenSession: 'authenticated',
   KeepAlive: 'authenticated',
-  CloseSession: 'authenticated',
-  Create: (r: Path) => [path(r.path, 'create')],
+  CloseSession: (r: { session_id: number | string }) => sessionDemands(r.session_id),
+  Create: (r: Create) => treeOpDemands({ create: r }),
   Get: (r: Path) => [path(r.path, 'read')],
   Set: (r: Path) => [path(r.path, 'write')],
   Delete: (r: Path) => [path(r.path, 'delete')],
@@ -104,7 +124,7 @@ export const COORDINATION_RULES: Rules = {
   Txn: txnDemands,
   Watch: (r: Path) => [path(r.path, 'read')],
   Execute: 'per-message',
-  Lock: (r: Named) => [path(r.name, 'write')],
+  Lock: lockDemands,
   Unlock: (r: { key: string }) => [path(r.key, 'write')],
 };
 

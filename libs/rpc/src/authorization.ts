@@ -20,7 +20,8 @@ import {
 import { requestPrincipal, type CallWithMetadata } from './authentication';
 import { tributaryError } from './errors';
 
-export type ResourceType = AclResourceType;
+/** What ACLs name, and a session (only its owner may act for it; see aclAuthorizer). */
+export type ResourceType = AclResourceType | 'session';
 export type Operation = AclRequestOperation;
 
 /** One thing a request needs: `operation` on the resource `name` (`cluster` for the cluster). */
@@ -106,13 +107,25 @@ export function aclAuthorizer(
   acls: () => readonly AclEntry[],
   superUsers: ReadonlySet<string>,
   onDenied: (demand: Demand) => void = () => {},
+  sessionOwner: (sessionId: number) => string | undefined = () => undefined,
 ): Authorizer {
   return (principal, demands) => {
     if (principal === undefined)
       return tributaryError('UNAUTHENTICATED', 'no authenticated principal for this call');
     const entries = acls();
     for (const demand of demands) {
-      const decision = authorize(entries, { principal, ...demand }, superUsers);
+      if (demand.resourceType === 'session') {
+        const owner = sessionOwner(Number(demand.name));
+        if (owner === undefined || owner === principal || superUsers.has(principal)) continue;
+        onDenied(demand);
+        return tributaryError(
+          'PERMISSION_DENIED',
+          `session ${demand.name} belongs to another principal: open a session of your own`,
+          { metadata: { principal, resource_type: 'session', resource: demand.name } },
+        );
+      }
+      const request = { principal, ...demand, resourceType: demand.resourceType };
+      const decision = authorize(entries, request, superUsers);
       if (decision.allowed) continue;
       onDenied(demand);
       return tributaryError(

@@ -31,7 +31,11 @@ export interface ProcessSecurity {
    * The authorizer of every client call: the ACLs `acls()` gives, with `--super-users` and the
    * cluster principals above them; without TLS everything is allowed (the cluster is open).
    */
-  authorizer(acls: () => readonly AclEntry[], onDenied?: (demand: Demand) => void): Authorizer;
+  authorizer(
+    acls: () => readonly AclEntry[],
+    onDenied?: (demand: Demand) => void,
+    sessionOwner?: (sessionId: number) => string | undefined,
+  ): Authorizer;
 }
 
 /** Throws (a wrong file, a key of another certificate) before anything listens. */
@@ -58,6 +62,7 @@ export function processSecurity(
     peers,
     peerOnly: (definition, handlers, service, methods) =>
       peers ? requirePrincipals(definition, handlers, peers, service, methods) : handlers,
-    authorizer: (acls, onDenied) => (peers ? aclAuthorizer(acls, privileged, onDenied) : allowAll),
+    authorizer: (acls, onDenied, sessionOwner) =>
+      peers ? aclAuthorizer(acls, privileged, onDenied, sessionOwner) : allowAll,
   };
 }

@@ -56,11 +56,13 @@ export class CoordinationOps {
     return this.node.sm.session(sessionId) !== undefined;
   }
 
-  async openSession(r: w.OpenSessionRequest): Promise<w.OpenSessionResponse> {
-    const { v, header } = await this.write<cs.OpenSessionValue>({
-      op: 'open-session',
-      ttlMs: r.ttl_ms,
-    });
+  /** With a `principal` (an authenticating cluster) the session's owner is kept on record. */
+  async openSession(r: w.OpenSessionRequest, principal?: string): Promise<w.OpenSessionResponse> {
+    const { v, header } = await this.write<cs.OpenSessionValue | cs.OpenOwnedSessionValue>(
+      principal === undefined
+        ? { op: 'open-session', ttlMs: r.ttl_ms }
+        : { op: 'open-owned-session', ttlMs: r.ttl_ms, owner: principal },
+    );
     return { header, session_id: v.sessionId, ttl_ms: v.ttlMs };
   }
 

@@ -9,6 +9,7 @@ import type * as w from './wire-types';
 import {
   deadlineMsOf,
   executeDemands,
+  sessionDemands,
   goneSignal,
   requestPrincipal,
   type Authorizer,
@@ -45,7 +46,10 @@ export function coordinationHandlers(d: CoordinationServiceDeps): CoordinationSe
   const { ops, log } = d;
   const quota = new SessionQuota(SESSIONS_PER_CONNECTION_MAX, (id) => ops.sessionOpen(id));
   return {
-    OpenSession: unary((r, call) => quota.open(call.getPeer(), () => ops.openSession(r)), log),
+    OpenSession: unary(
+      (r, call) => quota.open(call.getPeer(), () => ops.openSession(r, requestPrincipal(call))),
+      log,
+    ),
     CloseSession: unary((r) => ops.closeSession(r), log),
     Create: unary((r) => ops.create(r), log),
     Get: unary((r) => ops.get(r), log),
@@ -69,9 +73,13 @@ function keepAlive(
   call: grpc.ServerDuplexStream<w.KeepAliveRequest, w.KeepAliveResponse>,
   d: CoordinationServiceDeps,
 ): void {
+  const principal = requestPrincipal(call);
   call.on('data', (raw: w.KeepAliveRequest | Malformed) => {
     try {
       const r = wellFormed(raw, 'KeepAliveRequest');
+      // Only the session's owner keeps it alive: another principal's stream ends refused.
+      const refused = d.authorize(principal, sessionDemands(r.session_id));
+      if (refused) throw refused;
       // ttl_ms 0: unknown or expired; the stream stays open for the caller's other sessions.
       const ttlMs = d.sessions.keepAlive(r.session_id);
       // Write back-pressure: a client that does not read its answers is not read either.
@@ -124,6 +132,8 @@ type Op = NonNullable<w.ExecuteRequest['request']>;
 /** What an Execute request runs with: its stream's peer (for the session bound) and lifetime. */
 interface StreamContext extends LockCallOptions {
   peer: string;
+  /** Who the stream is from: the owner of the sessions it opens. */
+  principal: string | undefined;
   quota: SessionQuota;
 }
 
@@ -135,7 +145,7 @@ function dispatch(
   const op = r.request as Op | undefined;
   switch (op) {
     case 'open_session': {
-      const open = () => ops.openSession(r.open_session!);
+      const open = () => ops.openSession(r.open_session!, ctx.principal);
       return ctx.quota.open(ctx.peer, open).then((x) => ({ open_session: x }));
     }
     case 'close_session':
@@ -187,6 +197,7 @@ function execute(
   const signal = goneSignal(call, ['cancelled', 'error', 'close']);
   const ctx: StreamContext = {
     peer: call.getPeer(),
+    principal: requestPrincipal(call),
     quota,
     signal,
     deadlineMs: deadlineMsOf(call),

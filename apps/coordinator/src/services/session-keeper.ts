@@ -36,7 +36,7 @@ export class SessionKeeper {
   applied(output: ApplyOutput): void {
     if (!this.startTracking()) return;
     const r = output.result;
-    if (r.ok && r.value.op === 'open-session')
+    if (r.ok && (r.value.op === 'open-session' || r.value.op === 'open-owned-session'))
       this.tracker.track(r.value.sessionId, r.value.ttlMs, this.now());
     for (const id of output.endedSessions) this.tracker.forget(id);
   }
