@@ -3,18 +3,10 @@
 // ordinary principals with tokens. For each resource type and operation, the principal granted
 // it is served and the other is refused PERMISSION_DENIED — through the SDK, the CLI, a watch
 // stream, an Execute stream, a ProduceStream and the admin calls a broker passes through.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import type { AclEntry } from '@tributary/coord-state';
-import { contract, tokenLine } from '@tributary/rpc';
-import {
-  BrokerCluster,
-  CoordinatorCluster,
-  eventually,
-  runTrib,
-  TestCertificates,
-} from '@tributary/testkit';
+import { contract } from '@tributary/rpc';
+import { eventually, runTrib, SecureCluster, type TestCertificates } from '@tributary/testkit';
 import { Admin, Consumer, CoordinationClient, Producer } from '../src';
 
 jest.setTimeout(240_000);
@@ -22,42 +14,21 @@ jest.setTimeout(240_000);
 const TOKENS = { alice: 'trib_alice-acl-token', bob: 'trib_bob-acl-token' };
 type Who = keyof typeof TOKENS;
 
-let certs: TestCertificates;
-let coordinators: CoordinatorCluster;
-let brokers: BrokerCluster;
+let cluster: SecureCluster;
 let bootstrap: string[];
 let endpoints: string[];
+let certs: TestCertificates;
 let root: Admin;
-const closers: (() => unknown)[] = [];
 
 beforeAll(async () => {
-  certs = TestCertificates.create();
-  const file = path.join(certs.dir, 'tokens.txt');
-  fs.writeFileSync(
-    file,
-    Object.entries(TOKENS)
-      .map(([p, t]) => tokenLine(p, t))
-      .join('\n'),
-  );
-  const extraArgs = ['--auth-tokens', file];
-  coordinators = await CoordinatorCluster.start({ size: 1, tls: certs, extraArgs });
-  brokers = await BrokerCluster.start({ coordinators, size: 1, tls: certs, extraArgs });
-  bootstrap = brokers.live().map((b) => b.address);
-  endpoints = [...coordinators.members.values()].map((m) => m.address);
-  root = track(new Admin({ bootstrap, tls: certs.pem(certs.client) }));
+  cluster = await SecureCluster.start({ coordinators: 1, brokers: 1, tokens: TOKENS });
+  ({ bootstrap, endpoints, certs } = cluster);
+  root = track(new Admin({ bootstrap, ...cluster.client() }));
 });
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-  await brokers?.shutdown();
-  await coordinators?.shutdown();
-  certs?.remove();
-});
+afterAll(() => cluster?.shutdown());
 
-function track<T extends { close(): unknown }>(client: T): T {
-  closers.push(() => client.close());
-  return client;
-}
-const as = (who: Who) => ({ tls: { ca: certs.pem(null).ca }, token: TOKENS[who] });
+const track = <T extends { close(): unknown }>(client: T): T => cluster.track(client);
+const as = (who: Who) => cluster.as(who);
 const admin = (who: Who) => track(new Admin({ bootstrap, requestTimeoutMs: 5_000, ...as(who) }));
 const kv = (who: Who, mode: 'execute' | 'unary' = 'execute') =>
   track(new CoordinationClient({ endpoints, mode, requestTimeoutMs: 5_000, ...as(who) }));
@@ -199,7 +170,7 @@ describe('paths', () => {
     'create, read, write, delete and watch a subtree need their grant (%s)',
     async (mode) => {
       const base = `/${mode}/app`;
-      const rootKv = track(new CoordinationClient({ endpoints, tls: certs.pem(certs.client) }));
+      const rootKv = track(new CoordinationClient({ endpoints, ...cluster.client() }));
       await rootKv.create(`/${mode}`, '');
       await rootKv.create(base, 'root');
       await rootKv.create(`${base}le`, 'a sibling whose name starts the same');
@@ -227,7 +198,7 @@ describe('paths', () => {
       // A watch stream is checked when it opens.
       const firstEvent = async (client: CoordinationClient) => {
         const watch = client.watch(base, { prefix: true });
-        closers.push(() => watch.close());
+        track(watch);
         for await (const event of watch) return event.path;
         return undefined;
       };
@@ -243,10 +214,7 @@ describe('paths', () => {
 describe('sessions', () => {
   it('only the principal that opened a session acts for it', async () => {
     await root.addAcls([allow('*', 'path', '/shared', 'all', 'prefix')]);
-    await track(new CoordinationClient({ endpoints, tls: certs.pem(certs.client) })).create(
-      '/shared',
-      '',
-    );
+    await track(new CoordinationClient({ endpoints, ...cluster.client() })).create('/shared', '');
     const session = await kv('alice').openSession({ ttlMs: 10_000 });
     const id = session.id;
     // Bob, with a plain gRPC client and alice's (guessable) session id.
@@ -260,7 +228,7 @@ describe('sessions', () => {
       }),
     );
     const bob = new v1.CoordinationService(endpoints[0]!, creds);
-    closers.push(() => bob.close());
+    track(bob);
     const unary = (method: string, request: object) =>
       new Promise<grpc.ServiceError | null>((resolve) =>
         (bob as unknown as Record<string, (...a: unknown[]) => void>)[method]!.call(

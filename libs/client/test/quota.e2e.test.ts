@@ -3,10 +3,7 @@
 // producing, consuming and reading as fast as the SDK can, is held near her rates (the SDK
 // waits out each THROTTLED's RetryInfo and resends); bob, at the same time, is not.
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { tokenLine } from '@tributary/rpc';
-import { BrokerCluster, CoordinatorCluster, TestCertificates } from '@tributary/testkit';
+import { SecureCluster } from '@tributary/testkit';
 import { Admin, Consumer, CoordinationClient, Producer } from '../src';
 
 jest.setTimeout(180_000);
@@ -22,40 +19,23 @@ const FETCH_MAX_BYTES = 64 * 1024;
 /** More than either consumer can read in RUN_MS at alice's rate. */
 const SHARED_RECORDS = 8 * 1024;
 
-let certs: TestCertificates;
-let coordinators: CoordinatorCluster;
-let brokers: BrokerCluster;
+let cluster: SecureCluster;
 let bootstrap: string[];
 let endpoints: string[];
-const closers: (() => unknown)[] = [];
 
 beforeAll(async () => {
-  certs = TestCertificates.create();
-  const file = path.join(certs.dir, 'tokens.txt');
-  fs.writeFileSync(
-    file,
-    Object.entries(TOKENS)
-      .map(([p, t]) => tokenLine(p, t))
-      .join('\n'),
-  );
-  coordinators = await CoordinatorCluster.start({
-    size: 1,
-    tls: certs,
-    extraArgs: ['--auth-tokens', file, '--quota-requests', `alice=${REQUESTS_PER_SEC}`],
-  });
-  brokers = await BrokerCluster.start({
-    coordinators,
-    size: 1,
-    tls: certs,
-    extraArgs: [
-      ...['--auth-tokens', file],
+  cluster = await SecureCluster.start({
+    coordinators: 1,
+    brokers: 1,
+    tokens: TOKENS,
+    coordinatorArgs: ['--quota-requests', `alice=${REQUESTS_PER_SEC}`],
+    brokerArgs: [
       ...['--quota-produce-bytes', `alice=${BYTES_PER_SEC}`],
       ...['--quota-fetch-bytes', `alice=${BYTES_PER_SEC}`],
     ],
   });
-  bootstrap = brokers.live().map((b) => b.address);
-  endpoints = [...coordinators.members.values()].map((m) => m.address);
-  const root = track(new Admin({ bootstrap, tls: certs.pem(certs.client) }));
+  ({ bootstrap, endpoints } = cluster);
+  const root = track(new Admin({ bootstrap, ...cluster.client() }));
   await root.addAcls(
     (['topic', 'path'] as const).map((resourceType) => ({
       principal: '*',
@@ -71,24 +51,16 @@ beforeAll(async () => {
   // Filled by the test client, a super-user: no quota holds it.
   // Small batches: a fetch answer holds at least one whole batch, whatever its max_bytes.
   const filler = track(
-    new Producer({ bootstrap, tls: certs.pem(certs.client), lingerMs: 5, batchBytesMax: 16_384 }),
+    new Producer({ bootstrap, ...cluster.client(), lingerMs: 5, batchBytesMax: 16_384 }),
   );
   await Promise.all(
     Array.from({ length: SHARED_RECORDS }, () => filler.send({ topic: 'q-shared', value: RECORD })),
   );
 });
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-  await brokers?.shutdown();
-  await coordinators?.shutdown();
-  certs?.remove();
-});
+afterAll(() => cluster?.shutdown());
 
-function track<T extends { close(): unknown }>(client: T): T {
-  closers.push(() => client.close());
-  return client;
-}
-const as = (who: Who) => ({ tls: { ca: certs.pem(null).ca }, token: TOKENS[who] });
+const track = <T extends { close(): unknown }>(client: T): T => cluster.track(client);
+const as = (who: Who) => cluster.as(who);
 
 /** Bytes acknowledged in RUN_MS, with up to 256 records in flight. */
 async function produceFlat(who: Who): Promise<number> {

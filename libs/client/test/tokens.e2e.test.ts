@@ -3,18 +3,17 @@
 // tree through the SDK and the CLI; plaintext, another CA, no credentials, an unknown and an
 // expired token are refused; and a token naming a member's principal still cannot join Raft or
 // pull replication (those want a member certificate).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { contract, readError, tokenLine } from '@tributary/rpc';
+import { contract, readError } from '@tributary/rpc';
 import {
-  BrokerCluster,
   CLIENT_PRINCIPAL,
-  CoordinatorCluster,
   eventually,
   MEMBER_PRINCIPAL,
   runTrib,
-  TestCertificates,
+  SecureCluster,
+  type BrokerCluster,
+  type CoordinatorCluster,
+  type TestCertificates,
 } from '@tributary/testkit';
 import { Admin, Consumer, CoordinationClient, Producer } from '../src';
 
@@ -24,50 +23,40 @@ const TOKEN = 'trib_alice-test-token';
 const EXPIRED = 'trib_expired-test-token';
 const MEMBER_TOKEN = 'trib_member-named-token';
 
+let cluster: SecureCluster;
 let certs: TestCertificates;
 let coordinators: CoordinatorCluster;
 let brokers: BrokerCluster;
 let bootstrap: string[];
 let endpoints: string[];
-const closers: (() => unknown)[] = [];
 
 beforeAll(async () => {
-  // alice may do anything: this file is about who gets in, acl.e2e.test.ts about what they may do.
-  certs = TestCertificates.create({ superUsers: [CLIENT_PRINCIPAL, 'alice'] });
-  const tokens = path.join(certs.dir, 'tokens.txt');
-  fs.writeFileSync(
-    tokens,
-    [
-      tokenLine('alice', TOKEN),
-      tokenLine('mallory', EXPIRED, Date.now() - 60_000),
-      tokenLine(MEMBER_PRINCIPAL, MEMBER_TOKEN),
-    ].join('\n'),
-  );
-  const extraArgs = ['--auth-tokens', tokens];
-  coordinators = await CoordinatorCluster.start({ size: 3, tls: certs, extraArgs });
-  brokers = await BrokerCluster.start({ coordinators, size: 3, tls: certs, extraArgs });
-  bootstrap = brokers.live().map((b) => b.address);
-  endpoints = [...coordinators.members.values()].map((m) => m.address);
+  cluster = await SecureCluster.start({
+    coordinators: 3,
+    brokers: 3,
+    // alice may do anything: this file is about who gets in, acl-enforcement about what they may do.
+    superUsers: [CLIENT_PRINCIPAL, 'alice'],
+    tokens: {
+      alice: TOKEN,
+      mallory: { token: EXPIRED, expiresAt: Date.now() - 60_000 },
+      [MEMBER_PRINCIPAL]: MEMBER_TOKEN,
+    },
+  });
+  ({ certs, coordinators, brokers, bootstrap, endpoints } = cluster);
 });
-afterAll(async () => {
-  for (const close of closers) await close();
-  await brokers?.shutdown();
-  await coordinators?.shutdown();
-  certs?.remove();
-});
+afterAll(() => cluster?.shutdown());
+const track = <T extends { close(): unknown }>(client: T): T => cluster.track(client);
 
 const caOnly = () => ({ tls: { ca: certs.pem(null).ca } });
 
 function coordination(options: Partial<ConstructorParameters<typeof CoordinationClient>[0]>) {
-  const client = new CoordinationClient({ endpoints, requestTimeoutMs: 3_000, ...options });
-  closers.push(() => client.close());
-  return client;
+  return track(new CoordinationClient({ endpoints, requestTimeoutMs: 3_000, ...options }));
 }
 
 it('a client with the CA and a token produces, consumes and uses the node tree', async () => {
   const auth = { ...caOnly(), token: TOKEN };
   const admin = new Admin({ bootstrap, ...auth });
-  closers.push(() => admin.close());
+  track(admin);
   await admin.createTopic('tokens', { partitions: 1, replicationFactor: 3 });
   await eventually(
     async () => (await admin.describeTopics(['tokens']))[0]!.partitions[0]!.isr.length === 3,
@@ -78,7 +67,7 @@ it('a client with the CA and a token produces, consumes and uses the node tree',
   const { partition, offset } = await producer.send({ topic: 'tokens', value: 'with a token' });
   await producer.close();
   const consumer = new Consumer({ bootstrap, ...auth, fetchWaitMsMax: 100 });
-  closers.push(() => consumer.close());
+  track(consumer);
   await consumer.assign('tokens', offset, [partition]);
   let records = await consumer.poll();
   while (records.length === 0) records = await consumer.poll();
@@ -114,7 +103,7 @@ it('refuses plaintext, another CA, no credentials, unknown and expired tokens', 
     expect(error).toMatchObject({ code: grpc.status.UNAUTHENTICATED, reason: 'UNAUTHENTICATED' });
     expect((error as Error).message).toMatch(message);
     const admin = new Admin({ bootstrap, requestTimeoutMs: 3_000, ...options });
-    closers.push(() => admin.close());
+    track(admin);
     await expect(admin.describeTopics()).rejects.toMatchObject({
       code: grpc.status.UNAUTHENTICATED,
     });
@@ -137,10 +126,8 @@ it('keeps a token out of Raft and replication, even one naming a member', async 
   );
   const raft = new v1.raft.v1.RaftService(coordinators.member(1).address, creds);
   const replication = new v1.broker.v1.ReplicationService(brokers.broker(1).address, creds);
-  closers.push(
-    () => raft.close(),
-    () => replication.close(),
-  );
+  track(raft);
+  track(replication);
   const raftError = await new Promise<grpc.ServiceError | null>((resolve) => {
     const stream = raft.Send({ deadline: Date.now() + 5_000 }, (error) => resolve(error));
     stream.end();

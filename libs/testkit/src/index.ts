@@ -5,6 +5,7 @@ export { BrokerCluster, type BrokerClusterOptions, type BrokerMember } from './b
 export { CoordinatorCluster, sleep, type ClusterOptions, type Member } from './coordinator-cluster';
 export { ExecutePipeline, ExecuteError } from './execute-pipeline';
 export { CLIENT_PRINCIPAL, MEMBER_PRINCIPAL, TestCertificates } from './certificates';
+export { SecureCluster, type SecureClusterOptions } from './secure-cluster';
 export { eventually } from './eventually';
 export { topicRecords } from './topic-records';
 export * from './checkers/log-history';
