@@ -30,6 +30,7 @@ import {
 } from '@tributary/rpc';
 import { aclsOf } from '@tributary/coord-state';
 import type { ResponseHeader } from '@tributary/rpc/src/generated/tributary/coord/v1/ResponseHeader';
+import { registerCoordinatorMetrics } from './coordinator-metrics';
 import { monotonicMs } from './node/clock';
 import { ConsensusNode, type NodeHooks } from './node/consensus-node';
 import { NodeMetrics } from './node/node-metrics';
@@ -116,6 +117,10 @@ export async function startCoordinator(
     leaderCaughtUp: () => current().leaderCaughtUp(),
     proposeAsLeader: (cmd) => current().proposeAsLeader(cmd),
   });
+  const metrics = registerCoordinatorMetrics(registry, {
+    node: current,
+    watches: () => watches.size,
+  });
 
   const server: TributaryServer = createServer(
     { maxMessageBytes: opts.maxMessageBytes },
@@ -126,6 +131,7 @@ export async function startCoordinator(
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
   const hooks: NodeHooks = {
     applied(output) {
+      metrics.applied(output);
       members.applied(output);
       sessions.applied(output);
       groups.applied(output);

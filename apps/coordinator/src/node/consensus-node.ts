@@ -32,7 +32,7 @@ import {
   decodeSnapshot,
   encodeSnapshotIncrementally,
 } from '@tributary/coord-state';
-import { tributaryError, type Logger } from '@tributary/rpc';
+import { tributaryError, TributaryError, type Logger } from '@tributary/rpc';
 import type { DurableRaftStorage } from '../storage/raft-storage';
 import type { Clock } from './clock';
 import { checkPeerBatch, type PeerVerdict } from './peer-guard';
@@ -98,6 +98,8 @@ interface Pending {
   reject: (error: Error) => void;
   /** When the client is answered TIMEOUT if the write has not been applied. */
   deadlineMs: number;
+  /** When it was proposed (env clock), for tributary_raft_proposal_seconds. */
+  proposedMs: number;
 }
 
 export class ConsensusNode {
@@ -265,9 +267,10 @@ export class ConsensusNode {
     const seq = ++this.seq;
     const id = { origin: this.opts.id, incarnation: this.storage.incarnation, seq };
     const data = frameProposal(id, command);
-    const deadlineMs = this.env.clock() + this.opts.requestTimeoutMs;
+    const proposedMs = this.env.clock();
+    const deadlineMs = proposedMs + this.opts.requestTimeoutMs;
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject, deadlineMs });
+      this.pending.set(seq, { resolve, reject, deadlineMs, proposedMs });
       this.queue.push({ seq, data, term: onlyInTerm });
       this.kick();
     });
@@ -322,6 +325,11 @@ export class ConsensusNode {
    */
   leaderCaughtUp(): boolean {
     return this.role === 'leader' && this.appliedTerm === this.raw.term;
+  }
+
+  /** Writes proposed here and not yet answered (bounded by pendingProposalsMax). */
+  get pendingProposals(): number {
+    return this.pending.size;
   }
 
   waitApplied(index: number): Promise<void> {
@@ -437,6 +445,7 @@ export class ConsensusNode {
     this.role = role;
     this.leader = leader;
     this.log.info({ role, leader, term: this.raw.term }, 'raft role changed');
+    if (leaderChanged && leader !== 0) this.metrics.leaderChanged();
     if (leaderChanged) {
       // A proposal forwarded to a leader that is gone may be lost or may still commit: answer
       // its client now (outcome unknown) instead of at the request timeout.
@@ -499,8 +508,13 @@ export class ConsensusNode {
     const p = this.pending.get(seq);
     if (!p) return;
     this.pending.delete(seq);
-    if (output) p.resolve(output);
-    else p.reject(error as Error);
+    if (output) {
+      this.metrics.proposalApplied((this.env.clock() - p.proposedMs) / 1000);
+      p.resolve(output);
+    } else {
+      this.metrics.proposalFailed(error instanceof TributaryError ? error.reason : 'INTERNAL');
+      p.reject(error as Error);
+    }
   }
 
   private releaseAppliedWaiters(): void {

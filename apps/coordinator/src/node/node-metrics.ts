@@ -9,6 +9,9 @@ export class NodeMetrics {
   private readonly appliedIndex: Gauge;
   private readonly undecodable: Counter;
   private readonly refusedPeerBatches: Counter;
+  private readonly proposalSeconds: Histogram;
+  private readonly failedProposals: Counter;
+  private readonly leaderChanges: Counter;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -50,6 +53,23 @@ export class NodeMetrics {
       labelNames: ['reason'],
       registers,
     });
+    this.proposalSeconds = new Histogram({
+      name: 'tributary_raft_proposal_seconds',
+      help: 'Time from proposing a client command on this member to applying it here (committed by a quorum, then applied)',
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.failedProposals = new Counter({
+      name: 'tributary_raft_proposals_failed_total',
+      help: 'Commands proposed on this member that were not applied, by reason (NOT_LEADER, LEADER_CHANGED, TIMEOUT, ...)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.leaderChanges = new Counter({
+      name: 'tributary_raft_leader_changes_total',
+      help: 'Times this member saw a new Raft leader (not counting the loss of one)',
+      registers,
+    });
   }
 
   proposalBatch(size: number): void {
@@ -68,6 +88,19 @@ export class NodeMetrics {
 
   refusedPeerBatch(reason: string): void {
     this.refusedPeerBatches.inc({ reason });
+  }
+
+  /** A command proposed here was applied `seconds` after it was proposed. */
+  proposalApplied(seconds: number): void {
+    this.proposalSeconds.observe(seconds);
+  }
+
+  proposalFailed(reason: string): void {
+    this.failedProposals.inc({ reason });
+  }
+
+  leaderChanged(): void {
+    this.leaderChanges.inc();
   }
 
   applied(index: number): void {
