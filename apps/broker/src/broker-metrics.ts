@@ -1,6 +1,22 @@
-/** Prometheus metrics of one broker: request traffic, and its partitions as the metadata says. */
-import { Counter, Gauge, type Registry } from 'prom-client';
+/**
+ * Prometheus metrics of one broker: request traffic and latency, its partitions as the metadata
+ * says, and each replica it holds as its log says (read at scrape time).
+ */
+import type { ProduceRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ProduceRequest';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { MetadataCache } from './coordinators/metadata-cache';
+import type { ReplicaState } from './replica/replica-manager';
+import type { FetchKind, ReplicaSurface } from './services/replica-surface';
+
+/** Seconds; from a local acks=leader append to an acks=all produce waiting on a slow follower. */
+const LATENCY_BUCKETS = [
+  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
+
+/** The replicas this broker holds; ReplicaManager.replicaStates. */
+export interface ReplicaStates {
+  replicaStates(): Array<ReplicaState & { topic: string; partition: number }>;
+}
 
 export class BrokerMetrics {
   readonly produceRequests: Counter<'outcome'>;
@@ -10,8 +26,17 @@ export class BrokerMetrics {
   readonly fetchedBytes: Counter<'kind'>;
   readonly subscribeStreams: Gauge;
   readonly malformedRequests: Counter;
+  /** Produce requests that succeeded, by acks (none, leader, all); see timedReplicas. */
+  readonly produceSeconds: Histogram<'acks'>;
+  /** Reads that succeeded, by kind (consumer, subscribe, replica), long-poll wait included. */
+  readonly fetchSeconds: Histogram<'kind'>;
 
-  constructor(registry: Registry, brokerId: number, cache: MetadataCache) {
+  constructor(
+    registry: Registry,
+    brokerId: number,
+    cache: MetadataCache,
+    replicas: ReplicaStates = { replicaStates: () => [] },
+  ) {
     const registers = [registry];
     this.produceRequests = new Counter({
       name: 'tributary_broker_produce_requests_total',
@@ -51,6 +76,20 @@ export class BrokerMetrics {
       help: 'Requests whose bytes did not decode as the expected protobuf message',
       registers,
     });
+    this.produceSeconds = new Histogram({
+      name: 'tributary_broker_produce_seconds',
+      help: 'Time to serve a produce request that succeeded (acks=all: until every ISR member has it), by acks',
+      labelNames: ['acks'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.fetchSeconds = new Histogram({
+      name: 'tributary_broker_fetch_seconds',
+      help: 'Time to serve a read that succeeded, long-poll wait (max_wait_ms) included, by kind (consumer, subscribe, replica)',
+      labelNames: ['kind'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
     // Read from the metadata view at scrape time: what the controller says this broker leads.
     new Gauge({
       name: 'tributary_broker_partitions_led',
@@ -68,6 +107,7 @@ export class BrokerMetrics {
         this.set(ledBy(cache, brokerId).filter((p) => p.isr.length < p.replicas.length).length);
       },
     });
+    replicaGaugesOf(registers, replicas);
     new Gauge({
       name: 'tributary_broker_acl_entries',
       help: 'ACL entries in the broker metadata cache',
@@ -85,6 +125,90 @@ export class BrokerMetrics {
       },
     });
   }
+}
+
+/** One series per partition replica this broker holds (log end), or leads (the others). */
+function replicaGaugesOf(registers: Registry[], replicas: ReplicaStates): void {
+  const perPartition = (
+    name: string,
+    help: string,
+    pick: (r: ReplicaState) => number | undefined,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['topic', 'partition'],
+      registers,
+      collect() {
+        this.reset();
+        for (const r of replicas.replicaStates()) {
+          const value = pick(r);
+          if (value !== undefined)
+            this.set({ topic: r.topic, partition: String(r.partition) }, value);
+        }
+      },
+    });
+  new Gauge({
+    name: 'tributary_broker_replicas',
+    help: 'Partition replicas this broker holds (led or followed)',
+    registers,
+    collect() {
+      this.set(replicas.replicaStates().length);
+    },
+  });
+  perPartition(
+    'tributary_broker_partition_log_end_offset',
+    'Offset after the last record in the copy of the partition on this broker (every replica it holds)',
+    (r) => r.logEndOffset,
+  );
+  perPartition(
+    'tributary_broker_partition_high_watermark',
+    'High watermark of a partition this broker leads: consumers read below it',
+    (r) => (r.role === 'leader' ? r.highWatermark : undefined),
+  );
+  perPartition(
+    'tributary_broker_partition_isr_size',
+    'In-sync replicas of a partition this broker leads, as its leader sees them',
+    (r) => (r.role === 'leader' ? r.isr.length : undefined),
+  );
+}
+
+/**
+ * The data plane, timed: each produce and read that succeeds is observed in
+ * tributary_broker_produce_seconds / tributary_broker_fetch_seconds. The handlers get this in
+ * place of the ReplicaManager, so the timing needs nothing of them.
+ */
+export function timedReplicas(surface: ReplicaSurface, metrics: BrokerMetrics): ReplicaSurface {
+  const since = (startedMs: number) => (performance.now() - startedMs) / 1000;
+  return {
+    async produce(req) {
+      const started = performance.now();
+      const res = await surface.produce(req);
+      metrics.produceSeconds.observe({ acks: acksLabel(req) }, since(started));
+      return res;
+    },
+    async fetch(req, isCancelled, kind: FetchKind = 'consumer') {
+      const started = performance.now();
+      const res = await surface.fetch(req, isCancelled, kind);
+      metrics.fetchSeconds.observe({ kind }, since(started));
+      return res;
+    },
+    async handleReplicaFetch(req) {
+      const started = performance.now();
+      const res = await surface.handleReplicaFetch(req);
+      metrics.fetchSeconds.observe({ kind: 'replica' }, since(started));
+      return res;
+    },
+    listOffsets: (req) => surface.listOffsets(req),
+    offsetForLeaderEpoch: (req) => surface.offsetForLeaderEpoch(req),
+    leaderEpoch: (topic, partition) => surface.leaderEpoch(topic, partition),
+  };
+}
+
+function acksLabel(req: ProduceRequest__Output): string {
+  if (req.acks === 'ACKS_NONE') return 'none';
+  if (req.acks === 'ACKS_LEADER') return 'leader';
+  return 'all';
 }
 
 function ledBy(cache: MetadataCache, brokerId: number) {

@@ -29,7 +29,7 @@ import {
   RateQuota,
   type Logger,
 } from '@tributary/rpc';
-import { BrokerMetrics } from './broker-metrics';
+import { BrokerMetrics, timedReplicas } from './broker-metrics';
 import { CoordinatorLink } from './coordinators/coordinator-link';
 import type { BrokerOptions } from './options';
 import { PeerClients } from './peers/peer-clients';
@@ -153,12 +153,12 @@ export async function startBroker(
   );
   ref.link = link;
 
-  const metrics = new BrokerMetrics(registry, opts.id, link.cache);
+  const metrics = new BrokerMetrics(registry, opts.id, link.cache, replicas);
   const throttled = countThrottles(registry);
   const deps: BrokerServiceDeps = {
     brokerId: opts.id,
     link,
-    replicas,
+    replicas: timedReplicas(replicas, metrics),
     metrics,
     log,
     produceStreamMaxInFlight: opts.produceStreamMaxInFlight,

@@ -70,6 +70,20 @@ export interface ReplicaState {
 
 const key = (topic: string, partition: number) => `${topic}/${partition}`;
 
+function stateOf(r: PartitionReplica): ReplicaState {
+  const core = r.role.kind === 'leader' ? r.role.core : undefined;
+  return {
+    role: r.role.kind,
+    leaderEpoch: r.leaderEpoch,
+    leader: r.info.leader,
+    logStartOffset: r.log.logStartOffset,
+    logEndOffset: r.log.logEndOffset,
+    highWatermark: core?.highWatermark ?? r.log.highWatermark,
+    isr: core?.isr ?? r.info.isr,
+    maximalIsr: core?.maximalIsr() ?? r.info.isr,
+  };
+}
+
 export class ReplicaManager {
   private readonly opts: ReplicaManagerOptions;
   private readonly setTimer: SetTimer;
@@ -477,18 +491,16 @@ export class ReplicaManager {
 
   partitionState(topic: string, partition: number): ReplicaState | undefined {
     const r = this.replicas.get(key(topic, partition));
-    if (r === undefined) return undefined;
-    const core = r.role.kind === 'leader' ? r.role.core : undefined;
-    return {
-      role: r.role.kind,
-      leaderEpoch: r.leaderEpoch,
-      leader: r.info.leader,
-      logStartOffset: r.log.logStartOffset,
-      logEndOffset: r.log.logEndOffset,
-      highWatermark: core?.highWatermark ?? r.log.highWatermark,
-      isr: core?.isr ?? r.info.isr,
-      maximalIsr: core?.maximalIsr() ?? r.info.isr,
-    };
+    return r === undefined ? undefined : stateOf(r);
+  }
+
+  /** Every replica this broker holds, with its state (for metrics at scrape time). */
+  replicaStates(): Array<ReplicaState & { topic: string; partition: number }> {
+    return [...this.replicas.values()].map((r) => ({
+      topic: r.topic,
+      partition: r.partition,
+      ...stateOf(r),
+    }));
   }
 
   /**

@@ -14,13 +14,20 @@ import type { ProduceResponse } from '@tributary/rpc/src/generated/tributary/bro
 import type { ReplicaFetchRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicaFetchRequest';
 import type { ReplicaFetchResponse } from '@tributary/rpc/src/generated/tributary/broker/v1/ReplicaFetchResponse';
 
+/** Who reads: a consumer's Fetch, one read of a Subscribe stream, or a follower (metrics). */
+export type FetchKind = 'consumer' | 'subscribe' | 'replica';
+
 export interface ReplicaSurface {
   /** Appends in call order per partition; resolves per `acks`; rejects with TributaryError. */
   produce(req: ProduceRequest__Output): Promise<Omit<ProduceResponse, 'header'>>;
-  /** Long-polls up to `max_wait_ms`; `isCancelled` lets it give up on a caller that left. */
+  /**
+   * Long-polls up to `max_wait_ms`; `isCancelled` lets it give up on a caller that left; `kind`
+   * (default consumer) only labels the latency metric.
+   */
   fetch(
     req: FetchRequest__Output,
     isCancelled?: () => boolean,
+    kind?: FetchKind,
   ): Promise<Omit<FetchResponse, 'header'>>;
   listOffsets(req: ListOffsetsRequest__Output): Promise<Omit<ListOffsetsResponse, 'header'>>;
   handleReplicaFetch(
