@@ -10,8 +10,9 @@
  * - the cluster: Status/ListBrokers/ListTopics/ListGroups/ListAcls/WatchMetadata describe;
  *   membership, leadership transfer, reassignment and ACL changes alter.
  *
- * Sessions and producer ids only need an authenticated caller: they grant nothing by
- * themselves (what is done with them is checked).
+ * Opening a session and taking a producer id need only an authenticated caller: they grant
+ * nothing by themselves. Acting for a session (keep-alive, close, its ephemeral nodes and
+ * locks) is for the principal that opened it alone (`session` demands).
  */
 import { CLUSTER, type Demand, type Operation, type Rules } from './authorization';
 
@@ -114,7 +115,7 @@ export const produceDemands = (r: TopicRef): Demand[] => [topic(r.topic, 'write'
 
 export const COORDINATION_RULES: Rules = {
   OpenSession: 'authenticated',
-  KeepAlive: 'authenticated',
+  KeepAlive: 'per-message',
   CloseSession: (r: { session_id: number | string }) => sessionDemands(r.session_id),
   Create: (r: Create) => treeOpDemands({ create: r }),
   Get: (r: Path) => [path(r.path, 'read')],
