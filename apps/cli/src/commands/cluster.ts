@@ -3,7 +3,9 @@
  * reports its own term and commit/applied index; match index and lag (leader commit index −
  * match index) come from the leader, the only node that knows them. The controller runs on the
  * Raft leader. Below, the live brokers with the partitions each leads and holds, when a
- * `--bootstrap` broker answers.
+ * `--bootstrap` broker answers, then the problems found (cluster-health.ts): no Raft leader, a
+ * coordinator out of reach or without a leader, partitions offline, under-replicated or below
+ * min.insync.replicas. Finding problems is still a status printed: the exit code stays 0.
  */
 import type { Command } from 'commander';
 import type {
@@ -13,6 +15,12 @@ import type {
   TopicDescription,
 } from '@tributary/client';
 import { bootstrapOption, ids, table, withAdmin } from '../brokers';
+import {
+  coordinatorProblems,
+  partitionHealth,
+  partitionProblems,
+  type PartitionHealth,
+} from '../cluster-health';
 import {
   coordinationAction,
   withClient,
@@ -42,10 +50,24 @@ export function registerCluster(program: Command): void {
       const answered = [...views.values()].some((v) => 'status' in v);
       const first = [...views.values()][0];
       if (!answered && first && 'error' in first) throw first.error;
+      const problems = [
+        ...coordinatorProblems(
+          rows(views).rows.map((r) => ({ ...r, reachable: r.role !== 'unreachable' })),
+        ),
+        ...('partitions' in brokers ? partitionProblems(brokers.partitions) : []),
+      ];
       if (opts.json) {
-        const out = { ...jsonOf(views), brokers: brokerJson(brokers) };
+        const out = {
+          ...jsonOf(views),
+          brokers: brokerJson(brokers),
+          ...('partitions' in brokers && { partitions: brokers.partitions }),
+          problems,
+        };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      } else process.stdout.write(render(views) + renderBrokers(brokers, opts.bootstrap));
+      } else
+        process.stdout.write(
+          render(views) + renderBrokers(brokers, opts.bootstrap) + renderProblems(problems),
+        );
     }),
   );
 }
@@ -58,7 +80,8 @@ interface BrokerRow {
   replicaOf: number;
 }
 
-type BrokerView = { brokers: BrokerRow[] } | { error: CoordinationError };
+type BrokerView =
+  { brokers: BrokerRow[]; partitions: PartitionHealth } | { error: CoordinationError };
 
 async function brokerView(opts: StatusOpts): Promise<BrokerView> {
   const timeoutMs = Math.min(opts.timeoutMs, BROKER_PROBE_MS_MAX);
@@ -68,7 +91,13 @@ async function brokerView(opts: StatusOpts): Promise<BrokerView> {
         admin.describeCluster(),
         admin.describeTopics(),
       ]);
-      return { brokers: cluster.brokers.map((b) => ({ ...b, ...load(b.brokerId, topics) })) };
+      return {
+        brokers: cluster.brokers.map((b) => ({ ...b, ...load(b.brokerId, topics) })),
+        partitions: partitionHealth(
+          topics,
+          cluster.brokers.map((b) => b.brokerId),
+        ),
+      };
     });
   } catch (error) {
     return { error: error as CoordinationError };
@@ -98,9 +127,15 @@ function renderBrokers(view: BrokerView, bootstrap: string[]): string {
     b.replicaOf,
   ]);
   return (
-    `brokers: ${view.brokers.length} live (${ids(view.brokers.map((b) => b.brokerId))})\n` +
+    `brokers: ${view.brokers.length} live (${ids(view.brokers.map((b) => b.brokerId))}), ` +
+    `${view.partitions.total} partition(s)\n` +
     `${table(['broker', 'address', 'rack', 'partitions led', 'replicas held'], rows)}\n`
   );
+}
+
+function renderProblems(problems: string[]): string {
+  if (problems.length === 0) return 'problems: none found\n';
+  return `problems: ${problems.length}\n${problems.map((p) => `  - ${p}\n`).join('')}`;
 }
 
 function brokerJson(view: BrokerView) {
@@ -143,6 +178,8 @@ interface Row {
   appliedIndex: number | undefined;
   matchIndex: number | undefined;
   lag: number | undefined;
+  /** The leader this node knows (0: none); undefined when unreachable. */
+  leaderId: number | undefined;
 }
 
 function rows(views: Map<string, View>): { rows: Row[]; leader: ClusterStatus | undefined } {
@@ -173,6 +210,7 @@ function rows(views: Map<string, View>): { rows: Row[]; leader: ClusterStatus | 
         leader && matchIndex !== undefined
           ? Math.max(0, leader.commitIndex - matchIndex)
           : undefined,
+      leaderId: own?.leaderId,
     };
   });
   out.sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || a.address.localeCompare(b.address));
