@@ -8,6 +8,7 @@ export { CLIENT_PRINCIPAL, MEMBER_PRINCIPAL, TestCertificates } from './certific
 export { SecureCluster, type SecureClusterOptions } from './secure-cluster';
 export { eventually } from './eventually';
 export { topicRecords } from './topic-records';
+export { parsePrometheusText, Scrape, scrapeMetrics, type Sample } from './prometheus-text';
 export * from './checkers/log-history';
 export * from './checkers/log-anomalies';
 export * from './checkers/lock-checker';
