@@ -256,6 +256,11 @@ function checkCoordinators(was: Map<number, Scrape>, now: Map<number, Scrape>): 
     expect(s.one('tributary_raft_persist_seconds_count')).toBeGreaterThan(
       b.one('tributary_raft_persist_seconds_count'),
     );
+    expect(s.one('tributary_raft_persisted_entries_total')).toBeGreaterThan(
+      b.one('tributary_raft_persisted_entries_total'),
+    );
+    expect(s.one('tributary_raft_undecodable_entries_total')).toBe(0);
+    expect(s.types.get('tributary_raft_refused_peer_batches_total')).toBe('counter');
     expect(s.one('tributary_raft_leader_changes_total')).toBeGreaterThanOrEqual(1);
     expect(s.one('tributary_raft_proposals_pending')).toBeGreaterThanOrEqual(0);
     expect(s.one('tributary_coord_nodes')).toBeGreaterThan(b.one('tributary_coord_nodes'));
@@ -293,6 +298,9 @@ function checkCoordinators(was: Map<number, Scrape>, now: Map<number, Scrape>): 
     sumOver(was, 'tributary_raft_proposal_seconds_count') + writes,
   );
   expect(sumOver(now, 'tributary_raft_proposal_seconds_sum')).toBeGreaterThan(0);
+  expect(sumOver(now, 'tributary_raft_proposal_batch_size_count')).toBeGreaterThan(
+    sumOver(was, 'tributary_raft_proposal_batch_size_count'),
+  );
 }
 
 function checkBrokers(was: Map<number, Scrape>, now: Map<number, Scrape>): void {
@@ -337,7 +345,13 @@ function checkBrokers(was: Map<number, Scrape>, now: Map<number, Scrape>): void 
   for (const s of now.values()) {
     expect(s.types.get('tributary_authorization_denied_total')).toBe('counter');
     expect(s.one('tributary_broker_malformed_requests_total')).toBe(0);
+    expect(s.one('tributary_broker_subscribe_streams')).toBe(0);
+    expect(s.one('tributary_broker_acl_entries')).toBe(0);
   }
+  for (const [id, s] of now)
+    expect(s.one('tributary_broker_metadata_revision')).toBeGreaterThan(
+      was.get(id)!.one('tributary_broker_metadata_revision'),
+    );
 }
 
 it('kill -9 of a broker: under-replicated and offline partitions, flagged by trib cluster status', async () => {
