@@ -2,6 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { statusDetailsBytes, TributaryError, tributaryError } from './errors';
 import type { Logger } from './logging';
+import { requestIdOf } from './request-log';
 
 /** Any error becomes a gRPC status; unexpected ones are logged and sent as INTERNAL. */
 export function toServiceError(error: unknown, log: Logger): grpc.ServiceError {
@@ -25,9 +26,18 @@ export function unary<Req, Res>(
   return (call, callback) => {
     fn(call.request, call).then(
       (res) => callback(null, res),
-      (error: unknown) => callback(toServiceError(error, log)),
+      (error: unknown) =>
+        callback(
+          toServiceError(error, error instanceof TributaryError ? log : withRequestId(log, call)),
+        ),
     );
   };
+}
+
+/** `log` with the call's request id (requestLog), for the line of an unexpected error. */
+export function withRequestId(log: Logger, call: { metadata: grpc.Metadata }): Logger {
+  const id = requestIdOf(call);
+  return id === undefined ? log : log.child({ request_id: id });
 }
 
 /** The call's deadline in epoch ms, or Infinity when it has none. */

@@ -19,6 +19,7 @@ export * from './ports';
 export * from './principal';
 export * from './process-security';
 export * from './quota';
+export * from './request-log';
 export * from './server';
 export * from './tls';
 export { decodeStatusDetails, encodeStatusDetails, type StatusDetails } from './status-details';

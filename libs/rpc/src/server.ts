@@ -8,6 +8,7 @@ import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { ReflectionService } from '@grpc/reflection';
 import type { Logger } from 'pino';
 import { authenticator } from './authentication';
+import { requestLog } from './request-log';
 import { TokenTable } from './auth-tokens';
 import { serverOptions, type TransportLimits } from './channel-options';
 import { packageDefinition } from './contract';
@@ -44,7 +45,7 @@ export function createServer(
     ...serverOptions(limits),
     // Clients ping every 10 s; allow that without the server closing the connection.
     'grpc.http2.min_ping_interval_without_data_ms': 5_000,
-    interceptors: [authenticator(tls !== undefined, tokens)],
+    interceptors: [requestLog(log), authenticator(tls !== undefined, tokens)],
   });
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
