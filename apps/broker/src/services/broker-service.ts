@@ -304,7 +304,7 @@ async function subscribe(
       const res = await counted(
         d,
         'subscribe',
-        d.replicas.fetch(fetch, () => gone),
+        d.replicas.fetch(fetch, () => gone, 'subscribe'),
       );
       d.quotas.fetch.charge(principal, batchBytes(res));
       if (gone) break;
