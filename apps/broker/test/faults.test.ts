@@ -167,6 +167,10 @@ it('a leader frozen with an unreplicated tail comes back as a follower and trunc
   // The followers freeze (for less than their session TTL, so they stay in the ISR) while the
   // leader takes acks=LEADER writes no one else has.
   for (const f of followers) process.kill(pid(f), 'SIGSTOP');
+  // A follower frozen mid long-poll would still find the leader's answer in its socket when it
+  // wakes, tail and all: wait out the leader's long-poll (--replica-fetch-max-wait-ms, 500 ms)
+  // so that those answers go out empty, and no follower can ask again while frozen.
+  await sleep(1_500);
   const tailAcks = await Promise.all(
     Array.from({ length: 200 }, (_, i) => tail.send({ topic, value: `tail-${i}` })),
   );
