@@ -6,7 +6,13 @@
 import * as grpc from '@grpc/grpc-js';
 import type { AclEntry } from '@tributary/coord-state';
 import { contract } from '@tributary/rpc';
-import { eventually, runTrib, SecureCluster, type TestCertificates } from '@tributary/testkit';
+import {
+  eventually,
+  runTrib,
+  scrapeMetrics,
+  SecureCluster,
+  type TestCertificates,
+} from '@tributary/testkit';
 import { Admin, Consumer, CoordinationClient, Producer } from '../src';
 
 jest.setTimeout(240_000);
@@ -296,4 +302,19 @@ describe('the cluster', () => {
       'bob to list the ACLs',
     );
   });
+});
+
+// Last in the file: the refusals of the tests above.
+it('counts every refusal where it was decided: topics on the broker, paths and sessions on the coordinator', async () => {
+  const broker = await scrapeMetrics(cluster.brokers.broker(1).metricsAddress);
+  const coordinator = await scrapeMetrics(cluster.coordinators.member(1).metricsAddress);
+  expect(
+    broker.sum('tributary_authorization_denied_total', { resource_type: 'topic' }),
+  ).toBeGreaterThan(0);
+  expect(
+    coordinator.sum('tributary_authorization_denied_total', { resource_type: 'path' }),
+  ).toBeGreaterThan(0);
+  expect(
+    coordinator.sum('tributary_authorization_denied_total', { resource_type: 'session' }),
+  ).toBeGreaterThan(0);
 });

@@ -3,7 +3,7 @@
 // producing, consuming and reading as fast as the SDK can, is held near her rates (the SDK
 // waits out each THROTTLED's RetryInfo and resends); bob, at the same time, is not.
 import { randomBytes } from 'node:crypto';
-import { SecureCluster } from '@tributary/testkit';
+import { scrapeMetrics, SecureCluster } from '@tributary/testkit';
 import { Admin, Consumer, CoordinationClient, Producer } from '../src';
 
 jest.setTimeout(180_000);
@@ -123,4 +123,12 @@ it('holds a coordination client to its request rate while another principal goes
   expect(alice).toBeLessThan(ceiling(REQUESTS_PER_SEC));
   expect(alice).toBeGreaterThan(REQUESTS_PER_SEC * (RUN_MS / 1000) * 0.6);
   expect(bob).toBeGreaterThan(alice * 2);
+});
+
+it('counts the throttled calls, by quota', async () => {
+  const broker = await scrapeMetrics(cluster.brokers.broker(1).metricsAddress);
+  const coordinator = await scrapeMetrics(cluster.coordinators.member(1).metricsAddress);
+  expect(broker.sum('tributary_throttled_total', { quota: 'produce bytes' })).toBeGreaterThan(0);
+  expect(broker.sum('tributary_throttled_total', { quota: 'fetch bytes' })).toBeGreaterThan(0);
+  expect(coordinator.sum('tributary_throttled_total', { quota: 'requests' })).toBeGreaterThan(0);
 });
