@@ -1,7 +1,9 @@
 /**
- * gRPC server construction: message-size limits, keepalive, `grpc.health.v1.Health` and server
- * reflection on every server, TLS when given files (see tls.ts), and a drain that lets
- * in-flight calls finish.
+ * gRPC server construction: message-size and transport limits (channel-options.ts), keepalive,
+ * `grpc.health.v1.Health` and server reflection on every server, TLS when given files (tls.ts),
+ * two interceptors on every call — its request id and log line (request-log.ts), then who is
+ * calling (authentication.ts, with `--auth-tokens`) — and a drain that lets in-flight calls
+ * finish.
  */
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
