@@ -19,6 +19,7 @@ import {
 } from '@tributary/coord-state';
 import { requestPrincipal, type CallWithMetadata } from './authentication';
 import { tributaryError } from './errors';
+import { refusingFirst, type AnyHandler } from './handlers';
 
 /** What ACLs name, and a session (only its owner may act for it; see aclAuthorizer). */
 export type ResourceType = AclResourceType | 'session';
@@ -53,9 +54,6 @@ export type Rule =
 
 export type Rules = Record<string, Rule>;
 
-type Handler = (call: never, callback?: never) => void;
-type Callback = (error: grpc.ServiceError | null) => void;
-
 /**
  * `handlers` with each call checked against `rules` by `authorize`. Throws at start-up if a
  * method of `definition` has no rule, or a rule names no method.
@@ -71,8 +69,8 @@ export function guardService<H extends object>(
     if (!(name in rules)) throw new Error(`${service}.${name} has no authorization rule`);
   for (const name of Object.keys(rules))
     if (!definition[name]) throw new Error(`${service} has no method ${name} to authorize`);
-  const out: Record<string, Handler> = {};
-  for (const [name, handler] of Object.entries(handlers as Record<string, Handler>)) {
+  const out: Record<string, AnyHandler> = {};
+  for (const [name, handler] of Object.entries(handlers as Record<string, AnyHandler>)) {
     const rule = rules[name]!;
     const method = definition[name]!;
     if (typeof rule !== 'function' || method.requestStream) {
@@ -81,16 +79,9 @@ export function guardService<H extends object>(
       out[name] = handler;
       continue;
     }
-    const callbackStyle = !method.responseStream;
-    out[name] = ((
-      call: CallWithMetadata & { request: never } & NodeJS.EventEmitter,
-      callback?: Callback,
-    ) => {
-      const refused = authorize(requestPrincipal(call), rule(call.request));
-      if (!refused) return (handler as (c: unknown, cb?: unknown) => void)(call, callback);
-      if (callbackStyle) callback!(refused);
-      else call.emit('error', refused);
-    }) as Handler;
+    out[name] = refusingFirst(method, handler, (call: CallWithMetadata & { request: never }) =>
+      authorize(requestPrincipal(call), rule(call.request)),
+    );
   }
   return out as H;
 }

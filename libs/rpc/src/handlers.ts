@@ -40,6 +40,28 @@ export function withRequestId(log: Logger, call: { metadata: grpc.Metadata }): L
   return id === undefined ? log : log.child({ request_id: id });
 }
 
+/** Any grpc-js server handler: (call) for streams out, (call, callback) otherwise. */
+export type AnyHandler = (call: never, callback?: never) => void;
+
+/**
+ * `handler` of `method` behind a check run first: when `refusal(call)` is an error, the call
+ * ends with it and the handler never runs — through the callback of a unary or client-stream
+ * call, by an 'error' event on a server or bidi stream (grpc-js ends the call with that status).
+ */
+export function refusingFirst<C>(
+  method: grpc.MethodDefinition<unknown, unknown>,
+  handler: AnyHandler,
+  refusal: (call: C) => Error | undefined,
+): AnyHandler {
+  const viaCallback = !method.responseStream;
+  return ((call: C & NodeJS.EventEmitter, callback?: (error: Error) => void) => {
+    const refused = refusal(call);
+    if (!refused) return (handler as (c: unknown, cb?: unknown) => void)(call, callback);
+    if (viaCallback) callback!(refused);
+    else call.emit('error', refused);
+  }) as AnyHandler;
+}
+
 /** The call's deadline in epoch ms, or Infinity when it has none. */
 export function deadlineMsOf(call: { getDeadline(): grpc.Deadline }): number {
   const deadline = call.getDeadline();

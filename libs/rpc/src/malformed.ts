@@ -5,6 +5,7 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { tributaryError } from './errors';
+import { refusingFirst, type AnyHandler } from './handlers';
 
 export class Malformed {
   constructor(readonly why: string) {}
@@ -69,24 +70,11 @@ export function refuseMalformed(
     }
     defs[name] = tolerant[name]!;
     if (!handler) continue;
-    if (method.responseStream) {
-      const h = handler as grpc.handleServerStreamingCall<unknown, unknown>;
-      handlers[name] = ((call: grpc.ServerWritableStream<unknown, unknown>) => {
-        if (!(call.request instanceof Malformed)) return h(call);
-        onMalformed?.(name);
-        call.emit('error', malformedError(call.request, what));
-      }) as grpc.UntypedHandleCall;
-    } else {
-      const h = handler as grpc.handleUnaryCall<unknown, unknown>;
-      handlers[name] = ((
-        call: grpc.ServerUnaryCall<unknown, unknown>,
-        callback: grpc.sendUnaryData<unknown>,
-      ) => {
-        if (!(call.request instanceof Malformed)) return h(call, callback);
-        onMalformed?.(name);
-        callback(malformedError(call.request, what));
-      }) as grpc.UntypedHandleCall;
-    }
+    handlers[name] = refusingFirst(method, handler as AnyHandler, (call: { request: unknown }) => {
+      if (!(call.request instanceof Malformed)) return undefined;
+      onMalformed?.(name);
+      return malformedError(call.request, what);
+    }) as grpc.UntypedHandleCall;
   }
   return { service: defs as grpc.ServiceDefinition, impl: handlers };
 }

@@ -9,6 +9,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { tributaryError } from './errors';
+import { refusingFirst, type AnyHandler } from './handlers';
 
 /** What the principal is read from, in the shape of Node's tls.PeerCertificate. */
 export interface CertificateNames {
@@ -94,12 +95,9 @@ export function refusePrincipal(
   return undefined;
 }
 
-type Handler = (call: never, callback?: never) => void;
-
 /**
  * `handlers` of `definition` with every call (of `methods`, when given) refused unless its
- * principal is in `allowed`. Unary and client-stream calls are refused through their callback,
- * server and bidi streams by an 'error' event (grpc-js ends the call with that status).
+ * principal is in `allowed`, before the handler runs (refusingFirst).
  */
 export function requirePrincipals<H extends object>(
   definition: grpc.ServiceDefinition,
@@ -108,10 +106,10 @@ export function requirePrincipals<H extends object>(
   service: string,
   methods?: readonly string[],
 ): H {
-  const out: Record<string, Handler> = {};
+  const out: Record<string, AnyHandler> = {};
   for (const name of methods ?? [])
     if (!definition[name]) throw new Error(`${service} has no method ${name}`);
-  for (const [name, handler] of Object.entries(handlers as Record<string, Handler>)) {
+  for (const [name, handler] of Object.entries(handlers as Record<string, AnyHandler>)) {
     const method = definition[name];
     if (!method) throw new Error(`${service} has no method ${name}`);
     if (methods && !methods.includes(name)) {
@@ -119,15 +117,9 @@ export function requirePrincipals<H extends object>(
       continue;
     }
     const what = methods ? `${service}.${name}` : service;
-    const callbackStyle = !method.responseStream;
-    out[name] = ((call: AuthenticatedCall & NodeJS.EventEmitter, callback?: Callback) => {
-      const refused = refusePrincipal(callPrincipal(call), allowed, what);
-      if (!refused) return (handler as (c: unknown, cb?: unknown) => void)(call, callback);
-      if (callbackStyle) callback!(refused);
-      else call.emit('error', refused);
-    }) as Handler;
+    out[name] = refusingFirst(method, handler, (call: AuthenticatedCall) =>
+      refusePrincipal(callPrincipal(call), allowed, what),
+    );
   }
   return out as H;
 }
-
-type Callback = (error: grpc.ServiceError | null) => void;
