@@ -16,26 +16,13 @@
  */
 import { CLUSTER, type Demand, type Operation, type Rules } from './authorization';
 
-const path = (name: string, operation: Operation): Demand => ({
-  resourceType: 'path',
-  name,
-  operation,
-});
-const topic = (name: string, operation: Operation): Demand => ({
-  resourceType: 'topic',
-  name,
-  operation,
-});
-const group = (name: string, operation: Operation): Demand => ({
-  resourceType: 'group',
-  name,
-  operation,
-});
-const cluster = (operation: Operation): Demand => ({
-  resourceType: 'cluster',
-  name: CLUSTER,
-  operation,
-});
+const on =
+  (resourceType: Demand['resourceType']) =>
+  (name: string, operation: Operation): Demand => ({ resourceType, name, operation });
+const path = on('path');
+const topic = on('topic');
+const group = on('group');
+const cluster = (operation: Operation) => on('cluster')(CLUSTER, operation);
 
 /** A request naming a session acts for it: only its owner may (nothing for session id 0). */
 export function sessionDemands(sessionId: number | string): Demand[] {
