@@ -195,8 +195,6 @@ export async function startCoordinator(
 
   const coord = contract().tributary.coord.v1;
   const ops = new CoordinationOps(node, header, locks);
-  // Bytes that do not decode are refused as MALFORMED_REQUEST before a handler runs (after
-  // the principal check of the peer-only methods).
   const acls = security.authorizer(
     () => aclsOf(current().sm),
     countDenials(registry),
@@ -212,9 +210,11 @@ export async function startCoordinator(
   const authorize: Authorizer = (principal, demands) => {
     const refused = acls(principal, demands) ?? requests.refusal(principal);
     if (!refused) requests.charge(principal, 1);
-    return refused as grpc.ServiceError | undefined;
+    return refused;
   };
-  // Every client call is then authorized against the ACLs (`rules`: what each method demands).
+  // Bytes that do not decode are refused as MALFORMED_REQUEST before a handler runs (after
+  // the principal check of the peer-only methods); every client call is then authorized
+  // (`rules`: what each of its methods demands).
   const add = (
     definition: grpc.ServiceDefinition,
     handlers: grpc.UntypedServiceImplementation,
@@ -222,8 +222,10 @@ export async function startCoordinator(
     peerOnly?: { service: string; methods?: readonly string[] },
     checkedStreams: readonly string[] = [],
   ) => {
-    const name = peerOnly?.service ?? Object.values(definition)[0]!.path.split('/')[1]!;
-    const guarded = rules ? guardService(definition, handlers, rules, authorize, name) : handlers;
+    const service = Object.values(definition)[0]!.path.split('/')[1]!;
+    const guarded = rules
+      ? guardService(definition, handlers, rules, authorize, service)
+      : handlers;
     const checked = refuseMalformed(definition, guarded, checkedStreams);
     server.grpc.addService(
       checked.service,

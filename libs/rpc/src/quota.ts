@@ -10,7 +10,7 @@
  * unlisted principal without `*` is not limited. Cluster members and super-users never are.
  */
 import { Counter, type Registry } from 'prom-client';
-import { tributaryError } from './errors';
+import { TributaryError, tributaryError } from './errors';
 
 export interface QuotaSpec {
   /** Per second, for principals not listed; undefined: unlimited. */
@@ -71,7 +71,7 @@ export class RateQuota {
   }
 
   /** The THROTTLED error for a call of `principal` that must wait, or undefined. */
-  refusal(principal: string | undefined): Error | undefined {
+  refusal(principal: string | undefined): TributaryError | undefined {
     const delay = this.delayMs(principal);
     if (delay === 0) return undefined;
     this.onThrottled(this.name);
