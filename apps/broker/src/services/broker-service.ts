@@ -98,9 +98,9 @@ export function brokerHandlers(d: BrokerServiceDeps): BrokerServiceHandlers {
       const res = await counted(
         d,
         'consumer',
+        principal,
         replicas.fetch(req, () => call.cancelled),
       );
-      d.quotas.fetch.charge(principal, batchBytes(res));
       return { header: header(req.topic, req.partition), ...res };
     }, log),
     Subscribe: (call) => void subscribe(call, d, header),
@@ -150,15 +150,19 @@ async function produceOne(
   }
 }
 
+/** A consumer's read, counted in the metrics and charged to its principal's fetch quota. */
 async function counted<R extends { batches?: { records?: unknown }[] | null }>(
   d: BrokerServiceDeps,
-  kind: 'consumer' | 'subscribe' | 'replica',
+  kind: 'consumer' | 'subscribe',
+  principal: string | undefined,
   work: Promise<R>,
 ): Promise<R> {
   try {
     const res = await work;
+    const bytes = batchBytes(res);
     d.metrics.fetchRequests.inc({ kind, outcome: 'ok' });
-    d.metrics.fetchedBytes.inc({ kind }, batchBytes(res));
+    d.metrics.fetchedBytes.inc({ kind }, bytes);
+    d.quotas.fetch.charge(principal, bytes);
     return res;
   } catch (error) {
     d.metrics.fetchRequests.inc({ kind, outcome: outcomeOf(error) });
@@ -304,9 +308,9 @@ async function subscribe(
       const res = await counted(
         d,
         'subscribe',
+        principal,
         d.replicas.fetch(fetch, () => gone, 'subscribe'),
       );
-      d.quotas.fetch.charge(principal, batchBytes(res));
       if (gone) break;
       const batches = res.batches ?? [];
       const hw = Number(res.high_watermark ?? 0);
