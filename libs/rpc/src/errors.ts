@@ -29,6 +29,10 @@ export const REASONS = {
   SHUTTING_DOWN: { code: Code.UNAVAILABLE, retriable: true },
   /** This member has not applied the revision asked for (a watch ahead of it) in time. */
   LAGGING: { code: Code.UNAVAILABLE, retriable: true },
+  /** A unary call ran past the server's `--max-call-ms` (it came with no deadline, or a later one). */
+  CALL_TOO_LONG: { code: Code.DEADLINE_EXCEEDED, retriable: false },
+  /** A stream sat idle past `--stream-idle-ms` and was closed: open a new one. */
+  STREAM_IDLE: { code: Code.UNAVAILABLE, retriable: true },
   // Bad input.
   INVALID_ARGUMENT: { code: Code.INVALID_ARGUMENT, retriable: false },
   INVALID_PATH: { code: Code.INVALID_ARGUMENT, retriable: false },

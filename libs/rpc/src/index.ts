@@ -5,6 +5,7 @@ export * from './address';
 export * from './auth-tokens';
 export * from './authentication';
 export * from './authorization';
+export * from './call-limits';
 export * from './channel-options';
 export * from './client';
 export * from './contract';

@@ -1,15 +1,21 @@
 /**
  * gRPC server construction: message-size and transport limits (channel-options.ts), keepalive,
  * `grpc.health.v1.Health` and server reflection on every server, TLS when given files (tls.ts),
- * two interceptors on every call — its request id and log line (request-log.ts), then who is
- * calling (authentication.ts, with `--auth-tokens`) — and a drain that lets in-flight calls
- * finish.
+ * three interceptors on every call — its request id and log line (request-log.ts), who is
+ * calling (authentication.ts, with `--auth-tokens`), and how long it may hold the server
+ * (call-limits.ts) — and a drain that lets in-flight calls finish.
  */
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { ReflectionService } from '@grpc/reflection';
 import type { Logger } from 'pino';
 import { authenticator } from './authentication';
+import {
+  callLimits,
+  DEFAULT_MAX_CALL_MS,
+  DEFAULT_STREAM_IDLE_MS,
+  type CallLimits,
+} from './call-limits';
 import { requestLog } from './request-log';
 import { TokenTable } from './auth-tokens';
 import { serverOptions, type TransportLimits } from './channel-options';
@@ -34,7 +40,7 @@ export interface TributaryServer {
  * with the certificates; `log` hears of a reload that failed.
  */
 export function createServer(
-  limits: TransportLimits = {},
+  limits: TransportLimits & Partial<CallLimits> = {},
   tls?: TlsFiles,
   log?: Logger,
 ): TributaryServer {
@@ -47,7 +53,15 @@ export function createServer(
     ...serverOptions(limits),
     // Clients ping every 10 s; allow that without the server closing the connection.
     'grpc.http2.min_ping_interval_without_data_ms': 5_000,
-    interceptors: [requestLog(log), authenticator(tls !== undefined, tokens)],
+    // grpc-js makes the last one outermost: a call that callLimits ends is logged all the same.
+    interceptors: [
+      requestLog(log),
+      authenticator(tls !== undefined, tokens),
+      callLimits({
+        maxCallMs: limits.maxCallMs ?? DEFAULT_MAX_CALL_MS,
+        streamIdleMs: limits.streamIdleMs ?? DEFAULT_STREAM_IDLE_MS,
+      }),
+    ],
   });
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
