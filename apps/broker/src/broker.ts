@@ -96,7 +96,15 @@ export async function startBroker(
       `verified ${v.batches} stored batches (${v.records} records, ${v.bytes} bytes) of ${v.partitions} partitions in ${Math.round(v.ms)} ms`,
     );
   const registry = createRegistry('broker', { broker_id: String(opts.id) });
-  const server = createServer({ maxMessageBytes: opts.maxMessageBytes }, opts.tls, log);
+  const server = createServer(
+    {
+      maxMessageBytes: opts.maxMessageBytes,
+      maxCallMs: opts.maxCallMs,
+      streamIdleMs: opts.streamIdleMs,
+    },
+    opts.tls,
+    log,
+  );
   for (const s of ['', ...SERVICES]) server.setServing(s, false);
   let address: string;
   try {

@@ -1,6 +1,8 @@
 /** Options of one broker process (the flags of `trib broker`, DESIGN §2). */
 import {
+  DEFAULT_MAX_CALL_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_STREAM_IDLE_MS,
   defaultMetricsListen,
   parseHostPort,
   type TlsFiles,
@@ -23,6 +25,10 @@ export interface BrokerOptions {
   metricsListen: string;
   /** Largest gRPC message received or sent (requests, fetch answers); default 16 MiB. */
   maxMessageBytes: number;
+  /** `--max-call-ms`: longest a unary call may hold the server, whatever its deadline. */
+  maxCallMs: number;
+  /** `--stream-idle-ms`: a client stream with nothing moving this long is closed. */
+  streamIdleMs: number;
   /** TTL of the coordination session whose life is this broker's registration. */
   sessionTtlMs: number;
   /** Budget of one call to the coordinators, retries included. */
@@ -83,6 +89,8 @@ export function resolveOptions(
     rack: '',
     metricsListen: defaultMetricsListen(o.listen),
     maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+    maxCallMs: DEFAULT_MAX_CALL_MS,
+    streamIdleMs: DEFAULT_STREAM_IDLE_MS,
     sessionTtlMs: 6_000,
     coordinatorRequestTimeoutMs: 10_000,
     replicaLagTimeMaxMs: 10_000,

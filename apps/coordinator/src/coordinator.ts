@@ -123,7 +123,11 @@ export async function startCoordinator(
   });
 
   const server: TributaryServer = createServer(
-    { maxMessageBytes: opts.maxMessageBytes },
+    {
+      maxMessageBytes: opts.maxMessageBytes,
+      maxCallMs: opts.maxCallMs,
+      streamIdleMs: opts.streamIdleMs,
+    },
     opts.tls,
     log,
   );

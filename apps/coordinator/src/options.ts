@@ -2,7 +2,9 @@
 import {
   defaultMetricsListen,
   parseHostPort,
+  DEFAULT_MAX_CALL_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_STREAM_IDLE_MS,
   type TlsFiles,
   type QuotaSpec,
 } from '@tributary/rpc';
@@ -26,6 +28,10 @@ export interface CoordinatorOptions {
   initialClusterState: 'new' | 'existing';
   clusterId: string;
   maxMessageBytes: number;
+  /** `--max-call-ms`: longest a unary call may hold the server, whatever its deadline. */
+  maxCallMs: number;
+  /** `--stream-idle-ms`: a client stream with nothing moving this long is closed. */
+  streamIdleMs: number;
   tickMs: number;
   electionTicks: number;
   /** Linearizable reads by ReadIndex ('safe', default) or by leader lease ('lease'). */
@@ -98,6 +104,8 @@ export function resolveOptions(
     initialClusterState: 'new',
     clusterId: 'tributary',
     maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+    maxCallMs: DEFAULT_MAX_CALL_MS,
+    streamIdleMs: DEFAULT_STREAM_IDLE_MS,
     tickMs: 100,
     electionTicks: 10,
     readMode: 'safe',

@@ -7,6 +7,7 @@ import { parseHostPort, type QuotaSpec } from '@tributary/rpc';
 import { parsePositiveInt, quotaOf } from '../options';
 import { brokerFromPod, podHostname } from '../pod-identity';
 import { serverTls, withServerTlsOptions, type ServerTlsFlags } from '../tls-options';
+import { transportLimits, withTransportOptions, type TransportFlags } from '../transport-options';
 import { untilSignal } from '../until-signal';
 import { registerBrokerDrain } from './broker-drain';
 
@@ -58,11 +59,6 @@ export function registerBroker(program: Command): void {
         '--metrics-listen <host:port>',
         '/metrics, /healthz, /readyz (default: gRPC port + 80)',
       ).env('TRIBUTARY_METRICS_LISTEN'),
-    )
-    .addOption(
-      new Option('--max-message-bytes <n>', 'largest gRPC message (default 16 MiB)')
-        .env('TRIBUTARY_MAX_MESSAGE_BYTES')
-        .argParser(parsePositiveInt),
     )
     .addOption(
       new Option(
@@ -128,39 +124,41 @@ export function registerBroker(program: Command): void {
         .env('TRIBUTARY_QUOTA_FETCH_BYTES')
         .argParser(quotaOf('--quota-fetch-bytes')),
     );
-  withServerTlsOptions(broker).action(async (o: BrokerFlags, command: Command) => {
-    const { parseCoordinators, resolveOptions, startBroker } = brokerApp();
-    // Checked here, not by commander, which would demand them of `trib broker drain` too.
-    const listen = o.listen ?? missing(command, '--listen <host:port>');
-    const coordinators = o.coordinators ?? missing(command, '--coordinators <list>');
-    const dataDir = o.dataDir ?? missing(command, '--data-dir <dir>');
-    const options = resolveOptions({
-      ...identity(o, listen, command),
-      listen,
-      coordinators: parseCoordinators(coordinators),
-      dataDir,
-      ...serverTls(o, command),
-      ...(o.rack && { rack: o.rack }),
-      ...(o.metricsListen && { metricsListen: o.metricsListen }),
-      ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
-      ...(o.sessionTtlMs && { sessionTtlMs: o.sessionTtlMs }),
-      ...(o.replicaLagTimeMaxMs && { replicaLagTimeMaxMs: o.replicaLagTimeMaxMs }),
-      ...(o.replicaFetchMaxWaitMs && { replicaFetchMaxWaitMs: o.replicaFetchMaxWaitMs }),
-      ...(o.replicaFetchMaxBytes && { replicaFetchMaxBytes: o.replicaFetchMaxBytes }),
-      ...(o.retentionCheckIntervalMs && {
-        retentionCheckIntervalMs: o.retentionCheckIntervalMs,
-      }),
-      ...(o.produceStreamMaxInFlight && {
-        produceStreamMaxInFlight: o.produceStreamMaxInFlight,
-      }),
-      produceQuota: o.quotaProduceBytes,
-      fetchQuota: o.quotaFetchBytes,
-    });
-    const running = await startBroker(options);
-    await untilSignal();
-    await running.stop();
-    process.exit(0);
-  });
+  withServerTlsOptions(withTransportOptions(broker)).action(
+    async (o: BrokerFlags, command: Command) => {
+      const { parseCoordinators, resolveOptions, startBroker } = brokerApp();
+      // Checked here, not by commander, which would demand them of `trib broker drain` too.
+      const listen = o.listen ?? missing(command, '--listen <host:port>');
+      const coordinators = o.coordinators ?? missing(command, '--coordinators <list>');
+      const dataDir = o.dataDir ?? missing(command, '--data-dir <dir>');
+      const options = resolveOptions({
+        ...identity(o, listen, command),
+        listen,
+        coordinators: parseCoordinators(coordinators),
+        dataDir,
+        ...serverTls(o, command),
+        ...(o.rack && { rack: o.rack }),
+        ...(o.metricsListen && { metricsListen: o.metricsListen }),
+        ...transportLimits(o),
+        ...(o.sessionTtlMs && { sessionTtlMs: o.sessionTtlMs }),
+        ...(o.replicaLagTimeMaxMs && { replicaLagTimeMaxMs: o.replicaLagTimeMaxMs }),
+        ...(o.replicaFetchMaxWaitMs && { replicaFetchMaxWaitMs: o.replicaFetchMaxWaitMs }),
+        ...(o.replicaFetchMaxBytes && { replicaFetchMaxBytes: o.replicaFetchMaxBytes }),
+        ...(o.retentionCheckIntervalMs && {
+          retentionCheckIntervalMs: o.retentionCheckIntervalMs,
+        }),
+        ...(o.produceStreamMaxInFlight && {
+          produceStreamMaxInFlight: o.produceStreamMaxInFlight,
+        }),
+        produceQuota: o.quotaProduceBytes,
+        fetchQuota: o.quotaFetchBytes,
+      });
+      const running = await startBroker(options);
+      await untilSignal();
+      await running.stop();
+      process.exit(0);
+    },
+  );
   registerBrokerDrain(broker);
 }
 
@@ -193,7 +191,7 @@ function missing(command: Command, flag: string): never {
   command.error(`error: required option '${flag}' not specified`);
 }
 
-interface BrokerFlags extends ServerTlsFlags {
+interface BrokerFlags extends ServerTlsFlags, TransportFlags {
   quotaProduceBytes?: QuotaSpec;
   quotaFetchBytes?: QuotaSpec;
   id?: number;
@@ -204,7 +202,6 @@ interface BrokerFlags extends ServerTlsFlags {
   dataDir?: string;
   rack?: string;
   metricsListen?: string;
-  maxMessageBytes?: number;
   sessionTtlMs?: number;
   replicaLagTimeMaxMs?: number;
   replicaFetchMaxWaitMs?: number;

@@ -4,6 +4,7 @@ import { parseHostPort, type QuotaSpec } from '@tributary/rpc';
 import { parseNonNegativeInt, parsePositiveInt, parseRatio, quotaOf } from '../options';
 import { coordinatorFromPod, podHostname } from '../pod-identity';
 import { serverTls, withServerTlsOptions, type ServerTlsFlags } from '../tls-options';
+import { transportLimits, withTransportOptions, type TransportFlags } from '../transport-options';
 import { untilSignal } from '../until-signal';
 
 export function registerCoordinator(program: Command): void {
@@ -69,11 +70,6 @@ export function registerCoordinator(program: Command): void {
       new Option('--cluster-id <id>', 'refuse peers of other clusters')
         .env('TRIBUTARY_CLUSTER_ID')
         .default('tributary'),
-    )
-    .addOption(
-      new Option('--max-message-bytes <n>', 'largest gRPC message')
-        .env('TRIBUTARY_MAX_MESSAGE_BYTES')
-        .argParser(parsePositiveInt),
     )
     .addOption(
       new Option('--tick-ms <n>', 'Raft tick').env('TRIBUTARY_TICK_MS').argParser(parsePositiveInt),
@@ -145,34 +141,36 @@ export function registerCoordinator(program: Command): void {
         .env('TRIBUTARY_QUOTA_REQUESTS')
         .argParser(quotaOf('--quota-requests')),
     );
-  withServerTlsOptions(command).action(async (o: CoordinatorFlags, command: Command) => {
-    const { resolveOptions, startCoordinator } = coordinatorApp();
-    const identity = membership(o, command);
-    const options = resolveOptions({
-      ...identity,
-      listen: o.listen,
-      dataDir: o.dataDir,
-      initialClusterState: o.initialClusterState,
-      clusterId: o.clusterId,
-      readMode: o.readMode,
-      ...serverTls(o, command),
-      ...(o.metricsListen && { metricsListen: o.metricsListen }),
-      ...(o.maxMessageBytes && { maxMessageBytes: o.maxMessageBytes }),
-      ...(o.tickMs && { tickMs: o.tickMs }),
-      ...(o.electionTicks && { electionTicks: o.electionTicks }),
-      ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
-      ...(o.snapshotEveryBytes && { snapshotEveryBytes: o.snapshotEveryBytes }),
-      ...(o.watchHistoryBytes && { watchHistoryBytes: o.watchHistoryBytes }),
-      ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
-      ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
-      ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
-      requestQuota: o.quotaRequests,
-    });
-    const coordinator = await startCoordinator(options);
-    await untilSignal();
-    await coordinator.stop();
-    process.exit(0);
-  });
+  withServerTlsOptions(withTransportOptions(command)).action(
+    async (o: CoordinatorFlags, command: Command) => {
+      const { resolveOptions, startCoordinator } = coordinatorApp();
+      const identity = membership(o, command);
+      const options = resolveOptions({
+        ...identity,
+        listen: o.listen,
+        dataDir: o.dataDir,
+        initialClusterState: o.initialClusterState,
+        clusterId: o.clusterId,
+        readMode: o.readMode,
+        ...serverTls(o, command),
+        ...(o.metricsListen && { metricsListen: o.metricsListen }),
+        ...transportLimits(o),
+        ...(o.tickMs && { tickMs: o.tickMs }),
+        ...(o.electionTicks && { electionTicks: o.electionTicks }),
+        ...(o.snapshotEveryEntries && { snapshotEveryEntries: o.snapshotEveryEntries }),
+        ...(o.snapshotEveryBytes && { snapshotEveryBytes: o.snapshotEveryBytes }),
+        ...(o.watchHistoryBytes && { watchHistoryBytes: o.watchHistoryBytes }),
+        ...(o.maxPendingProposals && { pendingProposalsMax: o.maxPendingProposals }),
+        ...(o.maxClockDriftRatio !== undefined && { maxClockDriftRatio: o.maxClockDriftRatio }),
+        ...(o.snapshotKeepEntries !== undefined && { snapshotKeepEntries: o.snapshotKeepEntries }),
+        requestQuota: o.quotaRequests,
+      });
+      const coordinator = await startCoordinator(options);
+      await untilSignal();
+      await coordinator.stop();
+      process.exit(0);
+    },
+  );
 }
 
 /** The server, loaded when this command runs: the other commands start without its code. */
@@ -202,7 +200,7 @@ function membership(
   return { id: o.id, peers: coordinatorApp().parsePeers(o.peers), join: Boolean(o.join) };
 }
 
-interface CoordinatorFlags extends ServerTlsFlags {
+interface CoordinatorFlags extends ServerTlsFlags, TransportFlags {
   quotaRequests?: QuotaSpec;
   id?: number;
   listen: string;
@@ -215,7 +213,6 @@ interface CoordinatorFlags extends ServerTlsFlags {
   initialClusterState: 'new' | 'existing';
   clusterId: string;
   readMode: 'safe' | 'lease';
-  maxMessageBytes?: number;
   tickMs?: number;
   electionTicks?: number;
   snapshotEveryEntries?: number;
