@@ -3,12 +3,13 @@
  * takes the client's `x-request-id` (if it is a sane token) or makes one, hands it to the
  * handlers in the same header, returns it in the response headers, and logs the call's end —
  * at `warn` when the server failed (INTERNAL, UNKNOWN, DATA_LOSS), at `debug` otherwise — with
- * the method, status and duration, so a client's report and a server's log line
- * meet on the id.
+ * the method, status, duration and the authenticated principal, so a client's report and a
+ * server's log line meet on the id.
  */
 import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
+import { PRINCIPAL_HEADER } from './authentication';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SANE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -21,6 +22,9 @@ const SERVER_FAULTS: ReadonlySet<grpc.status> = new Set([
 export function requestLog(log: Logger | undefined): grpc.ServerInterceptor {
   return (method, call) => {
     let id = '';
+    // The same object travels on to the authenticator, which runs after this and adds the
+    // principal to it; by the time the call ends it is there to read.
+    let received: grpc.Metadata | undefined;
     const started = performance.now();
     return new grpc.ServerInterceptingCall(call, {
       start: (next) =>
@@ -29,6 +33,7 @@ export function requestLog(log: Logger | undefined): grpc.ServerInterceptor {
             const given = metadata.get(REQUEST_ID_HEADER)[0];
             id = typeof given === 'string' && SANE_ID.test(given) ? given : newRequestId();
             metadata.set(REQUEST_ID_HEADER, id);
+            received = metadata;
             pass(metadata);
           },
         }),
@@ -38,9 +43,11 @@ export function requestLog(log: Logger | undefined): grpc.ServerInterceptor {
       },
       sendStatus: (status, pass) => {
         if (log && status.code !== grpc.status.OK) {
+          const principal = received?.get(PRINCIPAL_HEADER)[0];
           const line = {
             request_id: id,
             method: method.path,
+            ...(principal !== undefined && { principal: String(principal) }),
             code: grpc.status[status.code],
             ms: Math.round(performance.now() - started),
           };

@@ -1,39 +1,60 @@
 // Request ids on a real loopback server: the client's x-request-id (or a fresh one) comes back
 // in the response headers, and a call the server failed is logged with it, its method, status
-// and duration — the handler's own error line too.
+// and duration — the handler's own error line too — and, on a TLS server, with its principal.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import pino from 'pino';
-import { contract, createServer, unary, REQUEST_ID_HEADER, type TributaryServer } from '../src';
+import {
+  clientChannelCredentials,
+  contract,
+  createDevCa,
+  createDevLeaf,
+  createServer,
+  unary,
+  REQUEST_ID_HEADER,
+  type TributaryServer,
+} from '../src';
 import { plainCoordinationClient } from './plain-client';
 
 let server: TributaryServer;
 let address: string;
 const lines: Record<string, unknown>[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    done();
+  },
+});
+const log = pino({ level: 'debug' }, sink);
 
-beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  const log = pino({ level: 'debug' }, sink);
-  server = createServer({}, undefined, log);
-  server.grpc.addService(contract().tributary.coord.v1.CoordinationService.service, {
+async function start(tls?: Parameters<typeof createServer>[1]): Promise<[TributaryServer, string]> {
+  const s = createServer({}, tls, log);
+  s.grpc.addService(contract().tributary.coord.v1.CoordinationService.service, {
     Get: unary(async () => {
       throw new Error('a bug');
     }, log),
     Set: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, { stat: { version: 1 } }),
   } as unknown as grpc.UntypedServiceImplementation);
-  address = await server.listen('127.0.0.1:0');
+  return [s, await s.listen('127.0.0.1:0')];
+}
+
+beforeAll(async () => {
+  [server, address] = await start();
 });
 afterAll(() => server.drain(1000));
 
-function call(method: 'Get' | 'Set', id?: string) {
-  const client = plainCoordinationClient(address);
+function call(
+  method: 'Get' | 'Set',
+  id?: string,
+  client = plainCoordinationClient(address),
+  authorization?: string,
+) {
   const metadata = new grpc.Metadata();
   if (id) metadata.set(REQUEST_ID_HEADER, id);
+  if (authorization) metadata.set('authorization', authorization);
   return new Promise<{ error: grpc.ServiceError | null; id: unknown }>((resolve) => {
     let headerId: unknown;
     const c = client[method]!({ path: '/a' }, metadata, (error: grpc.ServiceError | null) => {
@@ -64,4 +85,46 @@ it('logs a call the server failed with its request id, method and status', async
     ),
   ]);
   expect(mine[1]).toMatchObject({ level: 40, code: 'INTERNAL', ms: expect.any(Number) });
+});
+
+describe('on a TLS server', () => {
+  let dir: string;
+  let secure: TributaryServer;
+  let secureAddress: string;
+  let pem: (name: string) => Buffer;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-request-log-'));
+    const ca = createDevCa(dir);
+    const member = createDevLeaf(dir, ca, { name: 'member', cn: 'tributary-member' });
+    createDevLeaf(dir, ca, { name: 'alice', cn: 'alice' });
+    pem = (name) => fs.readFileSync(path.join(dir, name));
+    [secure, secureAddress] = await start({ cert: member.cert, key: member.key, ca: ca.cert });
+  });
+  afterAll(async () => {
+    await secure.drain(1000);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const alice = () => {
+    const Ctor = contract().tributary.coord.v1.CoordinationService;
+    const creds = clientChannelCredentials({
+      ca: pem('ca.crt'),
+      cert: pem('alice.crt'),
+      key: pem('alice.key'),
+    });
+    return new Ctor(secureAddress, creds) as ReturnType<typeof plainCoordinationClient>;
+  };
+
+  it('names the authenticated principal; a call refused before it had one names none', async () => {
+    expect((await call('Get', 'as-alice', alice())).error?.code).toBe(grpc.status.INTERNAL);
+    expect((await call('Get', 'as-nobody', alice(), 'Bearer guess')).error?.code).toBe(
+      grpc.status.UNAUTHENTICATED,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const ended = (id: string) => lines.find((l) => l['request_id'] === id && 'code' in l);
+    expect(ended('as-alice')).toMatchObject({ code: 'INTERNAL', principal: 'alice' });
+    expect(ended('as-nobody')).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(ended('as-nobody')).not.toHaveProperty('principal');
+  });
 });
