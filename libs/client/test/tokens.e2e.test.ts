@@ -83,6 +83,30 @@ it('a client with the CA and a token produces, consumes and uses the node tree',
   expect([cli.code, cli.stdout]).toEqual([0, expect.stringContaining('hello')]);
 });
 
+it('trib bench coord measures a token cluster with --token', async () => {
+  const bench = await runTrib(
+    [
+      'bench',
+      'coord',
+      '--coordinators',
+      endpoints.join(','),
+      '--tls-ca',
+      certs.ca.cert,
+      '--token',
+      TOKEN,
+      ...['--duration-s', '1', '--warmup-s', '0', '--clients', '1', '--ops', 'set'],
+      ...['--mode', 'execute', '--keys', '10', '--json'],
+    ],
+    { timeoutMs: 60_000 },
+  );
+  expect({ code: bench.code, stderr: bench.code === 0 ? '' : bench.stderr }).toEqual({
+    code: 0,
+    stderr: '',
+  });
+  const [row] = (JSON.parse(bench.stdout) as { results: { ops: number }[] }).results;
+  expect(row!.ops).toBeGreaterThan(0);
+});
+
 it('refuses plaintext, another CA, no credentials, unknown and expired tokens', async () => {
   const unavailable = [{}, { tls: certs.pem(null, certs.otherCa()), token: TOKEN }];
   for (const options of unavailable) {

@@ -35,8 +35,8 @@ export class TributarySystem implements BenchSystem {
     private readonly endpoints: string[],
     modes: readonly Mode[],
     private readonly requestTimeoutMs: number,
-    /** The SDK's `tls` option, for a cluster with TLS on. */
-    private readonly tls?: TlsOptions,
+    /** The SDK's `tls` and `token` options, for a cluster with TLS (and tokens) on. */
+    private readonly security: { tls?: TlsOptions; token?: string } = {},
   ) {
     this.modes = modes;
   }
@@ -105,7 +105,7 @@ export class TributarySystem implements BenchSystem {
       endpoints: this.endpoints,
       mode,
       requestTimeoutMs: this.requestTimeoutMs,
-      ...(this.tls && { tls: this.tls }),
+      ...this.security,
     });
   }
 }

@@ -19,7 +19,7 @@ import type { Acks, CompressionName, Mode } from '@tributary/client';
 import { withCoordinationOptions, type CoordinationOptions } from '../coordination';
 import { listOf, oneOf, parseAddresses, parseNonNegativeInt, parsePositiveInt } from '../options';
 import { BENCH_OPS, type BenchOp, type BenchSystem } from '../bench/system';
-import { clientTls, sdkTls, withClientTlsOptions, type TlsFlags } from '../tls-options';
+import { sdkTls, withClientTlsOptions, type TlsFlags } from '../tls-options';
 
 const MODES: readonly Mode[] = ['execute', 'unary'];
 
@@ -314,7 +314,7 @@ function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly B
       opts.coordinators,
       opts.mode,
       opts.timeoutMs,
-      clientTls(opts),
+      sdkTls(opts),
     );
     systems.push({ system, ops: opts.ops });
   }
