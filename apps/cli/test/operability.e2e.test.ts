@@ -394,7 +394,7 @@ it('kill -9 of a broker: under-replicated and offline partitions, flagged by tri
     ).toEqual([2]);
 
   const sick = await trib('cluster', 'status');
-  expect(sick).toMatchObject({ code: 0, stderr: '' });
+  expect(sick).toMatchObject({ code: 1, stderr: '' }); // problems found: exit 1
   expect(sick.stdout).toMatch(/brokers: 2 live/);
   const offline = lost.map((p) => `${SOLO}/${p}`).join(', ');
   expect(sick.stdout).toContain(
@@ -424,7 +424,7 @@ it('a coordinator alone is live but not ready, without a leader, and cluster sta
   expect(await get(lone.metricsAddress, '/healthz')).toBe(200);
   expect(await get(lone.metricsAddress, '/readyz')).toBe(503);
   const status = await trib('cluster', 'status', '--json');
-  expect(status.code).toBe(0);
+  expect(status.code).toBe(1);
   const problems: string[] = JSON.parse(status.stdout).problems;
   expect(problems[0]).toMatch(/^no Raft leader: no reachable coordinator knows one/);
   expect(problems).toEqual(

@@ -5,7 +5,8 @@
  * Raft leader. Below, the live brokers with the partitions each leads and holds, when a
  * `--bootstrap` broker answers, then the problems found (cluster-health.ts): no Raft leader, a
  * coordinator out of reach or without a leader, partitions offline, under-replicated or below
- * min.insync.replicas. Finding problems is still a status printed: the exit code stays 0.
+ * min.insync.replicas. Any problem makes the exit code 1 (after the whole status is printed),
+ * so that scripts and probes can act on it; a healthy cluster exits 0.
  */
 import type { Command } from 'commander';
 import type {
@@ -68,6 +69,7 @@ export function registerCluster(program: Command): void {
         process.stdout.write(
           render(views) + renderBrokers(brokers, opts.bootstrap) + renderProblems(problems),
         );
+      if (problems.length > 0) process.exitCode = 1;
     }),
   );
 }
