@@ -113,7 +113,7 @@ describe('on a TLS server', () => {
       cert: pem('alice.crt'),
       key: pem('alice.key'),
     });
-    return new Ctor(secureAddress, creds) as ReturnType<typeof plainCoordinationClient>;
+    return new Ctor(secureAddress, creds) as unknown as ReturnType<typeof plainCoordinationClient>;
   };
 
   it('names the authenticated principal; a call refused before it had one names none', async () => {
