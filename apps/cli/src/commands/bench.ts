@@ -310,12 +310,7 @@ function systemsOf(opts: CoordBenchOpts): { system: BenchSystem; ops: readonly B
   if (opts.tributary) {
     const { TributarySystem } =
       require('../bench/tributary') as typeof import('../bench/tributary');
-    const system = new TributarySystem(
-      opts.coordinators,
-      opts.mode,
-      opts.timeoutMs,
-      sdkTls(opts),
-    );
+    const system = new TributarySystem(opts.coordinators, opts.mode, opts.timeoutMs, sdkTls(opts));
     systems.push({ system, ops: opts.ops });
   }
   if (opts.etcd) {
