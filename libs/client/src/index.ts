@@ -10,7 +10,7 @@ export {
   type OpenSessionOptions,
 } from './coordination-client';
 export type { Mode } from './connection';
-export type { SecureOptions, TlsOptions } from './tls';
+export { channelCredentials, type SecureOptions, type TlsOptions } from './tls';
 export { Session, type SessionState } from './session';
 export { Lock, type LockOptions } from './lock';
 // Recipes on the node tree: leader election, configuration, service discovery.

@@ -1,8 +1,10 @@
 // The fuzz campaign (src/fuzz) at CI size against a real cluster — 3 coordinators, 2 brokers —
 // and the checks after it: every process alive and under 1 GiB resident, every call ended in a
 // status the server chose, every write acknowledged before the campaign reads back unchanged.
-// `npm run fuzz` runs the long campaign (100,000 requests per service). Planted: a service
-// whose handlers fail with an unexpected error is reported, request by request.
+// `npm run fuzz` runs the long campaign (100,000 requests per service). The same on a secure
+// cluster (mTLS, tokens, ACLs) as a principal without cluster rights, membership methods
+// included: the Raft group is unchanged after it. Planted: a service whose handlers fail with
+// an unexpected error is reported, request by request.
 import * as grpc from '@grpc/grpc-js';
 import { contract, createServer, silentLogger, unary, type TributaryServer } from '@tributary/rpc';
 import { fuzz } from '../src/fuzz/fuzzer';
@@ -31,6 +33,32 @@ it(`leaves every process up, bounded and holding its data after ${REQUESTS} adve
     expect([name, (s.codes['INVALID_ARGUMENT'] ?? 0) > REQUESTS / 10]).toEqual([name, true]);
   }
   expect(verdict.report.raw.connections).toBe(250);
+});
+
+const SECURE_REQUESTS = 500;
+
+it(`holds up as well with TLS, tokens and ACLs, membership calls included (${SECURE_REQUESTS} per service)`, async () => {
+  const verdict = await fuzzCluster({
+    seed: 2,
+    requestsPerService: SECURE_REQUESTS,
+    concurrency: 64,
+    deadlineMs: 1_000,
+    rawConnections: 20,
+    rssBytesMax: 1024 ** 3,
+    secure: true,
+  });
+  expect(verdict.problems).toEqual([]);
+  const codes = (service: string) => verdict.report.services[`tributary.${service}`]!.codes;
+  for (const s of Object.values(verdict.report.services)) expect(s.requests).toBe(SECURE_REQUESTS);
+  // AddMember, RemoveMember, TransferLeadership and the rest, refused to the fuzzer's principal.
+  expect(codes('coord.v1.ClusterService')['PERMISSION_DENIED']).toBeGreaterThan(0);
+  // A token is never a Raft peer or a replica.
+  for (const peer of ['raft.v1.RaftService', 'broker.v1.ReplicationService'])
+    expect([peer, codes(peer)['UNAUTHENTICATED']! > SECURE_REQUESTS / 2]).toEqual([peer, true]);
+  // ...while its data calls get through to the handlers.
+  expect(codes('coord.v1.CoordinationService')['INVALID_ARGUMENT']).toBeGreaterThan(
+    SECURE_REQUESTS / 2,
+  );
 });
 
 it('planted: a service whose handlers fail unexpectedly is reported', async () => {

@@ -1,6 +1,6 @@
 /**
  * A fuzz campaign from the command line, on a fresh local cluster:
- *   npm run fuzz -- [--requests N] [--seed S] [--concurrency C] [--json]
+ *   npm run fuzz -- [--requests N] [--seed S] [--concurrency C] [--secure] [--json]
  * N adversarial requests per service (default 100,000), then the checks of fuzz-cluster.ts.
  * Exits 1 when a check fails; the seed it prints replays the same requests.
  */
@@ -23,6 +23,7 @@ const program = new Command()
   .option('--seed <s>', 'seed of the requests (default: random)', whole('--seed', 0))
   .option('--concurrency <c>', 'calls in flight at once', whole('--concurrency', 1), 64)
   .option('--raw <n>', 'raw TCP connections with junk per address', whole('--raw', 0), 200)
+  .option('--secure', 'mTLS, tokens and ACLs; the fuzzer a principal without cluster rights')
   .option('--json', 'print the whole report as JSON')
   .parse();
 
@@ -31,6 +32,7 @@ const o = program.opts<{
   seed?: number;
   concurrency: number;
   raw: number;
+  secure?: boolean;
   json?: boolean;
 }>();
 const seed = o.seed ?? Math.floor(Math.random() * 1_000_000);
@@ -43,6 +45,7 @@ void fuzzCluster({
   deadlineMs: 1_000,
   rawConnections: o.raw,
   rssBytesMax: 1024 ** 3,
+  secure: o.secure === true,
   progress: (line) => process.stderr.write(`${line}\n`),
 }).then(
   (verdict) => {

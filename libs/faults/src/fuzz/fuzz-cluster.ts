@@ -3,15 +3,98 @@
 // nodes, and acks=all records on an RF 2 topic); after it, every process must still be
 // running, under a memory bound, every call must have ended in a status the server chose, and
 // every acknowledged write must read back unchanged.
+//
+// `secure`: the cluster runs mTLS with bearer tokens and ACLs, and the fuzzer calls as a token
+// principal the ACLs let read and write every topic, group and node but never alter the
+// cluster — so the authentication and authorization paths are fuzzed too, and so are the
+// membership methods, which the ACLs then refuse it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Admin, CoordinationClient, Producer } from '@tributary/client';
-import { BrokerCluster, CoordinatorCluster, REPO_ROOT, topicRecords } from '@tributary/testkit';
+import type * as grpc from '@grpc/grpc-js';
+import {
+  Admin,
+  channelCredentials,
+  CoordinationClient,
+  Producer,
+  type ClusterStatus,
+  type SecureOptions,
+} from '@tributary/client';
+import type { AclEntry } from '@tributary/coord-state';
+import {
+  BrokerCluster,
+  CoordinatorCluster,
+  REPO_ROOT,
+  SecureCluster,
+  topicRecords,
+} from '@tributary/testkit';
 import { fuzz, type FuzzOptions, type FuzzReport } from './fuzzer';
 
-export interface FuzzClusterOptions extends FuzzOptions {
+export interface FuzzClusterOptions extends Omit<FuzzOptions, 'credentials' | 'membership'> {
   /** A process whose resident memory is above this after the campaign fails it. */
   rssBytesMax: number;
+  /** mTLS, tokens and ACLs, the fuzzer a principal without cluster rights. */
+  secure?: boolean;
+}
+
+const FUZZER = 'fuzzer';
+const FUZZER_TOKEN = 'trib_fuzzer-campaign-token';
+const FUZZER_ACLS: AclEntry[] = [
+  { resourceType: 'topic', patternType: 'literal', name: '*' },
+  { resourceType: 'group', patternType: 'literal', name: '*' },
+  { resourceType: 'path', patternType: 'prefix', name: '/' },
+].map((r) => ({ ...r, principal: FUZZER, operation: 'all', permission: 'allow' }) as AclEntry);
+
+/** The processes of a campaign, how the guard's SDK clients and the fuzzer reach them. */
+interface Target {
+  coordinators: CoordinatorCluster;
+  brokers: BrokerCluster;
+  /** The SDK options of a super-user (the guard's writes and reads). */
+  sdk: SecureOptions;
+  fuzzer?: grpc.ChannelCredentials;
+  shutdown(): Promise<void>;
+}
+
+async function startTarget(secure: boolean): Promise<Target> {
+  if (secure) {
+    const cluster = await SecureCluster.start({
+      coordinators: 3,
+      brokers: 2,
+      tokens: { [FUZZER]: FUZZER_TOKEN },
+    });
+    const target = {
+      coordinators: cluster.coordinators,
+      brokers: cluster.brokers,
+      sdk: cluster.client(),
+      fuzzer: channelCredentials(cluster.as(FUZZER)),
+      shutdown: () => cluster.shutdown(),
+    };
+    const admin = new Admin({ bootstrap: cluster.bootstrap, ...target.sdk });
+    try {
+      await admin.addAcls(FUZZER_ACLS);
+    } catch (error) {
+      await cluster.shutdown();
+      throw error;
+    } finally {
+      admin.close();
+    }
+    return target;
+  }
+  const coordinators = await CoordinatorCluster.start({ size: 3 });
+  try {
+    const brokers = await BrokerCluster.start({ coordinators, size: 2 });
+    return {
+      coordinators,
+      brokers,
+      sdk: {},
+      shutdown: async () => {
+        await brokers.shutdown();
+        await coordinators.shutdown();
+      },
+    };
+  } catch (error) {
+    await coordinators.shutdown();
+    throw error;
+  }
 }
 
 export interface FuzzVerdict {
@@ -38,19 +121,21 @@ function withTimeout(work: Promise<string[]>, ms: number, what: string): Promise
 }
 
 export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
-  const coordinators = await CoordinatorCluster.start({ size: 3 });
-  let brokers: BrokerCluster | undefined;
+  const target = await startTarget(o.secure === true);
+  const { coordinators, brokers, sdk } = target;
   try {
-    brokers = await BrokerCluster.start({ coordinators, size: 2 });
     const coordAddresses = coordinators.live().map((m) => m.address);
     const brokerAddresses = brokers.live().map((b) => b.address);
     const guard = `fuzz-guard-${o.seed}-${process.pid}`;
-    const written = await writeGuard(guard, coordAddresses, brokerAddresses);
+    const written = await writeGuard(guard, coordAddresses, brokerAddresses, sdk);
     o.progress?.(`fuzz: guarded ${written.nodes.size} nodes and ${written.records.size} records`);
 
     const report = await fuzz(
       { coord: coordAddresses, raft: coordAddresses, broker: brokerAddresses },
-      o,
+      {
+        ...o,
+        ...(target.fuzzer && { credentials: target.fuzzer, membership: true }),
+      },
     );
 
     const problems = report.findings.map(
@@ -82,7 +167,7 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
     o.progress?.('fuzz: reading the guarded writes back');
     problems.push(
       ...(await withTimeout(
-        checkGuard(guard, written, coordAddresses, brokers, o.progress),
+        checkGuard(guard, written, coordAddresses, brokers, sdk, o.progress),
         GUARD_READ_TIMEOUT_MS,
         'reading the guarded writes back',
       )),
@@ -96,8 +181,7 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
       guarded: { nodes: written.nodes.size, records: written.records.size },
     };
   } finally {
-    await brokers?.shutdown();
-    await coordinators.shutdown();
+    await target.shutdown();
   }
 }
 
@@ -119,12 +203,28 @@ interface Guarded {
   nodes: Map<string, string>;
   /** `partition/offset` → value. */
   records: Map<string, string>;
+  /** The Raft group, `id=address,…`: no fuzzed call may change it. */
+  members: string;
 }
 
-async function writeGuard(guard: string, coord: string[], bootstrap: string[]): Promise<Guarded> {
-  const client = new CoordinationClient({ endpoints: coord });
+function membersOf(status: ClusterStatus): string {
+  return status.members
+    .map((m) => `${m.id}=${m.address}`)
+    .sort()
+    .join(',');
+}
+
+async function writeGuard(
+  guard: string,
+  coord: string[],
+  bootstrap: string[],
+  sdk: SecureOptions,
+): Promise<Guarded> {
+  const client = new CoordinationClient({ endpoints: coord, ...sdk });
   const nodes = new Map<string, string>();
+  let members: string;
   try {
+    members = membersOf(await client.status());
     await client.create(`/${guard}`);
     for (let i = 0; i < GUARD_NODES; i++) {
       const path = `/${guard}/k${i}`;
@@ -134,13 +234,13 @@ async function writeGuard(guard: string, coord: string[], bootstrap: string[]): 
   } finally {
     await client.close();
   }
-  const admin = new Admin({ bootstrap });
+  const admin = new Admin({ bootstrap, ...sdk });
   try {
     await admin.createTopic(guard, { partitions: 4, replicationFactor: 2 });
   } finally {
     admin.close();
   }
-  const producer = new Producer({ bootstrap, acks: 'all', idempotent: true });
+  const producer = new Producer({ bootstrap, acks: 'all', idempotent: true, ...sdk });
   const records = new Map<string, string>();
   try {
     await Promise.all(
@@ -152,7 +252,7 @@ async function writeGuard(guard: string, coord: string[], bootstrap: string[]): 
   } finally {
     await producer.close();
   }
-  return { nodes, records };
+  return { nodes, records, members };
 }
 
 async function checkGuard(
@@ -160,10 +260,11 @@ async function checkGuard(
   written: Guarded,
   coord: string[],
   brokers: BrokerCluster,
+  sdk: SecureOptions,
   progress?: (line: string) => void,
 ): Promise<string[]> {
   const problems: string[] = [];
-  const client = new CoordinationClient({ endpoints: coord });
+  const client = new CoordinationClient({ endpoints: coord, ...sdk });
   try {
     for (const [path, value] of written.nodes) {
       const got = await client.get(path).then(
@@ -172,6 +273,9 @@ async function checkGuard(
       );
       if (got !== value) problems.push(`node ${path} reads ${got}, was written ${value}`);
     }
+    const members = membersOf(await client.status());
+    if (members !== written.members)
+      problems.push(`the Raft group is now ${members}, was ${written.members}`);
   } finally {
     await client.close();
   }

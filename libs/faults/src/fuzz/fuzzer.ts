@@ -26,6 +26,13 @@ export interface FuzzOptions {
   deadlineMs: number;
   /** Raw TCP connections with junk per address. */
   rawConnections: number;
+  /** How the calls authenticate; default plaintext. */
+  credentials?: grpc.ChannelCredentials;
+  /**
+   * Fuzz the membership methods too: only against a cluster whose ACLs refuse them to the
+   * fuzzer's principal (see UNFUZZED_METHODS).
+   */
+  membership?: boolean;
   /** Progress, a line now and then. */
   progress?: (line: string) => void;
 }
@@ -63,9 +70,10 @@ interface MethodInfo {
 
 const FINDINGS_KEPT = 50;
 /**
- * Left out: membership and leadership changes are operator actions that an open cluster grants
- * anyone (a fuzzed AddMember of bogus voters costs the quorum, as it would etcd's); they join
- * the campaign once ACLs refuse them to the fuzzer's principal.
+ * Left out of a campaign on an open cluster: membership and leadership changes are operator
+ * actions that an open cluster grants anyone (a fuzzed AddMember of bogus voters costs the
+ * quorum, as it would etcd's). A secure campaign, whose principal the ACLs refuse them, fuzzes
+ * them too (`membership`).
  */
 export const UNFUZZED_METHODS: readonly string[] = [
   'ClusterService.AddMember',
@@ -76,7 +84,9 @@ const STREAM_READ_MS = 200;
 const identity = (b: Buffer) => b;
 
 /** Every service of the contract, with its methods' request types. */
-export function contractServices(): Map<string, { area: Area; methods: MethodInfo[] }> {
+export function contractServices(
+  membership = false,
+): Map<string, { area: Area; methods: MethodInfo[] }> {
   const root = new protobuf.Root();
   root.resolvePath = (_origin, target) => {
     const dir = LOADER_OPTIONS.includeDirs?.find((d) => fs.existsSync(path.join(d, target)));
@@ -93,7 +103,7 @@ export function contractServices(): Map<string, { area: Area; methods: MethodInf
       out.set(full, {
         area,
         methods: service.methodsArray
-          .filter((m) => !UNFUZZED_METHODS.includes(`${service.name}.${m.name}`))
+          .filter((m) => membership || !UNFUZZED_METHODS.includes(`${service.name}.${m.name}`))
           .map((m) => ({
             path: `/${full}/${m.name}`,
             name: `${service.name}.${m.name}`,
@@ -114,7 +124,7 @@ export async function fuzz(addresses: Record<Area, string[]>, o: FuzzOptions): P
   const clientFor = (address: string) => {
     let c = clients.get(address);
     if (!c) {
-      c = new grpc.Client(address, grpc.credentials.createInsecure(), {
+      c = new grpc.Client(address, o.credentials ?? grpc.credentials.createInsecure(), {
         'grpc.max_send_message_length': -1,
         'grpc.max_receive_message_length': -1,
       });
@@ -129,7 +139,9 @@ export async function fuzz(addresses: Record<Area, string[]>, o: FuzzOptions): P
     findings: [],
     seconds: 0,
   };
-  const services = [...contractServices()].filter(([, s]) => addresses[s.area].length > 0);
+  const services = [...contractServices(o.membership)].filter(
+    ([, s]) => addresses[s.area].length > 0,
+  );
 
   // One generator per service, each seeded from the campaign's seed and the service's place,
   // drawn in order: the bodies are the seed's whatever the interleaving of answers.
