@@ -17,9 +17,11 @@ import {
   decompressSync,
   encodeRecordSet,
   PROTO_ROOT,
+  NO_HEADERS,
   TributaryError,
   validateBatch,
   verifyRecords,
+  visitRecordSet,
   type RecordEntry,
 } from '../src';
 
@@ -169,6 +171,27 @@ describe('RecordSet codec', () => {
     // field 9 varint and field 10 fixed32 at top level, before the record
     const extended = Buffer.concat([Buffer.from([0x48, 0x96, 0x01, 0x55, 1, 2, 3, 4]), base]);
     expect(decodeRecordSet(extended)[0]?.value?.toString()).toBe('v');
+  });
+
+  it('visits what it decodes, sharing one frozen empty header list', () => {
+    const r = rng(11);
+    const records = Array.from({ length: 50 }, (_, i) => randomRecord(r, i));
+    records[3]!.headers = [];
+    const visited: RecordEntry[] = [];
+    const count = visitRecordSet(encodeRecordSet(records), (o, t, key, value, headers) => {
+      if (headers.length === 0) expect(headers).toBe(NO_HEADERS);
+      visited.push({ offsetDelta: o, timestampDeltaMs: t, key, value, headers: [...headers] });
+    });
+    expect(count).toBe(50);
+    expect(plain(visited)).toEqual(plain(records));
+    expect(Object.isFrozen(NO_HEADERS)).toBe(true);
+  });
+
+  it('never lets a field of one record run into the next', () => {
+    // Record 1 is 3 bytes long, but its value claims 4: the 4th byte is record 2's tag.
+    const set = Buffer.from([0x0a, 0x03, 0x22, 0x04, 0x61, 0x0a, 0x02, 0x22, 0x00]);
+    expect(reasonOf(() => decodeRecordSet(set))).toBe('CORRUPT_RECORD');
+    expect(reasonOf(() => visitRecordSet(set, () => undefined))).toBe('CORRUPT_RECORD');
   });
 
   it('refuses malformed bytes with CORRUPT_RECORD and never throws anything else', () => {

@@ -20,8 +20,10 @@ import {
 import {
   decodeRecordSet,
   encodeRecordSet,
+  visitRecordSet,
   type RecordEntry,
   type RecordHeader,
+  type RecordVisitor,
 } from './record-set';
 
 /** Timestamps may be this far before or after the broker's clock by default (one year). */
@@ -194,6 +196,16 @@ export async function decodeBatchRecords(
   return decodeRecordSet(
     await decompress(compressionCode(batch.compression), batch.records, maxBytes),
   );
+}
+
+/** `decodeBatchRecords` into a visitor: nothing allocated per record but what it keeps. */
+export async function visitBatchRecords(
+  batch: Pick<BatchHeader, 'compression' | 'records'>,
+  visit: RecordVisitor,
+  maxBytes?: number,
+): Promise<number> {
+  const records = await decompress(compressionCode(batch.compression), batch.records, maxBytes);
+  return visitRecordSet(records, visit);
 }
 
 function invalid(message: string) {

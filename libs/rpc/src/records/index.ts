@@ -13,8 +13,11 @@ export {
 export {
   decodeRecordSet,
   encodeRecordSet,
+  NO_HEADERS,
+  visitRecordSet,
   type RecordEntry,
   type RecordHeader,
+  type RecordVisitor,
 } from './record-set';
 export {
   buildBatch,
@@ -22,6 +25,7 @@ export {
   TIMESTAMP_SKEW_MAX_MS,
   validateBatch,
   verifyRecords,
+  visitBatchRecords,
   type BatchHeader,
   type BatchLimits,
   type BuildBatchOptions,
