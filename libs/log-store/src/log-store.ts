@@ -18,6 +18,7 @@ import {
 import { GroupCommitter, type Plant } from './group-commit';
 import type { BatchOp, KvStore } from './kv/kv-store';
 import { emptyState, PartitionLog, type PartitionState } from './partition-log';
+import { TAIL_CACHE_BYTES, TailCache } from './tail-cache';
 import { firstCorruptBatch, type VerifyCounts } from './verify';
 
 export interface LogStoreOptions {
@@ -38,6 +39,8 @@ export interface LogStoreOptions {
   verify?: boolean;
   /** Told of each truncation `verify` made. */
   onCorrupt?: (c: CorruptBatch) => void;
+  /** Budget of the payloads appended last, kept to serve tailing reads; default 64 MiB, 0 off. */
+  tailCacheBytes?: number;
 }
 
 /** A partition log cut at a damaged batch by the verification at open. */
@@ -76,6 +79,7 @@ export class LogStore {
     private readonly committer: GroupCommitter,
     private readonly clock: () => number,
     private nextId: number,
+    private readonly tail: TailCache | undefined,
   ) {}
 
   static async open(kv: KvStore, opts: LogStoreOptions = {}): Promise<LogStore> {
@@ -94,7 +98,9 @@ export class LogStore {
       loaded.push([topic, partition, entry]);
       nextId = Math.max(nextId, entry.id + 1);
     }
-    const store = new LogStore(kv, committer, opts.clock ?? Date.now, nextId);
+    const tailBytes = opts.tailCacheBytes ?? TAIL_CACHE_BYTES;
+    const tail = tailBytes > 0 ? new TailCache(tailBytes) : undefined;
+    const store = new LogStore(kv, committer, opts.clock ?? Date.now, nextId, tail);
     const repairs: BatchOp[] = [];
     const started = performance.now();
     const counts: VerifyCounts = { batches: 0, records: 0, bytes: 0 };
@@ -145,7 +151,7 @@ export class LogStore {
   }
 
   private deps() {
-    return { kv: this.kv, committer: this.committer, clock: this.clock };
+    return { kv: this.kv, committer: this.committer, clock: this.clock, tail: this.tail };
   }
 
   /** Synced KV batches written so far (group commit makes this less than the appends). */

@@ -30,6 +30,7 @@ import {
   storedOf,
   type BatchMeta,
 } from './batch-codec';
+import type { TailCache } from './tail-cache';
 import { endOffsetForEpoch, noteEpoch, trimEpochs, truncateEpochs } from './epoch-cache';
 import type { GroupCommitter, StateSource } from './group-commit';
 import type { BatchOp, KvStore } from './kv/kv-store';
@@ -63,6 +64,8 @@ export interface PartitionDeps {
   kv: KvStore;
   committer: GroupCommitter;
   clock: () => number;
+  /** Recent payloads to serve reads from (LogStore shares one across its partitions). */
+  tail?: TailCache;
 }
 
 const batchEnd = (m: BatchMeta) => m.baseOffset + m.recordCount;
@@ -286,9 +289,12 @@ export class PartitionLog implements StateSource {
     this.next = batchEnd(m);
     noteEpoch(this.pendingEpochs, m.leaderEpoch, m.baseOffset);
     recordBatch(this.producers, m);
+    const data = encodeData(m, b.payload);
+    // Our own copy (the request's buffer may hold other partitions' batches too).
+    this.deps.tail?.add(m, data.subarray(HEADER_BYTES));
     return [
       { type: 'put', key: indexKey(this.id, m.baseOffset), value: encodeHeader(m) },
-      { type: 'put', key: dataKey(this.id, m.baseOffset), value: encodeData(m, b.payload) },
+      { type: 'put', key: dataKey(this.id, m.baseOffset), value: data },
     ];
   }
 
@@ -404,6 +410,8 @@ export class PartitionLog implements StateSource {
       bytes += m.payloadBytes;
     }
     if (picked.length === 0) return [];
+    const recent = this.fromTail(picked);
+    if (recent) return recent;
     const first = picked[0] as BatchMeta;
     const last = picked[picked.length - 1] as BatchMeta;
     const rows = await this.deps.kv.scan(
@@ -421,6 +429,19 @@ export class PartitionLog implements StateSource {
       const n = out.findIndex((b, i) => b.baseOffset !== (picked[i] as BatchMeta).baseOffset);
       if (out.length === 0 || n === 0) this.checkReadable(from);
       return n < 0 ? out : out.slice(0, n);
+    }
+    return out;
+  }
+
+  /** The picked batches from the tail cache, if it holds every one of them. */
+  private fromTail(picked: BatchMeta[]): StoredBatch[] | undefined {
+    const tail = this.deps.tail;
+    if (!tail) return undefined;
+    const out: StoredBatch[] = [];
+    for (const m of picked) {
+      const payload = tail.get(m);
+      if (!payload) return undefined;
+      out.push(storedOf(m, payload));
     }
     return out;
   }

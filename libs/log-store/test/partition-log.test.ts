@@ -22,11 +22,22 @@ async function reasonOf(p: Promise<unknown> | (() => unknown)): Promise<string |
   return undefined;
 }
 
-async function fresh(clock = () => 5000) {
+async function fresh(clock = () => 5000, tailCacheBytes?: number) {
   const disk = new SimDisk();
-  const store = await LogStore.open(instantKv(disk), { clock });
+  const opts = { clock, tailCacheBytes };
+  const store = await LogStore.open(instantKv(disk), opts);
   const log = await store.openPartition('t', 0, 'id-1');
-  return { disk, store, log, reopen: () => LogStore.open(instantKv(disk), { clock }) };
+  return { disk, store, log, reopen: () => LogStore.open(instantKv(disk), opts) };
+}
+
+/** Flips the last byte of the stored payload of the batch at `baseOffset`. */
+async function damage(disk: SimDisk, baseOffset: number) {
+  const kv = instantKv(disk);
+  const rows = await kv.scan(Buffer.from([0x04]), Buffer.from([0x05]));
+  const [key, value] = rows.find(([k]) => k.readUInt32BE(k.length - 4) === baseOffset)!;
+  const damaged = Buffer.from(value);
+  damaged[damaged.length - 1] ^= 1;
+  await kv.batch([{ type: 'put', key, value: damaged }], true);
 }
 
 const one = (v: string, key: string | null = null, timestampMs = 1000) =>
@@ -73,18 +84,28 @@ describe('PartitionLog', () => {
   });
 
   it('refuses a payload that fails its CRC on write, and never serves one damaged on disk', async () => {
-    const { disk, log } = await fresh();
+    const { disk, log, reopen } = await fresh();
     const bad = { ...(await one('a')), crc32c: 1 };
     expect(await reasonOf(log.appendAsLeader(bad, 1))).toBe('CHECKSUM_MISMATCH');
     await log.appendAsLeader(await one('payload'), 1);
-    const kv = instantKv(disk);
-    const [[key, value]] = (await kv.scan(Buffer.from([0x04]), Buffer.from([0x05]))) as [
-      [Buffer, Buffer],
-    ];
-    const damaged = Buffer.from(value);
-    damaged[damaged.length - 1] ^= 1;
-    await kv.batch([{ type: 'put', key, value: damaged }], true);
-    expect(await reasonOf(log.read(0, 1, 100))).toBe('CHECKSUM_MISMATCH');
+    await damage(disk, 0);
+    // The tail cache still holds the payload as it was checked on append, never read back.
+    expect(await values(log)).toEqual(['payload']);
+    const reopened = (await reopen()).get('t', 0) as PartitionLog;
+    expect(await reasonOf(reopened.read(0, 1, 100))).toBe('CHECKSUM_MISMATCH');
+  });
+
+  it('serves the batches appended last from memory, the older ones from disk', async () => {
+    const payloadBytes = (await one('v0')).payload.length;
+    // Room for the last two batches only.
+    const { disk, log } = await fresh(undefined, 2 * payloadBytes);
+    for (let i = 0; i < 4; i++) await log.appendAsLeader(await one(`v${i}`), 1);
+    for (const offset of [0, 1, 2, 3]) await damage(disk, offset);
+    expect(await reasonOf(log.read(0, 4, 1 << 20))).toBe('CHECKSUM_MISMATCH');
+    expect(await reasonOf(log.read(1, 4, 1 << 20))).toBe('CHECKSUM_MISMATCH');
+    const recent = await log.read(2, 4, 1 << 20);
+    expect((await recordsOf(recent)).map((r) => r[2])).toEqual(['v2', 'v3']);
+    for (const b of recent) expect(crc32c(b.payload)).toBe(b.crc32c);
   });
 
   it('deduplicates the last 5 batches of a producer, refuses gaps, fences old epochs, wraps sequences', async () => {
