@@ -2,6 +2,7 @@
  * Prometheus metrics of one broker: request traffic and latency, its partitions as the metadata
  * says, and each replica it holds as its log says (read at scrape time).
  */
+import type { TailCacheStats } from '@tributary/log-store';
 import type { ProduceRequest__Output } from '@tributary/rpc/src/generated/tributary/broker/v1/ProduceRequest';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { MetadataCache } from './coordinators/metadata-cache';
@@ -36,6 +37,7 @@ export class BrokerMetrics {
     brokerId: number,
     cache: MetadataCache,
     replicas: ReplicaStates = { replicaStates: () => [] },
+    tailCache: () => TailCacheStats | undefined = () => undefined,
   ) {
     const registers = [registry];
     this.produceRequests = new Counter({
@@ -108,6 +110,7 @@ export class BrokerMetrics {
       },
     });
     replicaGaugesOf(registers, replicas);
+    tailCacheMetricsOf(registers, tailCache);
     new Gauge({
       name: 'tributary_broker_acl_entries',
       help: 'ACL entries in the broker metadata cache',
@@ -125,6 +128,38 @@ export class BrokerMetrics {
       },
     });
   }
+}
+
+/** The log store's tail cache, read at scrape time: is the budget big enough for the readers? */
+function tailCacheMetricsOf(registers: Registry[], stats: () => TailCacheStats | undefined): void {
+  new Gauge({
+    name: 'tributary_broker_tail_cache_bytes',
+    help: 'Payload bytes the log tail cache holds (its budget is tributary_broker_tail_cache_budget_bytes)',
+    registers,
+    collect() {
+      this.set(stats()?.bytes ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'tributary_broker_tail_cache_budget_bytes',
+    help: 'Budget of the log tail cache (0: off)',
+    registers,
+    collect() {
+      this.set(stats()?.budgetBytes ?? 0);
+    },
+  });
+  new Counter({
+    name: 'tributary_broker_tail_cache_reads_total',
+    help: 'Log reads (consumer, subscribe, follower) by result: hit (served from memory) or miss (read from RocksDB)',
+    labelNames: ['result'],
+    registers,
+    collect() {
+      const s = stats();
+      this.reset();
+      this.inc({ result: 'hit' }, s?.hits ?? 0);
+      this.inc({ result: 'miss' }, s?.misses ?? 0);
+    },
+  });
 }
 
 /** One series per partition replica this broker holds (log end), or leads (the others). */

@@ -173,7 +173,7 @@ export async function startBroker(
   );
   ref.link = link;
 
-  const metrics = new BrokerMetrics(registry, opts.id, link.cache, replicas);
+  const metrics = new BrokerMetrics(registry, opts.id, link.cache, replicas, () => store.tailCache);
   const throttled = countThrottles(registry);
   const deps: BrokerServiceDeps = {
     brokerId: opts.id,

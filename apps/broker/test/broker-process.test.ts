@@ -320,6 +320,10 @@ it('serves /metrics with broker traffic and leadership, /healthz, and /readyz on
   expect(value('tributary_broker_partitions_led')).toBeGreaterThanOrEqual(1);
   expect(value('tributary_broker_under_replicated_partitions')).toBe(0);
   expect(value('tributary_broker_malformed_requests_total')).toBeGreaterThanOrEqual(0);
+  expect(value('tributary_broker_tail_cache_budget_bytes')).toBe(64 * 1024 * 1024);
+  expect(value('tributary_broker_tail_cache_bytes')).toBeGreaterThan(0);
+  expect(text).toMatch(/^tributary_broker_tail_cache_reads_total\{result="hit",[^}]*\} \d+$/m);
+  expect(text).toMatch(/^tributary_broker_tail_cache_reads_total\{result="miss",[^}]*\} \d+$/m);
   const m = brokers.broker(leader!).metricsAddress;
   expect((await fetch(`http://${m}/healthz`)).status).toBe(200);
   expect((await fetch(`http://${m}/readyz`)).status).toBe(200);

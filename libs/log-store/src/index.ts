@@ -8,6 +8,7 @@ export { LogStore, type CorruptBatch, type LogStoreOptions, type Verification } 
 /** The key layout, for tools that damage or inspect a stopped broker's store (testkit). */
 export { batchRange, dataKey, DIR_RANGE, HEADER_BYTES } from './batch-codec';
 export { PartitionLog } from './partition-log';
+export type { TailCacheStats } from './tail-cache';
 export { RECENT_BATCHES, SEQUENCE_MAX, lastSequence } from './producer-state';
 export { storedFromWire, wireFromStored } from './wire';
 export {

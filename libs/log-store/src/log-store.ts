@@ -18,7 +18,7 @@ import {
 import { GroupCommitter, type Plant } from './group-commit';
 import type { BatchOp, KvStore } from './kv/kv-store';
 import { emptyState, PartitionLog, type PartitionState } from './partition-log';
-import { TAIL_CACHE_BYTES, TailCache } from './tail-cache';
+import { TAIL_CACHE_BYTES, TailCache, type TailCacheStats } from './tail-cache';
 import { firstCorruptBatch, type VerifyCounts } from './verify';
 
 export interface LogStoreOptions {
@@ -157,6 +157,11 @@ export class LogStore {
   /** Synced KV batches written so far (group commit makes this less than the appends). */
   get writes(): number {
     return this.committer.writes;
+  }
+
+  /** The tail cache's fill and hit counts; undefined when it is off (`tailCacheBytes: 0`). */
+  get tailCache(): TailCacheStats | undefined {
+    return this.tail?.stats;
   }
 
   /** Existing or new log for a partition; another topicId (a re-created topic) starts afresh. */

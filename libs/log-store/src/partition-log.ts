@@ -435,15 +435,8 @@ export class PartitionLog implements StateSource {
 
   /** The picked batches from the tail cache, if it holds every one of them. */
   private fromTail(picked: BatchMeta[]): StoredBatch[] | undefined {
-    const tail = this.deps.tail;
-    if (!tail) return undefined;
-    const out: StoredBatch[] = [];
-    for (const m of picked) {
-      const payload = tail.get(m);
-      if (!payload) return undefined;
-      out.push(storedOf(m, payload));
-    }
-    return out;
+    const payloads = this.deps.tail?.payloadsOf(picked);
+    return payloads?.map((payload, i) => storedOf(picked[i] as BatchMeta, payload));
   }
 
   private decodeData(value: Buffer): StoredBatch {

@@ -16,12 +16,24 @@ import type { BatchMeta } from './batch-codec';
 /** Default budget of a store's tail cache. */
 export const TAIL_CACHE_BYTES = 64 * 1024 * 1024;
 
+/** What an operator needs to judge the budget: how full it is and how many reads it served. */
+export interface TailCacheStats {
+  budgetBytes: number;
+  /** Bytes held (entries for batches already removed from their log included until evicted). */
+  bytes: number;
+  /** Reads answered from memory, and reads that went to RocksDB because a batch was not held. */
+  hits: number;
+  misses: number;
+}
+
 export class TailCache {
   private readonly payloads = new WeakMap<BatchMeta, Buffer>();
   /** Insertion order, oldest first from `head`: the eviction queue. */
   private order: BatchMeta[] = [];
   private head = 0;
   private bytes = 0;
+  private hits = 0;
+  private misses = 0;
 
   constructor(readonly budgetBytes: number = TAIL_CACHE_BYTES) {}
 
@@ -34,13 +46,24 @@ export class TailCache {
     while (this.bytes > this.budgetBytes) this.evictOldest();
   }
 
-  get(m: BatchMeta): Buffer | undefined {
-    return this.payloads.get(m);
+  /** The payloads of every batch of one read, in order, or undefined unless all are held. */
+  payloadsOf(picked: readonly BatchMeta[]): Buffer[] | undefined {
+    const out: Buffer[] = [];
+    for (const m of picked) {
+      const payload = this.payloads.get(m);
+      if (!payload) {
+        this.misses++;
+        return undefined;
+      }
+      out.push(payload);
+    }
+    this.hits++;
+    return out;
   }
 
-  /** Bytes held (entries for batches already removed from their log included until evicted). */
-  get sizeBytes(): number {
-    return this.bytes;
+  get stats(): TailCacheStats {
+    const { budgetBytes, bytes, hits, misses } = this;
+    return { budgetBytes, bytes, hits, misses };
   }
 
   private evictOldest(): void {

@@ -98,7 +98,7 @@ describe('PartitionLog', () => {
   it('serves the batches appended last from memory, the older ones from disk', async () => {
     const payloadBytes = (await one('v0')).payload.length;
     // Room for the last two batches only.
-    const { disk, log } = await fresh(undefined, 2 * payloadBytes);
+    const { disk, log, store } = await fresh(undefined, 2 * payloadBytes);
     for (let i = 0; i < 4; i++) await log.appendAsLeader(await one(`v${i}`), 1);
     for (const offset of [0, 1, 2, 3]) await damage(disk, offset);
     expect(await reasonOf(log.read(0, 4, 1 << 20))).toBe('CHECKSUM_MISMATCH');
@@ -106,6 +106,17 @@ describe('PartitionLog', () => {
     const recent = await log.read(2, 4, 1 << 20);
     expect((await recordsOf(recent)).map((r) => r[2])).toEqual(['v2', 'v3']);
     for (const b of recent) expect(crc32c(b.payload)).toBe(b.crc32c);
+    // What operators see of it (the broker exports these as tributary_broker_tail_cache_*).
+    expect(store.tailCache).toEqual({
+      budgetBytes: 2 * payloadBytes,
+      bytes: 2 * payloadBytes,
+      hits: 1,
+      misses: 2,
+    });
+    const off = await fresh(undefined, 0);
+    await off.log.appendAsLeader(await one('v'), 1);
+    expect(await values(off.log)).toEqual(['v']);
+    expect(off.store.tailCache).toBeUndefined();
   });
 
   it('deduplicates the last 5 batches of a producer, refuses gaps, fences old epochs, wraps sequences', async () => {
