@@ -1,6 +1,7 @@
 // The fuzz campaign (src/fuzz) at CI size against a real cluster — 3 coordinators, 2 brokers —
-// and the checks after it: every process alive and under 1 GiB resident, every call ended in a
-// status the server chose, every write acknowledged before the campaign reads back unchanged.
+// and the checks after it: every process alive and under 1 GiB resident in every memory sample
+// taken during the campaign, every call ended in a status the server chose, every write
+// acknowledged before the campaign reads back unchanged.
 // `npm run fuzz` runs the long campaign (100,000 requests per service). The same on a secure
 // cluster (mTLS, tokens, ACLs) as a principal without cluster rights, membership methods
 // included: the Raft group is unchanged after it. Planted: a service whose handlers fail with
@@ -22,9 +23,13 @@ it(`leaves every process up, bounded and holding its data after ${REQUESTS} adve
     deadlineMs: 1_000,
     rawConnections: 50,
     rssBytesMax: 1024 ** 3,
+    memorySampleMs: 2_000,
   });
   expect(verdict.problems).toEqual([]);
   expect(verdict.guarded).toEqual({ nodes: 200, records: 2_000 });
+  // Memory sampled from the start of the campaign to after it, every process each time.
+  expect(verdict.memory.length).toBeGreaterThanOrEqual(3);
+  for (const m of verdict.memory) expect(Object.keys(m.rssBytes)).toHaveLength(5);
   const services = Object.entries(verdict.report.services);
   expect(services).toHaveLength(6);
   for (const [name, s] of services) {

@@ -54,8 +54,16 @@ void fuzzCluster({
       for (const [name, s] of Object.entries(verdict.report.services))
         process.stdout.write(`${name}: ${s.requests} requests, ${JSON.stringify(s.codes)}\n`);
       process.stdout.write(`raw connections: ${verdict.report.raw.connections}\n`);
-      for (const [name, bytes] of Object.entries(verdict.rssBytes))
-        process.stdout.write(`${name}: ${(bytes / 2 ** 20).toFixed(0)} MiB resident\n`);
+      // One line per process: its resident memory at every sample, then the peak.
+      const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+      const at = verdict.memory.map((m) => `${m.atS}s`).join(' ');
+      process.stdout.write(`resident memory (MiB) sampled at ${at}:\n`);
+      for (const name of Object.keys(verdict.rssBytes)) {
+        const series = verdict.memory.map((m) => m.rssBytes[name] ?? 0);
+        process.stdout.write(
+          `${name}: ${series.map(mib).join(' ')}; peak ${mib(Math.max(...series))}\n`,
+        );
+      }
       for (const p of verdict.problems) process.stdout.write(`PROBLEM: ${p}\n`);
       process.stdout.write(
         `${verdict.ok ? 'ok' : 'FAILED'}: seed ${seed}, ${verdict.report.seconds.toFixed(0)} s, ` +

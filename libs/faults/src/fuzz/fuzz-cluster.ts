@@ -1,13 +1,15 @@
 // One fuzz campaign on a fresh cluster (3 coordinators, 2 brokers on loopback) and its
 // verdict: before the fuzzer, acknowledged writes are made through the SDK (coordination
 // nodes, and acks=all records on an RF 2 topic); after it, every process must still be
-// running, under a memory bound, every call must have ended in a status the server chose, and
-// every acknowledged write must read back unchanged.
+// running, every call must have ended in a status the server chose, and every acknowledged
+// write must read back unchanged. Resident memory is sampled all through the campaign, and
+// every sample must stay under the bound: a leak shows as a rising series, not only at the end.
 //
 // `secure`: the cluster runs mTLS with bearer tokens and ACLs, and the fuzzer calls as a token
 // principal the ACLs let read and write every topic, group and node but never alter the
 // cluster — so the authentication and authorization paths are fuzzed too, and so are the
 // membership methods, which the ACLs then refuse it.
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
@@ -30,8 +32,10 @@ import {
 import { fuzz, type FuzzOptions, type FuzzReport } from './fuzzer';
 
 export interface FuzzClusterOptions extends Omit<FuzzOptions, 'credentials' | 'membership'> {
-  /** A process whose resident memory is above this after the campaign fails it. */
+  /** A process whose resident memory is above this in any sample fails the campaign. */
   rssBytesMax: number;
+  /** How often resident memory is sampled during the campaign; default 10 s. */
+  memorySampleMs?: number;
   /** mTLS, tokens and ACLs, the fuzzer a principal without cluster rights. */
   secure?: boolean;
 }
@@ -103,8 +107,17 @@ export interface FuzzVerdict {
   report: FuzzReport;
   /** Resident memory of each process after the campaign, by name. */
   rssBytes: Record<string, number>;
+  /** Resident memory by name, sampled from the fuzzer's start (`atS`) to after the campaign. */
+  memory: MemorySample[];
   guarded: { nodes: number; records: number };
 }
+
+export interface MemorySample {
+  atS: number;
+  rssBytes: Record<string, number>;
+}
+
+const MEMORY_SAMPLE_MS = 10_000;
 
 const GUARD_NODES = 200;
 const GUARD_RECORDS = 2_000;
@@ -130,40 +143,47 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
     const written = await writeGuard(guard, coordAddresses, brokerAddresses, sdk);
     o.progress?.(`fuzz: guarded ${written.nodes.size} nodes and ${written.records.size} records`);
 
-    const report = await fuzz(
-      { coord: coordAddresses, raft: coordAddresses, broker: brokerAddresses },
-      {
-        ...o,
-        ...(target.fuzzer && { credentials: target.fuzzer, membership: true }),
-      },
-    );
+    const started = performance.now();
+    const memory: MemorySample[] = [];
+    const sample = () => {
+      const atS = Math.round((performance.now() - started) / 1000);
+      try {
+        memory.push({ atS, rssBytes: residentMemory(coordinators, brokers).rssBytes });
+      } catch {
+        // A process exited between the check and the read: the check after the campaign says so.
+      }
+    };
+    sample();
+    const sampler = setInterval(sample, o.memorySampleMs ?? MEMORY_SAMPLE_MS);
+    let report: FuzzReport;
+    try {
+      report = await fuzz(
+        { coord: coordAddresses, raft: coordAddresses, broker: brokerAddresses },
+        {
+          ...o,
+          ...(target.fuzzer && { credentials: target.fuzzer, membership: true }),
+        },
+      );
+    } finally {
+      clearInterval(sampler);
+    }
 
     const problems = report.findings.map(
       (f) => `${f.method} (${f.kind}, request ${f.request}): ${f.code} ${f.message}`,
     );
-    const rssBytes: Record<string, number> = {};
-    for (const m of coordinators.members.values()) {
-      const name = `coordinator ${m.id}`;
-      if (!m.process || m.process.exitCode !== null || m.process.signalCode !== null) {
-        problems.push(`${name} is not running after the campaign`);
-        continue;
-      }
-      rssBytes[name] = coordinators.rssBytes(m.id);
-    }
-    for (const id of [1, 2]) {
-      const child = brokers.broker(id).process;
-      const name = `broker ${id}`;
-      if (!child?.pid || child.exitCode !== null || child.signalCode !== null) {
-        problems.push(`${name} is not running after the campaign`);
-        continue;
-      }
-      rssBytes[name] = brokers.rssBytes(id);
-    }
-    for (const [name, bytes] of Object.entries(rssBytes))
-      if (bytes > o.rssBytesMax)
-        problems.push(
-          `${name} holds ${(bytes / 2 ** 20).toFixed(0)} MiB resident, above the bound`,
-        );
+    const after = residentMemory(coordinators, brokers);
+    const rssBytes = after.rssBytes;
+    for (const name of after.stopped) problems.push(`${name} is not running after the campaign`);
+    memory.push({ atS: Math.round((performance.now() - started) / 1000), rssBytes });
+    const over = new Set<string>();
+    for (const { atS, rssBytes: sampled } of memory)
+      for (const [name, bytes] of Object.entries(sampled))
+        if (bytes > o.rssBytesMax && !over.has(name)) {
+          over.add(name);
+          problems.push(
+            `${name} held ${(bytes / 2 ** 20).toFixed(0)} MiB resident ${atS} s into the campaign, above the bound of ${(o.rssBytesMax / 2 ** 20).toFixed(0)} MiB`,
+          );
+        }
     o.progress?.('fuzz: reading the guarded writes back');
     problems.push(
       ...(await withTimeout(
@@ -178,11 +198,31 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
       problems,
       report,
       rssBytes,
+      memory,
       guarded: { nodes: written.nodes.size, records: written.records.size },
     };
   } finally {
     await target.shutdown();
   }
+}
+
+/** Resident memory of every process still running, and the names of those that are not. */
+function residentMemory(c: CoordinatorCluster, b: BrokerCluster) {
+  const rssBytes: Record<string, number> = {};
+  const stopped: string[] = [];
+  const running = (p: ChildProcess | null | undefined) =>
+    p?.pid !== undefined && p.exitCode === null && p.signalCode === null;
+  for (const m of c.members.values()) {
+    const name = `coordinator ${m.id}`;
+    if (running(m.process)) rssBytes[name] = c.rssBytes(m.id);
+    else stopped.push(name);
+  }
+  for (const id of [1, 2]) {
+    const name = `broker ${id}`;
+    if (running(b.broker(id).process)) rssBytes[name] = b.rssBytes(id);
+    else stopped.push(name);
+  }
+  return { rssBytes, stopped };
 }
 
 /** A failed campaign's process logs, kept under reports/fuzz/ (the cluster's own go with it). */
