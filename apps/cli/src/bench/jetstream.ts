@@ -16,6 +16,7 @@ import { LatencyRecorder } from './latency';
 import { freePorts } from '@tributary/rpc';
 import type { PublishFigures } from './produce';
 import { stopChild } from './produce-cluster';
+import { NATS_MISSING, natsServerBinary } from './peer-servers';
 
 export interface NatsServer {
   url: string;
@@ -28,10 +29,9 @@ export interface JetStreamResult extends PublishFigures {
   window: number;
 }
 
-const NATS_BINARY = ['/usr/sbin/nats-server', '/usr/bin/nats-server'];
-
 export async function startNatsServer(): Promise<NatsServer> {
-  const binary = NATS_BINARY.find((b) => fs.existsSync(b)) ?? 'nats-server';
+  const binary = natsServerBinary();
+  if (!binary) throw new Error(NATS_MISSING);
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trib-bench-nats-'));
   const [port] = await freePorts(1);
   const child = spawn(binary, ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port)], {
@@ -39,6 +39,8 @@ export async function startNatsServer(): Promise<NatsServer> {
   });
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  // A spawn failure (not executable, say) is an 'error' event; unhandled, it would crash us.
+  child.on('error', (error) => (log += `\n${binary}: ${error.message}`));
   await waitForLine(child, () => log, /Server is ready/, 10_000);
   const version = /Version:\s+(\S+)/.exec(log)?.[1] ?? '?';
   return {

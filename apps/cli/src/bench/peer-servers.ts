@@ -24,10 +24,18 @@ const ETCD_BINARY = '/usr/bin/etcd';
 const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
 const NATS_BINARIES = ['/usr/sbin/nats-server', '/usr/bin/nats-server'];
 
+export const NATS_MISSING =
+  'the JetStream peer needs nats-server: install the Debian package (apt-get install nats-server)';
+
+/** Where Debian's nats-server package put the binary; undefined when it is not installed. */
+export function natsServerBinary(): string | undefined {
+  return NATS_BINARIES.find((b) => fs.existsSync(b));
+}
+
 /** Which peer binaries are missing, with the Debian package that brings each. */
 export function missingPeers(): string[] {
   const missing: string[] = [];
-  if (!NATS_BINARIES.some((b) => fs.existsSync(b))) missing.push('nats-server (nats-server)');
+  if (!natsServerBinary()) missing.push('nats-server (nats-server)');
   if (!fs.existsSync(ETCD_BINARY)) missing.push('etcd (etcd-server)');
   if (!fs.existsSync(ZOOKEEPER_JAR)) missing.push('zookeeper (zookeeper)');
   return missing;

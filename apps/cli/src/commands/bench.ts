@@ -261,6 +261,10 @@ function registerLogBench(
     // The cluster it starts is plaintext: TLS flags would describe some other cluster.
     if (opts.startCluster && opts.tlsCa)
       command.error('error: --start-cluster runs a plaintext cluster: drop the --tls-* flags');
+    const jetstream = name === 'jetstream' || opts.jetstream === true;
+    // Before any Tributary run, not minutes later when the peer's turn comes.
+    const peers = require('../bench/peer-servers') as typeof import('../bench/peer-servers');
+    if (jetstream && !peers.natsServerBinary()) command.error(`error: ${peers.NATS_MISSING}`);
     const { runSuite } =
       require('../bench/produce-suite') as typeof import('../bench/produce-suite');
     const { renderLogTable } =
@@ -286,7 +290,7 @@ function registerLogBench(
       recordBytes: opts.recordBytes,
       runs: opts.runs,
       startCluster: opts.startCluster,
-      jetstream: name === 'jetstream' || opts.jetstream,
+      jetstream,
       jetstreamWindow: opts.jetstreamWindow,
       jetstreamAwaitRecords: opts.jetstreamAwaitRecords,
       progress: (line) => process.stderr.write(line),
