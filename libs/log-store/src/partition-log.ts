@@ -70,6 +70,9 @@ export interface PartitionDeps {
 
 const batchEnd = (m: BatchMeta) => m.baseOffset + m.recordCount;
 
+/** A partition's appends are kept in the tail cache for this long after its last read. */
+const TAILED_FOR_MS = 10_000;
+
 export class PartitionLog implements StateSource {
   private index: BatchMeta[];
   private next: number;
@@ -82,6 +85,8 @@ export class PartitionLog implements StateSource {
   private durableEpochs: EpochEntry[];
   private producers: Map<number, ProducerEntry>;
   private bytes = 0;
+  /** Appends go to the tail cache until then: someone read this partition in the last while. */
+  private tailedUntilMs = -Infinity;
   private gen = 0;
   private deleted = false;
   private compacting: Promise<unknown> = Promise.resolve();
@@ -290,8 +295,11 @@ export class PartitionLog implements StateSource {
     noteEpoch(this.pendingEpochs, m.leaderEpoch, m.baseOffset);
     recordBatch(this.producers, m);
     const data = encodeData(m, b.payload);
-    // Our own copy (the request's buffer may hold other partitions' batches too).
-    this.deps.tail?.add(m, data.subarray(HEADER_BYTES));
+    // Our own copy (the request's buffer may hold other partitions' batches too). Only while
+    // the partition has readers: a cached buffer outlives the young generation, so every one
+    // is promoted and freed only by a major GC (1 KiB produce, nobody reading: 73 -> 102 MB/s).
+    if (this.deps.tail && this.deps.clock() < this.tailedUntilMs)
+      this.deps.tail.add(m, data.subarray(HEADER_BYTES));
     return [
       { type: 'put', key: indexKey(this.id, m.baseOffset), value: encodeHeader(m) },
       { type: 'put', key: dataKey(this.id, m.baseOffset), value: data },
@@ -399,6 +407,7 @@ export class PartitionLog implements StateSource {
    */
   async read(from: number, upTo: number, maxBytes: number): Promise<StoredBatch[]> {
     this.checkReadable(from);
+    this.tailedUntilMs = this.deps.clock() + TAILED_FOR_MS;
     const limit = Math.min(upTo, this.durableEnd);
     const picked: BatchMeta[] = [];
     let bytes = 0;

@@ -87,6 +87,7 @@ describe('PartitionLog', () => {
     const { disk, log, reopen } = await fresh();
     const bad = { ...(await one('a')), crc32c: 1 };
     expect(await reasonOf(log.appendAsLeader(bad, 1))).toBe('CHECKSUM_MISMATCH');
+    await log.read(0, 0, 100); // a reader: what is appended now goes to the tail cache too
     await log.appendAsLeader(await one('payload'), 1);
     await damage(disk, 0);
     // The tail cache still holds the payload as it was checked on append, never read back.
@@ -99,6 +100,7 @@ describe('PartitionLog', () => {
     const payloadBytes = (await one('v0')).payload.length;
     // Room for the last two batches only.
     const { disk, log, store } = await fresh(undefined, 2 * payloadBytes);
+    await log.read(0, 0, 100);
     for (let i = 0; i < 4; i++) await log.appendAsLeader(await one(`v${i}`), 1);
     for (const offset of [0, 1, 2, 3]) await damage(disk, offset);
     expect(await reasonOf(log.read(0, 4, 1 << 20))).toBe('CHECKSUM_MISMATCH');
@@ -113,10 +115,25 @@ describe('PartitionLog', () => {
       hits: 1,
       misses: 2,
     });
+    // The first read of an empty log found nothing to pick: neither a hit nor a miss.
     const off = await fresh(undefined, 0);
     await off.log.appendAsLeader(await one('v'), 1);
     expect(await values(off.log)).toEqual(['v']);
     expect(off.store.tailCache).toBeUndefined();
+  });
+
+  it('caches appends only while the partition has been read in the last 10 s', async () => {
+    let now = 5000;
+    const { log, store } = await fresh(() => now);
+    await log.appendAsLeader(await one('unread'), 1);
+    expect(store.tailCache?.bytes).toBe(0);
+    expect(await values(log)).toEqual(['unread']); // from disk: a miss, and now a reader
+    await log.appendAsLeader(await one('tailed'), 1);
+    const cached = store.tailCache!.bytes;
+    expect(cached).toBeGreaterThan(0);
+    now += 10_001;
+    await log.appendAsLeader(await one('after'), 1);
+    expect(store.tailCache!.bytes).toBe(cached);
   });
 
   it('deduplicates the last 5 batches of a producer, refuses gaps, fences old epochs, wraps sequences', async () => {
