@@ -229,6 +229,7 @@ async function ownTables(bootstrap: string[], coordinators: string[]): Promise<v
       bootstrap,
       recordBytes: [RECORD_BYTES],
       runs: RUNS,
+      warmupRuns: 1,
       startCluster: undefined,
       jetstream: false,
       jetstreamWindow: 256,

@@ -33,6 +33,8 @@ export interface SuiteOptions {
   bootstrap: string[];
   recordBytes: number[];
   runs: number;
+  /** Runs made before `runs` for each row and not counted. */
+  warmupRuns: number;
   /** Start this many coordinators and brokers (1 or 3) instead of using `bootstrap`. */
   startCluster: number | undefined;
   jetstream: boolean;
@@ -57,7 +59,7 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
         : `brokers at ${bootstrap.join(',')}`;
       for (const recordBytes of o.recordBytes) {
         const w: ProduceWorkload = { ...o.base, recordBytes, bootstrap };
-        const row = await tributaryRow(o.workload, w, o.runs);
+        const row = await tributaryRow(o.workload, w, o.warmupRuns + o.runs, o.warmupRuns);
         results.push(row);
         o.progress(progressLine(row));
       }
@@ -74,8 +76,9 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
         for (const window of [o.jetstreamWindow, 1]) {
           const records = window > 1 ? (o.base.records ?? 500_000) : o.jetstreamAwaitRecords;
           const runs = [];
-          for (let i = 0; i < o.runs; i++) {
-            runs.push(await runJetStream(nats.url, { recordBytes, records, window }));
+          for (let i = 0; i < o.warmupRuns + o.runs; i++) {
+            const run = await runJetStream(nats.url, { recordBytes, records, window });
+            if (i >= o.warmupRuns) runs.push(run);
           }
           const row = medianRow(
             {
@@ -104,6 +107,7 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
         'HdrHistogram per record: send to acknowledgement (produce), send to consumer (e2e); ' +
         'no coordinated-omission correction',
       notes: [
+        `each row: ${o.warmupRuns} warm-up run(s) first, not counted, then the median of ${o.runs}`,
         `tributary: ${b.partitions} partitions, RF ${b.replicationFactor}, acks ${b.acks}, ` +
           `linger ${b.lingerMs} ms, batches ≤ ${b.batchBytesMax} B, compression ${b.compression}, ` +
           `idempotent ${b.idempotent}, one producer without keys (sticky partitions)` +
@@ -120,10 +124,12 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
   };
 }
 
+/** `runs` runs of `workload`, the first `warmups` of them not counted. */
 async function tributaryRow(
   workload: LogWorkload,
   w: ProduceWorkload,
   runs: number,
+  warmups: number,
 ): Promise<LogBenchRow> {
   const mode =
     `acks=${w.acks} RF${w.replicationFactor} ${w.partitions}p` +
@@ -151,5 +157,6 @@ async function tributaryRow(
       await deleteBenchTopic(w.bootstrap, topic, w.tls);
     }
   }
-  return medianRow({ system: 'tributary', workload, mode, record_bytes: w.recordBytes }, figures);
+  const counted = figures.slice(warmups);
+  return medianRow({ system: 'tributary', workload, mode, record_bytes: w.recordBytes }, counted);
 }

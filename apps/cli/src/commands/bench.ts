@@ -54,6 +54,7 @@ interface LogBenchOpts extends TlsFlags {
   compression: CompressionName;
   idempotent: boolean;
   runs: number;
+  warmupRuns: number;
   jetstream: boolean;
   jetstreamWindow: number;
   jetstreamAwaitRecords: number;
@@ -240,6 +241,15 @@ function registerLogBench(
         .default(3)
         .argParser(parsePositiveInt),
     )
+    .addOption(
+      option(
+        '--warmup-runs <n>',
+        'WARMUP_RUNS',
+        'runs per row made first and not counted (JIT, connections, fresh memory), as the OpenMessaging Benchmark warms up',
+      )
+        .default(1)
+        .argParser(parseNonNegativeInt),
+    )
     .addOption(new Option('--jetstream', 'also measure NATS JetStream in the same run'))
     .addOption(
       option('--jetstream-window <n>', 'JETSTREAM_WINDOW', 'JetStream async publishes in flight')
@@ -289,6 +299,7 @@ function registerLogBench(
       bootstrap: opts.bootstrap,
       recordBytes: opts.recordBytes,
       runs: opts.runs,
+      warmupRuns: opts.warmupRuns,
       startCluster: opts.startCluster,
       jetstream,
       jetstreamWindow: opts.jetstreamWindow,
