@@ -59,7 +59,7 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
         : `brokers at ${bootstrap.join(',')}`;
       for (const recordBytes of o.recordBytes) {
         const w: ProduceWorkload = { ...o.base, recordBytes, bootstrap };
-        const row = await tributaryRow(o.workload, w, o.warmupRuns + o.runs, o.warmupRuns);
+        const row = await tributaryRow(o.workload, w, o.warmupRuns, o.runs);
         results.push(row);
         o.progress(progressLine(row));
       }
@@ -75,11 +75,9 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
       for (const recordBytes of o.recordBytes) {
         for (const window of [o.jetstreamWindow, 1]) {
           const records = window > 1 ? (o.base.records ?? 500_000) : o.jetstreamAwaitRecords;
-          const runs = [];
-          for (let i = 0; i < o.warmupRuns + o.runs; i++) {
-            const run = await runJetStream(nats.url, { recordBytes, records, window });
-            if (i >= o.warmupRuns) runs.push(run);
-          }
+          const runs = await countedRuns(o.warmupRuns, o.runs, () =>
+            runJetStream(nats.url, { recordBytes, records, window }),
+          );
           const row = medianRow(
             {
               system: 'jetstream',
@@ -124,39 +122,48 @@ export async function runSuite(o: SuiteOptions): Promise<LogBenchReport> {
   };
 }
 
-/** `runs` runs of `workload`, the first `warmups` of them not counted. */
+/** `warmups` runs of `run`, left out, then `runs` more, kept: what a row's median is made of. */
+async function countedRuns<T>(warmups: number, runs: number, run: () => Promise<T>): Promise<T[]> {
+  const kept: T[] = [];
+  for (let i = 0; i < warmups + runs; i++) {
+    const figures = await run();
+    if (i >= warmups) kept.push(figures);
+  }
+  return kept;
+}
+
+/** The median row of `workload` over `runs` runs after `warmups` left out. */
 async function tributaryRow(
   workload: LogWorkload,
   w: ProduceWorkload,
-  runs: number,
   warmups: number,
+  runs: number,
 ): Promise<LogBenchRow> {
   const mode =
     `acks=${w.acks} RF${w.replicationFactor} ${w.partitions}p` +
     (workload === 'e2e' ? ` @${w.rate}/s` : '');
-  const figures = [];
-  for (let i = 0; i < runs; i++) {
-    const topic = benchTopic(workload);
-    await createBenchTopic(w, topic);
-    try {
-      if (workload === 'produce') {
-        figures.push(await runProduce(w, topic));
-      } else if (workload === 'consume') {
-        const r = await runConsume(w, topic);
-        figures.push({ ...r, msgs_per_s: r.records_per_s, errors: 0 });
-      } else {
-        const r = await runE2e(w, topic);
-        figures.push({
-          ...r,
-          records: r.received,
-          msgs_per_s: r.received / r.elapsed_s,
-          mb_per_s: (r.received * w.recordBytes) / r.elapsed_s / 1e6,
-        });
-      }
-    } finally {
-      await deleteBenchTopic(w.bootstrap, topic, w.tls);
+  const figures = await countedRuns(warmups, runs, () => tributaryRun(workload, w));
+  return medianRow({ system: 'tributary', workload, mode, record_bytes: w.recordBytes }, figures);
+}
+
+/** One run of `workload` on a topic of its own, deleted afterwards. */
+async function tributaryRun(workload: LogWorkload, w: ProduceWorkload) {
+  const topic = benchTopic(workload);
+  await createBenchTopic(w, topic);
+  try {
+    if (workload === 'produce') return await runProduce(w, topic);
+    if (workload === 'consume') {
+      const r = await runConsume(w, topic);
+      return { ...r, msgs_per_s: r.records_per_s, errors: 0 };
     }
+    const r = await runE2e(w, topic);
+    return {
+      ...r,
+      records: r.received,
+      msgs_per_s: r.received / r.elapsed_s,
+      mb_per_s: (r.received * w.recordBytes) / r.elapsed_s / 1e6,
+    };
+  } finally {
+    await deleteBenchTopic(w.bootstrap, topic, w.tls);
   }
-  const counted = figures.slice(warmups);
-  return medianRow({ system: 'tributary', workload, mode, record_bytes: w.recordBytes }, counted);
 }
