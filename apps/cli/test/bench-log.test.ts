@@ -1,12 +1,8 @@
 // `trib bench produce|consume|e2e` as a user runs them: each starts its own one-broker cluster
 // (`--start-cluster 1`), makes its warm-up runs, and reports medians of the counted ones only.
-import * as path from 'node:path';
-import { execFile } from 'node:child_process';
+import { runTrib } from '@tributary/testkit';
 
 jest.setTimeout(240_000);
-
-const repo = path.resolve(__dirname, '../../..');
-const trib = path.join(repo, 'apps/cli/bin/trib.js');
 
 interface Report {
   conditions: { notes: string[] };
@@ -23,22 +19,19 @@ interface Report {
   }>;
 }
 
-function bench(args: string[]): Promise<{ code: number; report: Report; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [trib, 'bench', ...args, '--start-cluster', '1', '--record-bytes', '100', '--json'],
-      { cwd: repo, timeout: 200_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number(error.code ?? 1) : 0,
-          report: (stdout
-            ? JSON.parse(stdout)
-            : { conditions: { notes: [] }, results: [] }) as Report,
-          stderr,
-        }),
-    );
-  });
+async function bench(
+  args: string[],
+): Promise<{ code: number | null; report: Report; stderr: string }> {
+  const r = await runTrib(
+    ['bench', ...args, '--start-cluster', '1', '--record-bytes', '100', '--json'],
+    { timeoutMs: 200_000 },
+  );
+  const empty: Report = { conditions: { notes: [] }, results: [] };
+  return {
+    code: r.code,
+    report: r.stdout ? (JSON.parse(r.stdout) as Report) : empty,
+    stderr: r.stderr,
+  };
 }
 
 it('produce: the warm-up run is made and left out of the median', async () => {
