@@ -144,10 +144,11 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
     o.progress?.(`fuzz: guarded ${written.nodes.size} nodes and ${written.records.size} records`);
 
     const started = performance.now();
+    const elapsedS = () => Math.round((performance.now() - started) / 1000);
     const memory: MemorySample[] = [];
     const sample = () => {
-      const atS = Math.round((performance.now() - started) / 1000);
       try {
+        const atS = elapsedS();
         memory.push({ atS, rssBytes: residentMemory(coordinators, brokers).rssBytes });
       } catch {
         // A process exited between the check and the read: the check after the campaign says so.
@@ -174,7 +175,7 @@ export async function fuzzCluster(o: FuzzClusterOptions): Promise<FuzzVerdict> {
     const after = residentMemory(coordinators, brokers);
     const rssBytes = after.rssBytes;
     for (const name of after.stopped) problems.push(`${name} is not running after the campaign`);
-    memory.push({ atS: Math.round((performance.now() - started) / 1000), rssBytes });
+    memory.push({ atS: elapsedS(), rssBytes });
     const over = new Set<string>();
     for (const { atS, rssBytes: sampled } of memory)
       for (const [name, bytes] of Object.entries(sampled))
