@@ -41,19 +41,36 @@ class HandTimers {
 type Message =
   { kind: 'start' | 'progress'; revision: number } | { kind: 'events'; revisions: number[] };
 
-function recorder() {
+/**
+ * A client's stream: `capacity` pushes fill its buffer (push then returns false) until `drain`
+ * empties it; pushing more into a full buffer, or a mark while events are held back, is a bug.
+ */
+function recorder(capacity = Infinity) {
   const messages: Message[] = [];
   const errors: Error[] = [];
+  let buffered = 0;
+  let resume: (() => void) | undefined;
   const sink: WatchSink = {
     start: (revision) => messages.push({ kind: 'start', revision }),
     push: (events: WatchEvent[]) => {
+      if (buffered >= capacity) throw new Error('pushed into a full buffer');
       messages.push({ kind: 'events', revisions: events.map((e) => e.revision) });
-      return true;
+      return ++buffered < capacity;
     },
-    progress: (revision) => messages.push({ kind: 'progress', revision }),
+    progress: (revision) => {
+      if (resume) throw new Error('a progress mark while events are held back');
+      messages.push({ kind: 'progress', revision });
+    },
+    whenDrained: (callback) => (resume = callback),
     fail: (error) => errors.push(error),
   };
-  return { messages, errors, sink };
+  const drain = () => {
+    buffered = 0;
+    const callback = resume;
+    resume = undefined;
+    callback?.();
+  };
+  return { messages, errors, sink, drain };
 }
 
 function setup(options: { watchesPerOwnerMax?: number; watchHistoryRevisions?: number } = {}) {
@@ -257,4 +274,70 @@ it('refuses a compacted start revision before sending anything, naming the oldes
   expect(info.reason).toBe('COMPACTED');
   expect(Number(info.metadata['compact_revision'])).toBeGreaterThan(1);
   expect(r.messages).toEqual([]);
+});
+
+it('holds events back from a client whose buffer is full, and replays them when it drains', () => {
+  const { hub, create, spec, timers } = setup();
+  create('/w');
+  const r = recorder(2);
+  hub.open(spec({ progressNotify: true }), r.sink);
+  create('/w/1'); // 2
+  create('/w/2'); // 3: the buffer is now full
+  create('/w/3'); // 4, 5: held back
+  create('/w/4');
+  timers.advance(3000); // no progress mark may claim revisions 4 and 5 were sent
+  expect(r.messages).toEqual([
+    { kind: 'start', revision: 1 },
+    { kind: 'events', revisions: [2] },
+    { kind: 'events', revisions: [3] },
+  ]);
+  r.drain();
+  create('/w/5'); // 6: live again
+  expect(r.messages.slice(3)).toEqual([
+    { kind: 'events', revisions: [4, 5] },
+    { kind: 'events', revisions: [6] },
+  ]);
+  expect(r.errors).toEqual([]);
+});
+
+it('a paused replay continues where it stopped, a page at a time', () => {
+  const { hub, create, spec } = setup({ watchHistoryRevisions: 5000 });
+  create('/w');
+  for (let i = 0; i < 2500; i++) create(`/w/${i}`); // revisions 2..2501: three pages
+  const r = recorder(1);
+  hub.open(spec({ startRevision: 1 }), r.sink);
+  const revisions = () => r.messages.flatMap((m) => (m.kind === 'events' ? m.revisions : []));
+  expect(revisions()).toHaveLength(1000);
+  r.drain();
+  r.drain();
+  expect(revisions()).toEqual(Array.from({ length: 2500 }, (_, i) => i + 2));
+});
+
+it('a client paused until the history it missed is compacted gets COMPACTED, not a gap', () => {
+  const { hub, create, spec } = setup({ watchHistoryRevisions: 3 });
+  create('/w');
+  const r = recorder(1);
+  hub.open(spec(), r.sink);
+  create('/w/1'); // 2: fills the buffer
+  for (let i = 0; i < 6; i++) create(`/w/x${i}`);
+  r.drain();
+  expect(r.messages).toEqual([
+    { kind: 'start', revision: 1 },
+    { kind: 'events', revisions: [2] },
+  ]);
+  expect(readError(r.errors[0])).toMatchObject({ reason: 'COMPACTED' });
+  expect(hub.size).toBe(0);
+});
+
+it('a watch closed while paused is not resumed by a late drain', () => {
+  const { hub, create, spec } = setup();
+  create('/w');
+  const r = recorder(1);
+  const stop = hub.open(spec(), r.sink);
+  create('/w/1');
+  create('/w/2');
+  stop();
+  r.drain();
+  expect(r.messages).toHaveLength(2);
+  expect(hub.size).toBe(0);
 });

@@ -4,7 +4,7 @@ import type { CoordinationServiceHandlers } from '@tributary/rpc/src/generated/t
 import type { CoordinationOps, LockCallOptions } from './coordination-ops';
 import { SessionQuota } from './session-quota';
 import type { SessionKeeper } from './session-keeper';
-import { WATCH_BACKLOG_BYTES_MAX, type WatchHub, type WatchSink } from './watch-hub';
+import type { WatchHub, WatchSink } from './watch-hub';
 import type * as w from './wire-types';
 import {
   deadlineMsOf,
@@ -103,11 +103,10 @@ function watch(
   // coordination.proto WatchResponse: the start message and progress marks carry no events.
   const sink: WatchSink = {
     start: (revision) => call.write({ header: d.header(revision), events: [] }),
-    push: (events) => {
-      call.write({ header: d.header(), events: events.map(eventToWire) });
-      return call.writableLength < WATCH_BACKLOG_BYTES_MAX;
-    },
+    // write() is false once the stream buffers its high-water mark of messages.
+    push: (events) => call.write({ header: d.header(), events: events.map(eventToWire) }),
     progress: (revision) => call.write({ header: d.header(revision), events: [] }),
+    whenDrained: (resume) => call.once('drain', resume),
     fail: (error: Error) => call.emit('error', toServiceError(error, d.log)),
   };
   const spec = {

@@ -42,7 +42,7 @@ import type { WatchMetadataRequest__Output as WatchMetadataRequest } from '@trib
 import type { WatchMetadataResponse } from '@tributary/rpc/src/generated/tributary/coord/v1/WatchMetadataResponse';
 import type { ConsensusNode } from '../node/consensus-node';
 import { AclView, aclsChangedSince } from './acl-watch';
-import { WATCH_BACKLOG_BYTES_MAX, type WatchHub } from './watch-hub';
+import type { WatchHub } from './watch-hub';
 import { addAclsCommand, coordError, removeAclsCommand, unwrap } from './wire-mapping';
 
 const BROKERS_PREFIX = `${BROKERS_ROOT}/`;
@@ -403,10 +403,8 @@ function watchMetadata(
   call: grpc.ServerWritableStream<WatchMetadataRequest, WatchMetadataResponse>,
   d: MetadataDeps,
 ): void {
-  const send = (message: WatchMetadataResponse): boolean => {
-    call.write(message);
-    return call.writableLength < WATCH_BACKLOG_BYTES_MAX;
-  };
+  // False once the stream buffers its high-water mark of messages: the hub then pauses.
+  const send = (message: WatchMetadataResponse): boolean => call.write(message);
   // The ACL list as of the last revision sent; set by the snapshot or when the watch starts.
   let acls: AclView | undefined;
   // Events at or below a snapshot sent when the watch started are in it already.
@@ -455,6 +453,7 @@ function watchMetadata(
     },
     // Nothing changed up to `revision`: an empty delta moves the client's resume point on.
     progress: (revision: number) => send({ header: d.header(revision), ...metadataDelta([]) }),
+    whenDrained: (resume: () => void) => call.once('drain', resume),
     fail: (error: Error) => call.emit('error', toServiceError(error, d.log)),
   };
   let stop: (() => void) | undefined;

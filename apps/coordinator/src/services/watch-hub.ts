@@ -12,6 +12,12 @@
  * Each push carries whole revisions, so a client resumes exactly with start_revision = the last
  * revision it received. With progress_notify, a watch that got no events during a progress
  * interval gets a progress mark: every event up to the current revision has been sent.
+ *
+ * A client that does not read as fast as events come is paused, not buffered for: once its
+ * stream's buffer is full (push returns false) the hub sends it nothing until the buffer
+ * drains, then replays what it missed from the history, as a watch from an old revision is.
+ * So a watch holds at most a full buffer, however slow its reader; one the history has left
+ * behind meanwhile ends COMPACTED.
  */
 import type {
   ApplyOutput,
@@ -22,16 +28,18 @@ import type {
 import { tributaryError } from '@tributary/rpc';
 import { coordError } from './wire-mapping';
 
-/** Bytes a watch stream may have buffered for a slow client before it is ended. */
-export const WATCH_BACKLOG_BYTES_MAX = 32 * 1024 * 1024;
-
 export interface WatchSink {
   /** The first message of the stream: `revision` is this member's current revision. */
   start(revision: number): void;
-  /** Delivers events; returns false when the client cannot keep up (the watch is then ended). */
+  /**
+   * Delivers events (they are sent, or buffered for sending); returns false when the stream's
+   * buffer is full: nothing more is pushed until `whenDrained` calls back.
+   */
   push(events: WatchEvent[]): boolean;
   /** A progress mark: every matching event up to `revision` has been delivered. */
   progress(revision: number): void;
+  /** Calls `resume` once, when the buffer that made push return false has drained. */
+  whenDrained(resume: () => void): void;
   fail(error: Error): void;
 }
 
@@ -84,11 +92,13 @@ interface Watcher {
   active: boolean;
   /** Set while the watch waits for this member to reach lastRevision. */
   waitTimer: unknown;
+  /** The client's buffer is full: it gets nothing until it drains (then catches up). */
+  paused: boolean;
   /** Dropped from the hub: further calls to its stop function do nothing. */
   gone: boolean;
 }
 
-type CatchUp = 'ok' | 'compacted' | 'ended';
+type CatchUp = 'ok' | 'paused' | 'compacted';
 
 export class WatchHub {
   /** Established watches: each has been sent everything up to the state's revision. */
@@ -135,6 +145,7 @@ export class WatchHub {
       progressNotify: spec.progressNotify,
       active: false,
       waitTimer: undefined,
+      paused: false,
       gone: false,
     };
     if (w.lastRevision < sm.compactRevision) throw compacted(w.lastRevision, sm);
@@ -150,12 +161,13 @@ export class WatchHub {
   applied(output: ApplyOutput): void {
     if (output.events.length > 0) {
       for (const w of this.watchers) {
-        if (output.revision <= w.lastRevision) continue; // delivered by a replay already
+        // A paused watch replays this from the history when it resumes.
+        if (w.paused || output.revision <= w.lastRevision) continue; // or a replay sent it
         const matching = output.events.filter((e) => matches(w.filter, e.path));
         w.lastRevision = output.revision;
         if (matching.length === 0) continue;
         w.active = true;
-        if (!w.sink.push(matching)) this.end(w, 'slow');
+        if (!w.sink.push(matching)) this.pause(w);
       }
     }
     // After the pushes: a watch established now replays this output's events itself.
@@ -165,8 +177,9 @@ export class WatchHub {
   /** The state machine was replaced by a snapshot: replay what each watcher missed. */
   restored(): void {
     for (const w of this.watchers) {
+      if (w.paused) continue;
       const r = this.catchUp(w);
-      if (r === 'compacted') this.end(w, 'compacted');
+      if (r === 'compacted') this.endCompacted(w);
     }
     this.admitCaughtUp();
   }
@@ -190,8 +203,20 @@ export class WatchHub {
     const sm = this.state();
     w.sink.start(sm.revision);
     const r = this.catchUp(w);
-    if (r === 'ok') this.watchers.add(w);
-    else if (r === 'compacted') this.end(w, 'compacted');
+    if (r === 'ok' || r === 'paused') this.watchers.add(w);
+    else if (r === 'compacted') this.endCompacted(w);
+  }
+
+  /** Holds back w's events until its client has read what is buffered. */
+  private pause(w: Watcher): void {
+    w.paused = true;
+    w.sink.whenDrained(() => this.resume(w));
+  }
+
+  private resume(w: Watcher): void {
+    if (w.gone || !w.paused) return;
+    w.paused = false;
+    if (this.catchUp(w) === 'compacted') this.endCompacted(w);
   }
 
   private admitCaughtUp(): void {
@@ -228,11 +253,11 @@ export class WatchHub {
         if (page.error.reason === 'COMPACTED') return 'compacted';
         throw coordError(page.error);
       }
-      if (page.value.events.length > 0 && !w.sink.push(page.value.events)) {
-        this.end(w, 'slow');
-        return 'ended';
-      }
       w.lastRevision = page.value.throughRevision;
+      if (page.value.events.length > 0 && !w.sink.push(page.value.events)) {
+        this.pause(w);
+        return 'paused';
+      }
     }
     return 'ok';
   }
@@ -252,6 +277,8 @@ export class WatchHub {
     for (const w of this.watchers) {
       if (!w.progressNotify) continue;
       wanted = true;
+      // A paused watch has not been sent everything up to `revision`.
+      if (w.paused) continue;
       if (w.active) w.active = false;
       else {
         w.lastRevision = revision;
@@ -275,16 +302,9 @@ export class WatchHub {
     else this.perOwner.delete(w.owner);
   }
 
-  private end(w: Watcher, why: 'slow' | 'compacted'): void {
+  private endCompacted(w: Watcher): void {
     this.drop(w);
-    w.sink.fail(
-      why === 'slow'
-        ? tributaryError(
-            'LIMIT_EXCEEDED',
-            `watch fell too far behind; resume from revision ${w.lastRevision}`,
-          )
-        : compacted(w.lastRevision, this.state()),
-    );
+    w.sink.fail(compacted(w.lastRevision, this.state()));
   }
 }
 

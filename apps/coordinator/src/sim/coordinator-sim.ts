@@ -192,6 +192,10 @@ interface Watcher {
   stop: (() => void) | undefined;
   created: Set<string>;
   resumes: number;
+  /** The client's buffer is full: this drains it (the hub then replays what it held back). */
+  drain: (() => void) | undefined;
+  /** A full buffer was pushed into, or marked as caught up: the hub ignored back-pressure. */
+  full: boolean;
 }
 
 class Member {
@@ -782,6 +786,13 @@ class CoordSim {
   private keepWatching(): void {
     const w = this.watcher;
     if (!w) return;
+    // A slow reader: now and then its buffer drains.
+    if (w.drain && this.random.int(4) === 0) {
+      const drain = w.drain;
+      w.drain = undefined;
+      w.full = false;
+      drain();
+    }
     if (w.member && w.generation === w.member.generation && w.member.up) return;
     const running = this.members.filter((m) => m.running(this.nowMs) && m.watches);
     if (running.length === 0) return;
@@ -789,13 +800,18 @@ class CoordSim {
     w.member = m;
     w.generation = m.generation;
     w.resumes++;
+    w.drain = undefined; // a buffer of the stream before, if it was cut
+    w.full = false;
     const ended = () => {
       if (w.member === m) w.member = undefined; // resumes at the next time event
+      w.drain = undefined;
+      w.full = false;
     };
     const sink: WatchSink = {
       start: () => undefined,
       // A push carries whole revisions (one, or several in a replay), in order, all new.
       push: (events) => {
+        if (w.full) this.violation = `watch on member ${m.id} pushed into a full buffer`;
         let previous = w.revision;
         for (const e of events) {
           if (e.revision <= w.revision || e.revision < previous)
@@ -804,9 +820,14 @@ class CoordSim {
           if (e.type === 'CREATED') w.created.add(e.path);
         }
         w.revision = previous;
-        return true;
+        // One push in eight fills the buffer.
+        w.full = this.random.int(8) === 0;
+        return !w.full;
       },
+      whenDrained: (resume) => (w.drain = resume),
       progress: (revision) => {
+        if (w.full)
+          this.violation = `watch on member ${m.id} marked progress with events held back`;
         if (revision < w.revision)
           this.violation = `watch progress went back from ${w.revision} to ${revision}`;
         w.revision = revision;
@@ -1001,6 +1022,8 @@ class CoordSim {
       stop: undefined,
       created: new Set(),
       resumes: 0,
+      drain: undefined,
+      full: false,
     };
   }
 
