@@ -19,6 +19,8 @@ import { peerShimFromEnv, throughShim, type PeerShim } from './test-peer-shim';
 export const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
 /** A stream whose unsent bytes exceed this is treated as congested: messages are dropped. */
 const STREAM_BACKLOG_BYTES_MAX = 64 * 1024 * 1024;
+/** What a message costs besides its entries' data, in the backlog's count. */
+const MESSAGE_OVERHEAD_BYTES = 64;
 
 export interface TransportEvents {
   unreachable(peer: NodeId): void;
@@ -29,6 +31,11 @@ interface Peer {
   client: RaftServiceClient;
   address: string;
   stream: grpc.ClientWritableStream<SendRequest> | null;
+  /**
+   * Bytes written to `stream` that the transport has not taken yet (their write callbacks are
+   * pending). Counted here because an object-mode stream's writableLength counts messages.
+   */
+  backlogBytes: number;
   sendingSnapshot: boolean;
 }
 
@@ -62,7 +69,7 @@ export class PeerTransport {
       { maxMessageBytes: this.maxMessageBytes },
       this.credentials,
     );
-    this.peers.set(id, { client, address, stream: null, sendingSnapshot: false });
+    this.peers.set(id, { client, address, stream: null, backlogBytes: 0, sendingSnapshot: false });
   }
 
   removePeer(id: NodeId): void {
@@ -100,13 +107,17 @@ export class PeerTransport {
       return;
     }
     const stream = this.streamTo(to, peer);
-    if (stream.writableLength > STREAM_BACKLOG_BYTES_MAX) {
+    if (peer.backlogBytes > STREAM_BACKLOG_BYTES_MAX) {
       this.events.unreachable(to);
       return;
     }
-    stream.write({
-      batch: { cluster_id: this.clusterId, from: this.selfId, to, messages: batch.map(toWire) },
-    });
+    const bytes = batchBytes(batch);
+    peer.backlogBytes += bytes;
+    stream.write(
+      { batch: { cluster_id: this.clusterId, from: this.selfId, to, messages: batch.map(toWire) } },
+      // A callback of a stream since replaced counts against nothing: the new one starts at 0.
+      () => peer.stream === stream && (peer.backlogBytes -= bytes),
+    );
   }
 
   private streamTo(to: NodeId, peer: Peer): grpc.ClientWritableStream<SendRequest> {
@@ -119,6 +130,7 @@ export class PeerTransport {
       }
     });
     peer.stream = stream;
+    peer.backlogBytes = 0;
     return stream;
   }
 
@@ -180,4 +192,14 @@ export class PeerTransport {
   close(): void {
     for (const id of [...this.peers.keys()]) this.removePeer(id);
   }
+}
+
+/** About what a batch weighs on the wire: its entries' data and a little per message. */
+function batchBytes(batch: readonly Message[]): number {
+  let bytes = 0;
+  for (const m of batch) {
+    bytes += MESSAGE_OVERHEAD_BYTES;
+    for (const e of m.entries) bytes += e.data.length;
+  }
+  return bytes;
 }
