@@ -2,7 +2,9 @@
 // plane: ProduceStream stops reading at its in-flight bound and resumes as answers go out,
 // answers each partition in request order whatever order the appends finish in, turns a failed
 // request (even an unexpected exception) into an error answer without ending the stream, refuses
-// a duplicate request_id in flight, and ends the stream MALFORMED_REQUEST on undecodable bytes.
+// a duplicate request_id in flight, ends the stream MALFORMED_REQUEST on undecodable bytes, and
+// stops reading a client that reads none of its answers.
+import * as http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
 import { Registry } from 'prom-client';
 import {
@@ -143,6 +145,62 @@ it('stops reading at the in-flight bound, answers in order per partition, and su
   expect(Number(byId.get(7).produce.base_offset)).toBe(70);
   expect(byId.get(7).header).toMatchObject({ cluster_id: 'test', node_id: 1, term: 3 });
 });
+
+it('stops reading from a client that reads none of its answers, however fast produce is', async () => {
+  // Raw HTTP/2, not grpc-js: a grpc-js client takes in answers even without a 'data' listener.
+  // This one never reads, so its receive window fills and the server's writes stop completing.
+  const session = http2.connect(`http://${address}`);
+  const stream = session.request({
+    ':method': 'POST',
+    ':path': '/tributary.broker.v1.BrokerService/ProduceStream',
+    'content-type': 'application/grpc',
+    te: 'trailers',
+  });
+  stream.on('error', () => undefined);
+  stream.pause();
+  const serialize = contract().tributary.broker.v1.BrokerService.service.ProduceStream
+    .requestSerialize as (r: object) => Buffer;
+  let produced = 0;
+  const settle = setInterval(() => {
+    for (const p of pending.splice(0)) {
+      produced++;
+      p.resolve(p.seq);
+    }
+  }, 5);
+  const total = 100_000;
+  try {
+    let sent = 0;
+    while (sent < total) {
+      const frames: Buffer[] = [];
+      for (let k = 0; k < 1000; k++) frames.push(grpcFrame(serialize(request(++sent, sent % 2))));
+      if (!stream.write(Buffer.concat(frames)) && !(await drained(stream, 3000))) break;
+    }
+    expect(produced).toBeLessThan(total / 4);
+  } finally {
+    clearInterval(settle);
+    stream.close();
+    session.destroy();
+  }
+});
+
+/** gRPC length-prefixed message framing: uncompressed flag, 4-byte length, message. */
+function grpcFrame(message: Buffer): Buffer {
+  const frame = Buffer.alloc(5 + message.length);
+  frame.writeUInt32BE(message.length, 1);
+  message.copy(frame, 5);
+  return frame;
+}
+
+/** Whether `stream` emits 'drain' within `timeoutMs`. */
+function drained(stream: NodeJS.WritableStream, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    stream.once('drain', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
 
 it('refuses a request_id already in flight with an error answer', async () => {
   const stream = client.ProduceStream();

@@ -183,8 +183,9 @@ function outcomeOf(error: unknown): string {
 
 /**
  * ProduceStream: requests are handed to the ReplicaManager as they arrive (it appends one
- * partition's requests in call order), at most `produceStreamMaxInFlight` unanswered at once —
- * at the bound the stream is paused, so HTTP/2 flow control pushes back on the client. Each
+ * partition's requests in call order), at most `produceStreamMaxInFlight` at once that are not
+ * both answered and sent — at the bound the stream is paused, so HTTP/2 flow control pushes back
+ * on the client, and a client that never reads its answers is not read either. Each
  * partition's answers are written in request order; a failed request is an answer carrying its
  * status, and the stream goes on.
  */
@@ -204,9 +205,10 @@ function produceStream(
   const finishIfDone = () => {
     if (ended && inFlight.size === 0 && !gone) call.end();
   };
-  const answer = (message: ProduceStreamResponse) => {
-    if (!gone) call.write(message);
-  };
+  // An answer holds its in-flight slot until the transport has taken it: a client that reads
+  // no answers fills the bound, and then is not read either.
+  const answer = (message: ProduceStreamResponse): Promise<void> | undefined =>
+    gone ? undefined : written(call, message);
   call.on('data', (raw: ProduceStreamRequest__Output | Malformed) => {
     if (gone) return;
     if (raw instanceof Malformed) {
@@ -250,15 +252,19 @@ function produceStream(
             d.log,
           ),
         });
+    // The next answer of the partition waits until this one is queued; the slot, until sent.
     const previous = tails.get(key) ?? Promise.resolve();
-    const written = previous.then(() => result).then(answer);
-    tails.set(key, written);
-    void written.finally(() => {
-      if (tails.get(key) === written) tails.delete(key);
-      inFlight.delete(id);
-      if (inFlight.size < max && !gone) call.resume();
-      finishIfDone();
-    });
+    let taken: Promise<void> | undefined;
+    const queued = previous.then(() => result).then((m) => void (taken = answer(m)));
+    tails.set(key, queued);
+    void queued
+      .then(() => taken)
+      .finally(() => {
+        if (tails.get(key) === queued) tails.delete(key);
+        inFlight.delete(id);
+        if (inFlight.size < max && !gone) call.resume();
+        finishIfDone();
+      });
   });
   call.on('end', () => {
     ended = true;
@@ -330,9 +336,9 @@ async function subscribe(
 }
 
 /** Writes `message`; resolves once the transport has taken it (or the stream is gone). */
-function written(
-  call: grpc.ServerWritableStream<unknown, SubscribeResponse>,
-  message: SubscribeResponse,
+function written<T>(
+  call: grpc.ServerWritableStream<unknown, T> | grpc.ServerDuplexStream<unknown, T>,
+  message: T,
 ): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
