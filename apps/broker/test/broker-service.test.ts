@@ -21,6 +21,7 @@ import {
   type TributaryServer,
 } from '@tributary/rpc';
 import type { BrokerServiceClient } from '@tributary/rpc/src/generated/tributary/broker/v1/BrokerService';
+import { drained, grpcFrame } from '@tributary/testkit';
 import { BrokerMetrics } from '../src/broker-metrics';
 import type { CoordinatorLink } from '../src/coordinators/coordinator-link';
 import { MetadataCache } from '../src/coordinators/metadata-cache';
@@ -182,25 +183,6 @@ it('stops reading from a client that reads none of its answers, however fast pro
     session.destroy();
   }
 });
-
-/** gRPC length-prefixed message framing: uncompressed flag, 4-byte length, message. */
-function grpcFrame(message: Buffer): Buffer {
-  const frame = Buffer.alloc(5 + message.length);
-  frame.writeUInt32BE(message.length, 1);
-  message.copy(frame, 5);
-  return frame;
-}
-
-/** Whether `stream` emits 'drain' within `timeoutMs`. */
-function drained(stream: NodeJS.WritableStream, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    stream.once('drain', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
 
 it('refuses a request_id already in flight with an error answer', async () => {
   const stream = client.ProduceStream();

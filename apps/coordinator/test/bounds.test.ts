@@ -7,7 +7,7 @@ import * as http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
 import { decodeStatusDetails, readError } from '@tributary/rpc';
 import type { CoordinationServiceClient } from '@tributary/rpc/src/generated/tributary/coord/v1/CoordinationService';
-import { call, CoordinatorCluster, eventually } from '@tributary/testkit';
+import { call, CoordinatorCluster, drained, eventually, grpcFrame } from '@tributary/testkit';
 
 jest.setTimeout(120_000);
 
@@ -74,14 +74,6 @@ function executeRequest(requestId: number, get?: Buffer): Buffer {
   return Buffer.concat([id, Buffer.from([0x2a, ...varint(get.length)]), get]);
 }
 
-/** gRPC length-prefixed message framing: uncompressed flag, 4-byte length, message. */
-function grpcFrame(message: Buffer): Buffer {
-  const frame = Buffer.alloc(5 + message.length);
-  frame.writeUInt32BE(message.length, 1);
-  message.copy(frame, 5);
-  return frame;
-}
-
 /**
  * Writes messages from `request(n)` to a bidi stream of `method` over raw HTTP/2 (our writes
  * complete only as the server reads them; grpc-js would buffer its client's writes without
@@ -111,17 +103,6 @@ async function floodUntilStalled(method: string, request: (n: number) => Buffer)
     stream.close();
     session.destroy();
   }
-}
-
-/** Whether `stream` emits 'drain' within `timeoutMs`. */
-function drained(stream: NodeJS.WritableStream, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    stream.once('drain', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 type Answer = { request_id: number; response: string; status_details?: Buffer } & Record<

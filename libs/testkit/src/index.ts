@@ -7,6 +7,7 @@ export { ExecutePipeline, ExecuteError } from './execute-pipeline';
 export { CLIENT_PRINCIPAL, MEMBER_PRINCIPAL, TestCertificates } from './certificates';
 export { SecureCluster, type SecureClusterOptions } from './secure-cluster';
 export { eventually } from './eventually';
+export { drained, grpcFrame } from './raw-grpc';
 export { topicRecords } from './topic-records';
 export { parsePrometheusText, Scrape, scrapeMetrics, type Sample } from './prometheus-text';
 export * from './checkers/log-history';
